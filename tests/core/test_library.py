@@ -1,0 +1,109 @@
+"""A folder of pages becomes a Library in which every file seen is accounted for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FULL_BODY, page, seed_folder
+from viewer.core.library import load_catalog, load_library
+from viewer.core.model import Severity
+
+
+def write(folder: Path, name: str, data: str | bytes) -> None:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+
+
+def test_the_seed_folder_loads_two_clean_entries(tmp_path):
+    library = load_library(seed_folder(tmp_path))
+    assert [e.title for e in library.entries] == ["Paroxetine + Clonazepam", "Sertraline + Clonazepam"]
+    assert library.problems == () and library.ignored == ()
+
+
+def test_folders_are_read_recursively_and_hidden_things_skipped(tmp_path):
+    write(tmp_path, "a.md", page("Alpha + Beta", FULL_BODY))
+    write(tmp_path, "sub/deeper/b.markdown", page("Gamma + Delta", FULL_BODY))
+    write(tmp_path, "UPPER.MD", page("Upper + Case", FULL_BODY))
+    write(tmp_path, ".hidden.md", page("Hidden", FULL_BODY))
+    write(tmp_path, ".git/c.md", page("In git", FULL_BODY))
+    write(tmp_path, "notes.txt", "not a page")
+    write(tmp_path, "sub/picture.png", b"\x89PNG")
+    library = load_library(tmp_path)
+    assert sorted(e.title for e in library.entries) == ["Alpha + Beta", "Gamma + Delta", "Upper + Case"]
+    assert sorted(library.ignored) == ["notes.txt", "sub/picture.png"]
+    assert {e.path for e in library.entries} >= {"sub/deeper/b.markdown"}
+
+
+def test_one_broken_page_hides_no_other_and_every_file_is_counted(tmp_path):
+    seed_folder(tmp_path)
+    write(tmp_path, "nul.md", b"---\ntitle: x\n---\n\x00\x01")
+    write(tmp_path, "list.md", "---\n- a\n---\n\nno heading\n")
+    write(tmp_path, "empty.md", "")
+    write(tmp_path, "bad-yaml-with-heading.md", "---\ntitle: [\n---\n\n# Rescued + Page\n\n**Usage:** x\n")
+    write(tmp_path, "readme.txt", "x")
+    library = load_library(tmp_path)
+    titles = [e.title for e in library.entries]
+    assert titles == ["Paroxetine + Clonazepam", "Rescued + Page", "Sertraline + Clonazepam"]
+    assert sorted(library.failed) == ["empty.md", "list.md", "nul.md"]
+    assert library.files_seen == 7 == len(library.entries) + len(library.failed) + len(library.ignored)
+    assert library.count(Severity.ERROR) == 3
+    assert {p.path for p in library.problems if p.severity is Severity.ERROR} == {
+        "nul.md", "list.md", "bad-yaml-with-heading.md"
+    }
+
+
+def test_duplicate_titles_are_both_kept_and_told_apart(tmp_path):
+    write(tmp_path, "a/x.md", page("Alpha + Beta", FULL_BODY))
+    write(tmp_path, "b/x.md", page("alpha + beta", FULL_BODY))
+    library = load_library(tmp_path)
+    assert [e.display_title for e in library.entries] == ["Alpha + Beta (a/x.md)", "alpha + beta (b/x.md)"]
+    assert [p.message for p in library.problems] == [
+        "title 'Alpha + Beta' is also used by b/x.md; both are listed",
+        "title 'alpha + beta' is also used by a/x.md; both are listed",
+    ]
+
+
+def test_drug_dictionary_is_read_when_present(tmp_path):
+    write(tmp_path, "drugs.yaml", "sertraline: {brands: [Zoloft, Lustral], class: SSRI}\nclonazepam:\n  brands: Klonopin\n")
+    seed_folder(tmp_path)
+    library = load_library(tmp_path)
+    drugs = dict(library.drugs)
+    assert drugs["sertraline"].brands == ("Zoloft", "Lustral") and drugs["sertraline"].drug_class == "SSRI"
+    assert drugs["clonazepam"].brands == ("Klonopin",)
+    assert library.ignored == () and library.files_seen == 2
+
+
+def test_a_broken_drug_dictionary_is_an_error_not_a_crash(tmp_path):
+    write(tmp_path, "drugs.yaml", "a: [\n")
+    seed_folder(tmp_path)
+    library = load_library(tmp_path)
+    assert len(library.entries) == 2
+    assert [(p.path, p.severity) for p in library.problems] == [("drugs.yaml", Severity.ERROR)]
+
+
+def test_a_missing_folder_is_refused(tmp_path):
+    with pytest.raises(NotADirectoryError):
+        load_library(tmp_path / "nope")
+
+
+def test_the_fast_catalog_lists_exactly_what_the_full_read_finds(tmp_path):
+    seed_folder(tmp_path)
+    write(tmp_path, "no-title.md", "# Heading + Title\n\n**Usage:** x\n")
+    write(tmp_path, "file-name-only.md", "Just text.\n")
+    write(tmp_path, "different-h1.md", page("Front + Matter", "# Other heading\n\ntext\n"))
+    write(tmp_path, "broken.md", "---\ntitle: [\n---\n\n# Rescued\n")
+    write(tmp_path, "dup/a.md", page("Alpha + Beta", FULL_BODY))
+    write(tmp_path, "dup/b.md", page("Alpha + Beta", FULL_BODY))
+    write(tmp_path, "empty.md", "")
+    full = load_library(tmp_path)
+    fast = load_catalog(tmp_path)
+    listed = [(e.path, e.display_title, e.drugs) for e in fast.entries]
+    assert listed == [(e.path, e.display_title, e.drugs) for e in full.entries]
+    assert fast.failed == full.failed and fast.ignored == full.ignored
+    assert {p for p in fast.problems if p.severity is Severity.ERROR} == {
+        p for p in full.problems if p.severity is Severity.ERROR
+    }
+    assert "Front + Matter" in [e.title for e in fast.entries]

@@ -1,0 +1,88 @@
+"""Property tests: the loader takes any bytes, and a page's words all land somewhere."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.helpers import lost_words
+from viewer.core.model import Page
+from viewer.core.page import parse_page
+from viewer.core.render import Renderer
+from viewer.core.sections import LABELS
+
+_MARKUP = st.sampled_from(
+    ["---\n", "---", "\n", "\r\n", "# ", "## ", "**", "__", ":", "* ", "1. ", "Q: ", "A: ", "?", "[", "](",
+     "<script>", "&a ", "*a", "title: ", "\ufeff", "\x00", "```\n", "> ", "    ", "Usage", "FAQs"]
+)
+_TEXTISH = st.lists(st.one_of(_MARKUP, st.text(max_size=12)), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=2000), _TEXTISH.map(lambda t: t.encode("utf-8", "surrogatepass"))))
+def test_any_bytes_give_an_entry_or_problems_and_never_raise(data):
+    result = parse_page("fuzz.md", data)
+    assert isinstance(result, Page)
+    assert result.entry is not None or result.problems
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTISH)
+def test_rendering_any_text_never_raises(text):
+    Renderer().render(text)
+
+
+_WORD = st.from_regex(r"[a-z]{3,8}", fullmatch=True)
+_PARAGRAPH = st.lists(_WORD, min_size=1, max_size=8).map(" ".join)
+_LABEL = st.sampled_from(sorted(LABELS) + ["storage", "interactions"])
+_STYLE = st.sampled_from(["**{}:**", "**{}**", "## {}", "### {}", "**{}:** "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_STYLE, _LABEL, st.lists(_PARAGRAPH, min_size=1, max_size=3)),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_generated_pages_lose_no_word(sections):
+    body = "# Alpha + Beta\n\nopening words\n\n"
+    labels = []
+    for style, label, paragraphs in sections:
+        labels.append(label)
+        body += style.format(label.title()) + ("" if style.endswith(" ") else "\n\n") + "\n\n".join(paragraphs) + "\n\n"
+    entry = parse_page("gen.md", f"---\ntitle: Alpha + Beta\n---\n{body}".encode()).entry
+    assert lost_words(body, entry, " ".join(labels)) == {}
+
+
+_FRONT_LINE = st.tuples(
+    st.from_regex(r"[A-Za-z_][A-Za-z0-9_-]{0,8}", fullmatch=True),
+    st.one_of(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=20),
+        st.sampled_from(["true", "False", "yes", "no", "null", "~", "1", "0x1f", "1.5", "2024-01-01", ".inf",
+                         "a: b", "x #c", "'q'", '"q"', "[1]", "&a", "*a", "!tag", "|", "- x", "Paroxetine + Clonazepam ."]),
+    ),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_FRONT_LINE, max_size=5))
+def test_the_plain_front_matter_shortcut_agrees_with_yaml(lines):
+    import yaml
+
+    from viewer.core.frontmatter import FrontMatterError, _parse_simple, parse
+
+    text = "".join(f"{k}: {v}\n" for k, v in lines)
+    shortcut = _parse_simple(text)
+    if shortcut is None:
+        return
+    try:
+        expected = yaml.safe_load(text) or {}
+    except yaml.YAMLError:
+        raise AssertionError(f"shortcut accepted what YAML rejects: {text!r}") from None
+    assert shortcut == expected
+    try:
+        assert parse(text) == expected
+    except FrontMatterError:
+        raise AssertionError(text) from None

@@ -1,0 +1,81 @@
+"""Shared test helpers: seed pages, page writing, and the "no word lost" check."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from viewer.core.model import Entry
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+SEED_PAROXETINE = "000_56aedd7e32494d1b.txt"
+SEED_SERTRALINE = "001_5b1378181357b81a.txt"
+
+
+def seed_bytes(name: str) -> bytes:
+    path = SEEDS / name
+    if not path.is_file():
+        pytest.fail(f"seed page missing: {path} (tests read the seeds from ../shared/seeds/)")
+    return path.read_bytes()
+
+
+def seed_folder(folder: Path) -> Path:
+    """Both seed pages copied into ``folder`` as .md files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "paroxetine-clonazepam.md").write_bytes(seed_bytes(SEED_PAROXETINE))
+    (folder / "sertraline-clonazepam.md").write_bytes(seed_bytes(SEED_SERTRALINE))
+    return folder
+
+
+def page(title: str | None = "Alpha + Beta", body: str = "", front: str | None = None) -> str:
+    """A page's text: front matter (a title, or ``front`` verbatim) and a body."""
+    if front is None:
+        front = f"title: {title}\n" if title is not None else "layout: x\n"
+    return f"---\n{front}---\n\n{body}"
+
+
+FULL_BODY = """# Alpha + Beta
+
+**Generic Name:** alpha and beta
+
+**Usage:**
+
+Used for testing.
+
+**Side Effects:**
+
+Drowsiness.
+
+**How it Works:**
+
+Both work.
+
+**FAQs:**
+
+* **Is it safe?** Ask a doctor.
+
+**Disclaimer:** General information only.
+
+**Note:** A note.
+"""
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(w.casefold() for w in re.findall(r"\w+", text))
+
+
+def entry_words(entry: Entry) -> Counter[str]:
+    parts = [entry.generic_name, entry.intro, entry.usage, entry.side_effects, entry.mechanism,
+             entry.faq_intro, entry.disclaimer, entry.note]
+    parts += [f"{f.question} {f.answer}" for f in entry.faqs]
+    parts += [f"{label} {text}" for label, text in entry.other]
+    return sum((words(p) for p in parts), Counter())
+
+
+def lost_words(body: str, entry: Entry, labels: str = "") -> Counter[str]:
+    """Words of ``body`` found nowhere in the entry (label and title words excused)."""
+    return words(body) - entry_words(entry) - words(labels) - words(entry.title)

@@ -1,0 +1,98 @@
+"""Command line: the window (default), check; options become one frozen object first."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer import APP_NAME, __version__
+from viewer.paths import CONTENT_ENV, content_dir
+
+COMMANDS = ("check",)
+HEADLESS_COMMANDS = "combo-viewer check"
+
+
+@dataclass(frozen=True)
+class WindowOptions:
+    """What the window needs to start, known before any Qt object exists."""
+
+    content: Path
+    entry: str | None = None
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    content: Path
+    json: bool = False
+
+
+class UsageError(Exception):
+    """A mistake in how the program was called (exit status 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse API: exit 2 with our own wording
+        self.print_usage(sys.stderr)
+        raise UsageError(message)
+
+
+def _content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content", metavar="DIR", help=f"content folder (default: ${CONTENT_ENV}, else the bundled pages)"
+    )
+
+
+def parse_args(argv: list[str]) -> WindowOptions | CheckOptions:
+    if argv and argv[0] in COMMANDS:
+        command, rest = argv[0], argv[1:]
+        parser = _Parser(prog=f"combo-viewer {command}", description="Lint a content folder.")
+        _content_option(parser)
+        parser.add_argument("--json", action="store_true", help="print entries and problems as JSON")
+        ns = parser.parse_args(rest)
+        return CheckOptions(content_dir(ns.content), ns.json)
+    parser = _Parser(
+        prog="combo-viewer",
+        description=f"{APP_NAME}: an offline viewer for drug-combination pages.",
+        epilog="commands: check (lint a content folder). Run 'combo-viewer check --help' for its options.",
+    )
+    parser.add_argument("entry", nargs="?", help="open this combination at start, e.g. 'clonazepam + sertraline'")
+    _content_option(parser)
+    parser.add_argument("--version", action="version", version=f"combo-viewer {__version__}")
+    ns = parser.parse_args(argv)
+    return WindowOptions(content_dir(ns.content), ns.entry)
+
+
+def run_check(options: CheckOptions) -> int:
+    from viewer.core.library import load_library
+    from viewer.core.model import Severity
+    from viewer.core.report import library_json, library_text
+
+    library = load_library(options.content)
+    print(library_json(library) if options.json else library_text(library))
+    return 1 if library.count(Severity.ERROR) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        options = parse_args(argv)
+        if not options.content.is_dir():
+            raise UsageError(f"content folder not found: {options.content}")
+        if isinstance(options, CheckOptions):
+            return run_check(options)
+        from viewer.display import display_problem
+
+        problem = display_problem()
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
+        from viewer.ui.app import run
+
+        return run(options)
+    except UsageError as exc:
+        print(f"combo-viewer: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

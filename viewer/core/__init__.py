@@ -1,0 +1,1 @@
+"""The content library: reads a folder of pages into entries and problems. No Qt here."""

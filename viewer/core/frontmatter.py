@@ -1,0 +1,171 @@
+"""Safe YAML front matter: a mapping of string keys, no aliases, capped in size and depth."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+MAX_DEPTH = 64  # libyaml's C composer recurses per level and crashes the process near 50,000
+MAX_NODES = 10_000
+
+_HANDLER = YAMLHandler()
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A run of block indicators on one line ("- - - -" or "? ? ?") nests one level each.
+_INDICATOR_RUN = re.compile(r"^[ \t]*((?:[-?:][ \t]+){%d,})" % (MAX_DEPTH + 1), re.MULTILINE)
+
+
+class FrontMatterError(ValueError):
+    """The front matter is unusable; ``line`` is the line in the file (1-based) when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Split:
+    """A page cut into its front matter and body, with the file line the body starts on."""
+
+    front_matter: str | None  # None when the page has none
+    body: str
+    body_line: int  # 1-based line of the body's first line
+    front_matter_line: int = 1  # file line (1-based) of the front matter text's first line
+
+
+def split(text: str) -> Split:
+    """Cut the front matter (between ``---`` lines at the top) from the body."""
+    if not _HANDLER.detect(text):
+        return Split(None, text, 1)
+    try:
+        front, body = _HANDLER.split(text)
+    except ValueError:
+        raise FrontMatterError("front matter opened with '---' on line 1 is never closed", 1) from None
+    opening = _HANDLER.FM_BOUNDARY.search(text)
+    front_line = text.count("\n", 0, opening.end()) + 1 if opening else 1
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    return Split(front, body, body_line, front_line)
+
+
+# Front matter as most pages write it: one "name: plain value" a line, nothing YAML-special.
+# Such text is read without building a YAML document; anything else goes to the YAML parser.
+_SIMPLE_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+([^-?:,\[\]{}#&*!|>'\"%@`\s][^#\n]*?))?[ \t]*")
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _parse_simple(source: str) -> dict[str, Any] | None:
+    """The mapping for plain one-line front matter, or None when YAML must read it."""
+    data: dict[str, Any] = {}
+    for line in source.split("\n"):
+        if not line.strip():
+            continue
+        found = _SIMPLE_LINE.fullmatch(line)
+        if found is None or ": " in (found.group(2) or "") or found.group(1) in data:
+            return None
+        value = found.group(2)
+        if value is None:
+            data[found.group(1)] = None
+            continue
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+        if tag == "tag:yaml.org,2002:str":
+            data[found.group(1)] = value
+        elif tag == "tag:yaml.org,2002:bool" and value.lower() in ("true", "false"):
+            data[found.group(1)] = value.lower() == "true"
+        else:
+            return None  # numbers, dates, yes/no...: let YAML decide
+    return data
+
+
+def parse(source: str, first_line: int = 2, max_bytes: int = MAX_FRONT_MATTER_BYTES) -> dict[str, Any]:
+    """Parse YAML text into a dict of string keys, or raise FrontMatterError."""
+    simple = _parse_simple(source) if len(source) < 4096 else None
+    if simple is not None:
+        return simple
+    size = len(source.encode("utf-8"))
+    if size > max_bytes:
+        raise FrontMatterError(f"front matter is {size:,} bytes, over the {max_bytes:,}-byte limit", first_line)
+    _check_depth(source, first_line)
+    loader = _Loader(source)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}
+        _check_graph(node, first_line)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark is not None else first_line
+        if exc.problem == "found unhashable key":
+            raise FrontMatterError("front matter must be a mapping of names to values: a key is a list or mapping", line) from None
+        raise FrontMatterError(f"invalid YAML: {exc.problem or exc.context}", line) from None
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(f"invalid YAML: {exc}", first_line) from None
+    except (RecursionError, MemoryError):
+        raise FrontMatterError("front matter is nested too deeply", first_line) from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a single {type(data).__name__} value"
+        line = first_line + node.start_mark.line
+        raise FrontMatterError(f"front matter must be a mapping of names to values, not {kind}", line)
+    bad = [k for k in data if not isinstance(k, str)]
+    if bad:
+        line = _key_line(node, bad[0], first_line)
+        raise FrontMatterError(
+            f"front matter must be a mapping of names to values: key {bad[0]!r} is not a name", line
+        )
+    return data
+
+
+def _check_depth(source: str, first_line: int) -> None:
+    """Refuse nesting deep enough to endanger the parser, before the parser sees it."""
+    depth = deepest = 0
+    for i, ch in enumerate(source):
+        if ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:
+                    line = first_line + source.count("\n", 0, i)
+                    raise FrontMatterError(f"front matter is nested more than {MAX_DEPTH} levels deep", line)
+        elif ch in "]}" and depth:
+            depth -= 1
+    run = _INDICATOR_RUN.search(source)
+    if run:
+        line = first_line + source.count("\n", 0, run.start())
+        raise FrontMatterError(f"front matter is nested more than {MAX_DEPTH} levels deep", line)
+
+
+def _check_graph(root: yaml.Node, first_line: int) -> None:
+    """Refuse aliases (a node reached twice) and oversized documents, before building values."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            raise FrontMatterError(
+                "YAML anchors and aliases (&name / *name) are not allowed in front matter; "
+                "this line's value is reused by an alias",
+                first_line + node.start_mark.line,
+            )
+        seen.add(id(node))
+        if len(seen) > MAX_NODES or depth > MAX_DEPTH:
+            raise FrontMatterError("front matter is too large or nested too deeply", first_line)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+
+
+def _key_line(root: yaml.Node, key: object, first_line: int) -> int:
+    if isinstance(root, yaml.MappingNode):
+        for key_node, _ in root.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(key):
+                return first_line + key_node.start_mark.line
+    return first_line

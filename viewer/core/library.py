@@ -1,0 +1,132 @@
+"""A content folder to a Library: every page read, every file accounted for."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from viewer.core.drugs import DRUGS_FILE, load_drugs
+from viewer.core.model import Library, Listing, Page, Problem, Severity
+from viewer.core.page import parse_page, read_head
+from viewer.core.source import MAX_FILE_BYTES
+
+PAGE_SUFFIXES = (".md", ".markdown")
+L = TypeVar("L", bound=Listing)
+
+
+def scan(root: Path) -> tuple[list[str], list[str]]:
+    """Relative paths (forward slashes) of the pages and of the other files, hidden ones skipped."""
+    pages: list[str] = []
+    others: list[str] = []
+    root_text = str(root)
+    for folder, dirs, files in os.walk(root_text):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        relative = os.path.relpath(folder, root_text)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            if name.lower().endswith(PAGE_SUFFIXES):
+                pages.append(prefix + name)
+            elif not (prefix == "" and name == DRUGS_FILE):
+                others.append(prefix + name)
+    return pages, others
+
+
+def read_bytes(root: Path, relative: str) -> bytes | Problem:
+    """A page's bytes, or the error that stops it being read."""
+    path = root / relative
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            message = f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
+            return Problem(relative, None, Severity.ERROR, message)
+        return path.read_bytes()
+    except OSError as exc:
+        return Problem(relative, None, Severity.ERROR, f"cannot read: {exc.strerror or exc}")
+
+
+def read_page(root: Path | str, relative: str) -> Page:
+    """Read and parse one page completely; a file that cannot be read becomes an error."""
+    data = read_bytes(Path(root), relative)
+    return Page(None, (data,)) if isinstance(data, Problem) else parse_page(relative, data)
+
+
+def _read_listing(root: Path, relative: str) -> tuple[Listing | None, tuple[Problem, ...]]:
+    data = read_bytes(root, relative)
+    if isinstance(data, Problem):
+        return None, (data,)
+    head = read_head(relative, data)
+    return (head.listing if head.title is not None else None), head.problems
+
+
+def _read_entry(root: Path, relative: str) -> tuple[Listing | None, tuple[Problem, ...]]:
+    page = read_page(root, relative)
+    return page.entry, page.problems
+
+
+def load_catalog(root: Path | str) -> Library:
+    """What the list needs, fast: every page's title and drugs, and the errors that lose a page.
+
+    Section-level warnings (missing sections, FAQs without pairs) come only from load_library.
+    """
+    return _load(Path(root), _read_listing)
+
+
+def load_library(root: Path | str) -> Library:
+    """Read every page under ``root`` completely. Raises NotADirectoryError when it is no folder."""
+    return _load(Path(root), _read_entry)
+
+
+def _load(root: Path, reader: Callable[[Path, str], tuple[Listing | None, tuple[Problem, ...]]]) -> Library:
+    if not root.is_dir():
+        raise NotADirectoryError(f"content folder not found: {root}")
+    page_paths, ignored = scan(root)
+    entries: list[Listing] = []
+    problems: list[Problem] = []
+    failed: list[str] = []
+    for relative in page_paths:
+        entry, page_problems = reader(root, relative)
+        problems.extend(page_problems)
+        if entry is None:
+            failed.append(relative)
+        else:
+            entries.append(entry)
+    drugs, drug_problems = load_drugs(root)
+    problems.extend(drug_problems)
+    entries, duplicate_problems = tell_apart(entries)
+    problems.extend(duplicate_problems)
+    entries.sort(key=lambda e: (e.display_title.casefold(), e.path))
+    return Library(
+        root=str(root),
+        entries=tuple(entries),
+        problems=tuple(problems),
+        ignored=tuple(ignored),
+        failed=tuple(failed),
+        drugs=drugs,
+    )
+
+
+def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:
+    """Entries sharing a title are all kept, each marked with its path, with a warning."""
+    by_title: dict[str, list[int]] = defaultdict(list)
+    for index, entry in enumerate(entries):
+        by_title[entry.title.casefold()].append(index)
+    problems: list[Problem] = []
+    result = list(entries)
+    for indexes in by_title.values():
+        if len(indexes) < 2:
+            continue
+        paths = [entries[i].path for i in indexes]
+        for i in indexes:
+            entry = entries[i]
+            result[i] = replace(entry, distinguisher=entry.path)
+            others = ", ".join(p for p in paths if p != entry.path)
+            problems.append(
+                Problem(entry.path, None, Severity.WARNING, f"title '{entry.title}' is also used by {others}; both are listed")
+            )
+    return result, problems
+

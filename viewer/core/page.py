@@ -1,0 +1,139 @@
+"""One file's bytes to an Entry and its problems: decode, front matter, sections, checks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from viewer.core import frontmatter
+from viewer.core.faqs import parse_faqs
+from viewer.core.model import SECTION_TITLES, TAB_SECTIONS, Entry, Listing, Page, Problem, Severity
+from viewer.core.sections import drugs_from_title, normalise_title, split_sections
+from viewer.core.source import SourceError, decode
+
+_EXPECTED = (*TAB_SECTIONS, "disclaimer")
+
+
+_TITLE_HEADING = re.compile(r"\A(?:[ \t]*\n)*[ ]{0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*(?:\n|\Z)")
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the list needs from a page, read without splitting its body into sections."""
+
+    path: str
+    title: str | None  # None: the page gives no entry (the problems say why)
+    body: str
+    body_line: int  # file line of the body's first line
+    problems: tuple[Problem, ...]
+
+    @property
+    def listing(self) -> Listing:
+        assert self.title is not None
+        return Listing(self.path, self.title, drugs_from_title(self.title))
+
+
+def read_head(path: str, data: bytes) -> Head:
+    """Decode a page, read its front matter and settle its title; never raises for bad input."""
+    problems: list[Problem] = []
+
+    def report(severity: Severity, message: str, line: int | None = None) -> None:
+        problems.append(Problem(path, line, severity, message))
+
+    try:
+        decoded = decode(data)
+    except SourceError as exc:
+        report(Severity.ERROR, str(exc), exc.line)
+        return Head(path, None, "", 1, tuple(problems))
+    if decoded.warning:
+        report(Severity.WARNING, decoded.warning)
+    text = decoded.text
+
+    meta: dict[str, Any] = {}
+    broken_front_matter = False
+    try:
+        parts = frontmatter.split(text)
+        if parts.front_matter is not None:
+            meta = frontmatter.parse(parts.front_matter, parts.front_matter_line)
+    except frontmatter.FrontMatterError as exc:
+        report(Severity.ERROR, str(exc), exc.line)
+        broken_front_matter = True
+        if exc.line == 1:  # never closed: the whole text is the body
+            parts = frontmatter.Split(None, text, 1)
+
+    body, body_line = parts.body, parts.body_line
+    if not body.strip():
+        if not broken_front_matter:
+            report(Severity.WARNING, "empty page: no text after the front matter", body_line)
+        return Head(path, None, body, body_line, tuple(problems))
+
+    title_value = meta.get("title")
+    if title_value is not None and not isinstance(title_value, (str, int, float)):
+        report(Severity.WARNING, "front matter 'title' is not text; ignored", parts.front_matter_line)
+        title_value = None
+    title = normalise_title(str(title_value)) if title_value is not None else ""
+    heading = _TITLE_HEADING.match(body)
+    heading_title = normalise_title(heading.group(1)) if heading else ""
+    if heading_title and (not title or heading_title.casefold() == title.casefold()):
+        # The heading that repeats (or supplies) the title is not content.
+        body_line += body.count("\n", 0, heading.end())
+        body = body[heading.end() :]
+        title = title or heading_title
+        if not broken_front_matter and title_value is None:
+            report(Severity.WARNING, "no title in the front matter; using the first heading", 1)
+    if not title:
+        if broken_front_matter:
+            return Head(path, None, body, body_line, tuple(problems))  # nothing to call it by
+        title = PurePosixPath(path).stem.replace("-", " ").replace("_", " ").strip() or path
+        report(Severity.WARNING, "no title in the front matter or a heading; using the file name", 1)
+    return Head(path, title, body, body_line, tuple(problems))
+
+
+def parse_page(path: str, data: bytes) -> Page:
+    """Read one page completely; never raises for bad input, every trouble becomes a Problem."""
+    head = read_head(path, data)
+    if head.title is None:
+        return Page(None, head.problems)
+    problems = list(head.problems)
+
+    def report(severity: Severity, message: str, line: int | None = None) -> None:
+        problems.append(Problem(path, line, severity, message))
+
+    title = head.title
+    split = split_sections(head.body, head.body_line)
+    fields: dict[str, Any] = {}
+    other: list[tuple[str, str]] = []
+    faq_text = ""
+    faq_line = 0
+    texts = [(section, section.text) for section in split.sections]
+    for section, content in texts:
+        if section.key is None:
+            other.append((section.label, content))
+        elif section.key == "faqs":
+            faq_text = f"{faq_text}\n\n{content}" if faq_text else content
+            faq_line = faq_line or section.line
+        else:
+            previous = fields.get(section.key)
+            fields[section.key] = f"{previous}\n\n{content}" if previous else content
+    faqs = parse_faqs(faq_text)
+    if faq_text.strip() and not faqs.faqs:
+        report(Severity.WARNING, "FAQs section has no question and answer pairs; shown as text", faq_line)
+
+    present = {section.key for section, content in texts if section.key and content}
+    missing = [SECTION_TITLES[key] for key in _EXPECTED if key not in present]
+    if missing:
+        report(Severity.WARNING, f"missing section{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+
+    entry = Entry(
+        path=path,
+        title=title,
+        drugs=drugs_from_title(title),
+        intro=split.intro,
+        faqs=faqs.faqs,
+        faq_intro=faqs.intro,
+        other=tuple(other),
+        **fields,
+    )
+    return Page(entry, tuple(problems))

@@ -1,0 +1,50 @@
+"""A Library as the `check` command prints it: problem lines and a summary, or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from viewer.core.model import Entry, Library, Severity
+
+
+def entry_json(entry: Entry) -> dict[str, Any]:
+    """An entry as plain data; front matter is never dumped as it is."""
+    return {
+        "path": entry.path,
+        "title": entry.display_title,
+        "drugs": list(entry.drugs),
+        "sections": {
+            "generic_name": entry.generic_name,
+            "intro": entry.intro,
+            "usage": entry.usage,
+            "side_effects": entry.side_effects,
+            "mechanism": entry.mechanism,
+            "faqs": [{"question": f.question, "answer": f.answer} for f in entry.faqs],
+            "faqs_intro": entry.faq_intro,
+            "disclaimer": entry.disclaimer,
+            "note": entry.note,
+            "other": dict(entry.other),
+        },
+    }
+
+
+def library_json(library: Library) -> str:
+    data = {
+        "entries": [entry_json(e) for e in library.entries],
+        "problems": [
+            {"path": p.path, "line": p.line, "severity": p.severity.value, "message": p.message}
+            for p in library.problems
+        ],
+        "ignored": list(library.ignored),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def library_text(library: Library) -> str:
+    lines = [str(p) for p in library.problems]
+    lines.append(
+        f"{len(library.entries)} entries, {library.count(Severity.ERROR)} errors, "
+        f"{library.count(Severity.WARNING)} warnings, {len(library.ignored)} ignored"
+    )
+    return "\n".join(lines)

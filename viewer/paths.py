@@ -1,0 +1,31 @@
+"""Where the bundled content and resources live, in a checkout or an installed wheel."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+CONTENT_ENV = "COMBO_VIEWER_CONTENT"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def bundled_dir(name: str) -> Path:
+    """Return the bundled folder ``name`` ("content" or "resources").
+
+    An installed wheel carries it as ``viewer/_<name>``; a source checkout (also an editable
+    install) has it beside the package.
+    """
+    for candidate in (_PACKAGE / f"_{name}", _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"bundled folder '{name}' is missing from this installation")
+
+
+def content_dir(option: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
+    """The content folder: ``--content`` first, then $COMBO_VIEWER_CONTENT, then the bundled one."""
+    env = os.environ if environ is None else environ
+    chosen = option or env.get(CONTENT_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    return bundled_dir("content")
