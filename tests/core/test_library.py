@@ -107,3 +107,22 @@ def test_the_fast_catalog_lists_exactly_what_the_full_read_finds(tmp_path):
         p for p in full.problems if p.severity is Severity.ERROR
     }
     assert "Front + Matter" in [e.title for e in fast.entries]
+
+
+def test_the_catalog_loader_rereads_only_changed_files(tmp_path, monkeypatch):
+    import viewer.core.library as library_module
+
+    seed_folder(tmp_path)
+    loader = library_module.CatalogLoader(tmp_path)
+    first = loader.load()
+    reads: list[str] = []
+    real = library_module._read_listing
+    monkeypatch.setattr(library_module, "_read_listing", lambda root, rel: reads.append(rel) or real(root, rel))
+    assert loader.load().entries == first.entries and reads == []
+    write(tmp_path, "new.md", page("Gamma + Delta", FULL_BODY))
+    path = tmp_path / "sertraline-clonazepam.md"
+    path.write_bytes(path.read_bytes().replace(b"title: Sertraline + Clonazepam", b"title: Sertraline + Klonopin"))
+    third = loader.load()
+    assert sorted(reads) == ["new.md", "sertraline-clonazepam.md"]
+    assert [e.title for e in third.entries] == ["Gamma + Delta", "Paroxetine + Clonazepam", "Sertraline + Klonopin"]
+    assert loader.changed_since(first, third) == {"new.md", "sertraline-clonazepam.md"}

@@ -130,3 +130,38 @@ def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:
             )
     return result, problems
 
+
+
+class CatalogLoader:
+    """Loads the catalog again and again, re-reading only files whose size or time changed."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+        self._memo: dict[str, tuple[tuple[int, int], Listing | None, tuple[Problem, ...]]] = {}
+
+    def load(self) -> Library:
+        memo: dict[str, tuple[tuple[int, int], Listing | None, tuple[Problem, ...]]] = {}
+
+        def reader(root: Path, relative: str) -> tuple[Listing | None, tuple[Problem, ...]]:
+            try:
+                stat = (root / relative).stat()
+                signature = (stat.st_mtime_ns, stat.st_size)
+            except OSError:
+                signature = (-1, -1)
+            known = self._memo.get(relative)
+            if known is not None and known[0] == signature and signature != (-1, -1):
+                memo[relative] = known
+                return known[1], known[2]
+            listing, problems = _read_listing(root, relative)
+            memo[relative] = (signature, listing, problems)
+            return listing, problems
+
+        library = _load(self.root, reader)
+        self._memo = memo
+        return library
+
+    def changed_since(self, other: Library, now: Library) -> set[str]:
+        """Paths whose listing differs between two loads (added, removed or edited)."""
+        before = {e.path: e for e in other.entries}
+        after = {e.path: e for e in now.entries}
+        return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}

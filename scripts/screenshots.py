@@ -1,0 +1,83 @@
+"""Saves PNGs of the window's main states into docs/screenshots/ (offscreen, fixed size)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from viewer.paths import content_dir  # noqa: E402
+from viewer.ui.app import make_application  # noqa: E402
+from viewer.ui.controller import Controller  # noqa: E402
+from viewer.ui.settings import Preferences  # noqa: E402
+
+OUT = REPO / "docs" / "screenshots"
+SIZE = (1280, 820)
+
+
+def content_folder(tmp: Path) -> Path:
+    """The content pages (bundled unless $COMBO_VIEWER_CONTENT says), plus one broken page so the problems list has something to show."""
+    folder = tmp / "content"
+    shutil.copytree(content_dir(), folder)
+    (folder / "broken-example.md").write_text("---\ntitle: [unclosed\n---\n\nNo heading here.\n")
+    return folder
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def main() -> None:
+    app = make_application()
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        controller = Controller(content_folder(Path(tmp)), Preferences(settings), open_urls=False)
+        controller.set_theme("light", remember=False)
+        window = controller.window
+        window.resize(*SIZE)
+        window.show()
+        settle(app)
+
+        def shot(name: str) -> None:
+            settle(app)
+            window.grab().save(str(OUT / f"{name}.png"))
+            print(OUT / f"{name}.png")
+
+        shot("welcome")
+        window.list_panel.set_query("sert clon")
+        settle(app)
+        controller.open_by_name("sertraline clonazepam")
+        for key in window.entry_view.tab_keys():
+            window.entry_view.select_tab(key)
+            shot(f"entry-{key.replace('_', '-')}")
+        window.entry_view.select_tab("usage")
+        window.list_panel.set_query("zzzyx warfarin")
+        shot("no-result")
+        window.list_panel.set_query("")
+        dialog = controller.show_problems_dialog()
+        settle(app)
+        dialog.grab().save(str(OUT / "problems.png"))
+        print(OUT / "problems.png")
+        dialog.close()
+        for theme in ("dark", "high-contrast"):
+            controller.set_theme(theme, remember=False)
+            shot(f"theme-{theme}")
+        controller.set_theme("light", remember=False)
+        window.resize(660, 460)
+        shot("small-window")
+        window.close()
+
+
+if __name__ == "__main__":
+    main()

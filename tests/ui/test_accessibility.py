@@ -1,0 +1,44 @@
+"""Every control has an accessible name and takes focus from the keyboard, visibly."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTabBar, QTextBrowser, QWidget
+
+
+def controls(window):
+    kinds = (QAbstractButton, QAbstractItemView, QLineEdit, QTextBrowser)
+    return [w for w in window.findChildren(QWidget) if isinstance(w, kinds) and w.isVisible()]
+
+
+def test_every_visible_control_has_an_accessible_name(controller):
+    controller.open_entry("sertraline-clonazepam.md")
+    window = controller.window
+    window.list_panel.set_query("zzz")  # no-result panel with its buttons
+    window.list_panel.set_query("sertralene")
+    for state in ("entry", "no-result"):
+        if state == "entry":
+            window.list_panel.set_query("")
+        nameless = [f"{type(w).__name__}:{w.objectName()}" for w in controls(window) if not w.accessibleName()]
+        assert nameless == [], state
+
+
+def test_tab_moves_focus_through_search_list_tabs_and_text(controller, qtbot):
+    controller.open_entry("sertraline-clonazepam.md")
+    window = controller.window
+    window.activateWindow()
+    window.focus_search()
+    seen = []
+    for _ in range(8):
+        widget = window.focusWidget()
+        seen.append(type(widget))
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert QLineEdit in seen and QTabBar in seen
+    assert any(issubclass(kind, QAbstractItemView) for kind in seen)
+    assert any(issubclass(kind, QTextBrowser) for kind in seen)
+
+
+def test_focus_is_drawn(controller):
+    style = controller.window.styleSheet()
+    for selector in ("QLineEdit#SearchBox:focus", "QListView#EntryList:focus", "QTabBar::tab:focus", "QTextBrowser:focus"):
+        assert selector in style

@@ -1,0 +1,88 @@
+"""The installed program, started as a user would, in a real X11 window on Xvfb."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import seed_folder
+
+SCREENSHOT = """
+import sys
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication(sys.argv)
+app.primaryScreen().grabWindow(0).save(sys.argv[1])
+"""
+
+
+def need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        pytest.fail(f"{tool} is missing: 'make test' installs it (scripts/system-deps.sh test)")
+    return path
+
+
+@pytest.fixture
+def xvfb():
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        [need("Xvfb"), "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        display = ":" + pipe.readline().strip()
+    yield display
+    server.terminate()
+    server.wait(10)
+
+
+def program() -> str:
+    installed = Path(sys.executable).with_name("combo-viewer")
+    if not installed.exists():
+        pytest.fail(f"combo-viewer is not installed beside {sys.executable}")
+    return str(installed)
+
+
+def test_the_installed_program_opens_a_real_window_naming_the_entry(xvfb, tmp_path):
+    content = seed_folder(tmp_path / "content")
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update(DISPLAY=xvfb, XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path), QT_QPA_PLATFORM="xcb")
+    viewer = subprocess.Popen(
+        [program(), "--content", str(content), "clonazepam + sertraline"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        window_id = ""
+        deadline = time.monotonic() + 30
+        while not window_id and time.monotonic() < deadline:
+            if viewer.poll() is not None:
+                pytest.fail(f"combo-viewer exited with {viewer.returncode}: {viewer.stderr.read()}")
+            found = subprocess.run([need("xdotool"), "search", "--onlyvisible", "--name", "Drug Combination Reference"],
+                                   env=env, capture_output=True, text=True)
+            window_id = found.stdout.split()[0] if found.stdout.split() else ""
+            time.sleep(0.2)
+        assert window_id, "no window appeared within 30 seconds"
+        name = subprocess.run([need("xdotool"), "getwindowname", window_id], env=env, capture_output=True, text=True)
+        assert name.stdout.strip() == "Drug Combination Reference — Sertraline + Clonazepam"
+        time.sleep(0.5)  # let it paint
+        shot = tmp_path / "end-to-end.png"
+        subprocess.run([sys.executable, "-c", SCREENSHOT, str(shot)], env=env, check=True, timeout=60)
+        from PySide6.QtGui import QImage
+
+        image = QImage(str(shot))
+        assert image.width() == 1280 and image.height() == 800
+        colours = {image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 800, 40)}
+        assert len(colours) > 3, "the screen is blank"
+        target = os.environ.get("COMBO_VIEWER_E2E_SHOT")
+        if target:
+            shutil.copy(shot, target)
+    finally:
+        viewer.terminate()
+        viewer.wait(10)

@@ -1,0 +1,84 @@
+"""The combination list: model, proxy, sorting, filtering and keyboard use of the search box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from viewer.core.model import Listing
+from viewer.ui.entry_list import EntryFilterProxy, EntryListModel, Role
+
+LISTINGS = [
+    Listing("b.md", "sertraline + Clonazepam", ("sertraline", "Clonazepam")),
+    Listing("a.md", "Paroxetine + Clonazepam", ("Paroxetine", "Clonazepam")),
+    Listing("c.md", "Lithium + Ibuprofen", ("Lithium", "Ibuprofen")),
+]
+
+
+def test_model_and_proxy_pass_the_model_tester(qtmodeltester):
+    model = EntryListModel()
+    model.set_listings(LISTINGS)
+    qtmodeltester.check(model)
+    proxy = EntryFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_query("clon")
+    qtmodeltester.check(proxy)
+
+
+def test_the_list_is_sorted_case_insensitively(controller):
+    panel = controller.window.list_panel
+    titles = [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
+    assert titles == ["alpha + Beta", "Paroxetine + Clonazepam", "Sertraline + Clonazepam"]
+    assert panel.count.text() == "3 combinations"
+
+
+def test_typing_filters_at_once_in_any_order_and_case(controller, qtbot):
+    panel = controller.window.list_panel
+    qtbot.keyClicks(panel.search, "CLON sert")
+    assert [panel.proxy.index(r, 0).data(Role.PATH) for r in range(panel.proxy.rowCount())] == ["sertraline-clonazepam.md"]
+    assert panel.count.text() == "1 of 3"
+    panel.set_query("clonazepam / paroxetine")
+    assert panel.shown_paths() == ["paroxetine-clonazepam.md"]
+
+
+def test_arrows_move_from_the_search_box_and_enter_opens(controller, qtbot):
+    window = controller.window
+    panel = window.list_panel
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, "clon")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    assert panel.view.currentIndex().data() == "Sertraline + Clonazepam"
+    qtbot.keyClick(panel.search, Qt.Key.Key_Up)
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert window.windowTitle() == "Drug Combination Reference — Paroxetine + Clonazepam"
+
+
+def test_enter_with_nothing_highlighted_opens_the_first_match(controller, qtbot):
+    panel = controller.window.list_panel
+    qtbot.keyClicks(panel.search, "sert")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert controller.window.windowTitle().endswith("Sertraline + Clonazepam")
+
+
+def test_escape_clears_the_search(controller, qtbot):
+    panel = controller.window.list_panel
+    qtbot.keyClicks(panel.search, "lith")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Escape)
+    assert panel.search.text() == "" and panel.shown_count() == 3
+
+
+def test_ctrl_l_and_ctrl_k_focus_the_search_box_from_anywhere(controller, qtbot):
+    window = controller.window
+    controller.open_entry("sertraline-clonazepam.md")
+    for key in (Qt.Key.Key_L, Qt.Key.Key_K):
+        window.entry_view.views["usage"].setFocus()
+        qtbot.waitUntil(lambda: window.entry_view.views["usage"].hasFocus())
+        qtbot.keyClick(window.entry_view.views["usage"], key, Qt.KeyboardModifier.ControlModifier)
+        assert window.list_panel.search.hasFocus()
+
+
+def test_clicking_a_row_opens_it(controller, qtbot):
+    view = controller.window.list_panel.view
+    rect = view.visualRect(view.model().index(2, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert controller.current.title == "Sertraline + Clonazepam"

@@ -1,0 +1,94 @@
+"""Links never open by themselves: entries open, the web goes to the browser, files never."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QTextDocument
+
+from tests.helpers import page
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    urls: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: urls.append(url.toString()) or True))
+    return urls
+
+
+@pytest.fixture
+def linking(make_controller, content):
+    (content / "links.md").write_text(
+        page(
+            "Links + Page",
+            "**Usage:**\n\n[web](https://example.org/info) [file](file:///etc/passwd) "
+            "[entry](sertraline-clonazepam.md) [mail](mailto:a@example.org)\n\n"
+            "![inside](pic.png) ![outside](../secret.png)\n",
+        )
+    )
+    return make_controller(content, open_urls=True)
+
+
+def test_text_views_never_follow_links_themselves(linking):
+    for view in (linking.window.entry_view.header, *linking.window.entry_view.views.values()):
+        assert not view.openLinks() and not view.openExternalLinks()
+
+
+def test_a_link_to_another_entry_opens_it(linking, opened):
+    linking.open_entry("links.md")
+    linking.window.entry_view.views["usage"].link_activated.emit(QUrl("sertraline-clonazepam.md"))
+    assert linking.current.path == "sertraline-clonazepam.md" and opened == []
+
+
+def test_web_links_go_to_the_system_browser(linking, opened):
+    linking.open_entry("links.md")
+    linking.follow_link(QUrl("https://example.org/info"))
+    assert opened == ["https://example.org/info"]
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "mailto:a@example.org", "javascript:alert(1)", "ftp://x/y"])
+def test_other_schemes_do_nothing(linking, opened, url):
+    linking.open_entry("links.md")
+    linking.follow_link(QUrl(url))
+    assert opened == [] and linking.current.path == "links.md"
+
+
+def test_clicking_a_file_link_opens_nothing(linking, opened, qtbot):
+    """The renderer drops file: hrefs; even if one reached the view, clicking it shows nothing new."""
+    linking.open_entry("links.md")
+    view = linking.window.entry_view.views["usage"]
+    view.setHtml('<p><a href="file:///etc/passwd">secret</a></p>')
+    before = view.toHtml()
+    cursor_rect = view.cursorRect(view.document().find("secret"))
+    qtbot.mouseClick(view.viewport(), qtbot_button(), pos=cursor_rect.center())
+    view.link_activated.emit(QUrl("file:///etc/passwd"))  # also as Tab+Enter would
+    assert opened == []
+    assert view.toHtml() == before and "root:" not in view.toPlainText()
+    assert linking.current.path == "links.md"
+
+
+def qtbot_button():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def test_the_rendered_page_keeps_no_file_link(linking):
+    linking.open_entry("links.md")
+    assert "file:" not in linking.window.entry_view.views["usage"].toHtml()
+
+
+def test_images_load_only_from_inside_the_content_folder(linking, content, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    image.save(str(content / "pic.png"))
+    image.save(str(tmp_path / "secret.png"))  # beside the content folder, not inside it
+    linking.open_entry("links.md")
+    view = linking.window.entry_view.views["usage"]
+    kind = QTextDocument.ResourceType.ImageResource.value
+    assert view.loadResource(kind, QUrl("pic.png")) is not None
+    for outside in ("../secret.png", str(tmp_path / "secret.png"), "file://" + str(tmp_path / "secret.png"),
+                    "http://example.org/x.png"):
+        assert view.loadResource(kind, QUrl(outside)) is None

@@ -1,0 +1,76 @@
+"""Unreadable pages are counted and listed; the list follows the folder as pages change."""
+
+from __future__ import annotations
+
+import os
+
+from tests.helpers import FULL_BODY, page
+
+RELOAD_MS = 2000  # the promise: changes show within 2 seconds
+
+
+def test_the_status_bar_counts_unreadable_pages_and_lists_them(make_controller, content):
+    (content / "broken.md").write_text("---\ntitle: [\n---\n\ntext\n")
+    (content / "bad.md").write_bytes(b"\x00\x01")
+    controller = make_controller(content)
+    button = controller.window.problems_button
+    assert button.isVisible() and button.text().startswith("2 pages could not be read")
+    dialog = controller.show_problems_dialog()
+    lines = dialog.model.stringList()
+    assert "broken.md:3: error: invalid YAML: did not find expected node content" in lines
+    assert any(line.startswith("bad.md:1: error: binary file") for line in lines)
+    dialog.close()
+
+
+def test_no_problems_no_status_button(controller):
+    assert not controller.window.problems_button.isVisible()
+
+
+def wait_for_titles(qtbot, controller, predicate):
+    qtbot.waitUntil(lambda: predicate([e.title for e in controller.library.entries]), timeout=RELOAD_MS)
+
+
+def test_added_edited_and_deleted_pages_show_within_two_seconds(controller, content, qtbot):
+    controller.open_entry("sertraline-clonazepam.md")
+    (content / "new.md").write_text(page("Lithium + Ibuprofen", FULL_BODY))
+    wait_for_titles(qtbot, controller, lambda t: "Lithium + Ibuprofen" in t)
+    assert "Lithium + Ibuprofen" in [controller.window.list_panel.proxy.index(r, 0).data()
+                                     for r in range(controller.window.list_panel.proxy.rowCount())]
+    (content / "new.md").write_text(page("Lithium + Naproxen", FULL_BODY))
+    wait_for_titles(qtbot, controller, lambda t: "Lithium + Naproxen" in t and "Lithium + Ibuprofen" not in t)
+    (content / "new.md").unlink()
+    wait_for_titles(qtbot, controller, lambda t: "Lithium + Naproxen" not in t)
+    assert controller.current.path == "sertraline-clonazepam.md"
+    assert controller.window.windowTitle().endswith("Sertraline + Clonazepam")
+
+
+def test_an_atomic_save_through_a_temporary_file_is_seen_and_keeps_the_entry_open(controller, content, qtbot):
+    controller.open_entry("extra/alpha-beta.md")
+    target = content / "extra" / "alpha-beta.md"
+    for round_ in range(2):  # the second save shows the watch survived the first rename
+        tmp = content / "extra" / f".alpha-beta.md.tmp{round_}"
+        tmp.write_text(page("Alpha + Beta", FULL_BODY.replace("Used for testing.", f"Edited {round_}.")))
+        os.replace(tmp, target)
+        qtbot.waitUntil(
+            lambda r=round_: f"Edited {r}." in controller.window.entry_view.views["usage"].toPlainText(),
+            timeout=RELOAD_MS,
+        )
+    assert controller.current.path == "extra/alpha-beta.md"
+
+
+def test_a_renamed_page_stays_open_under_its_new_name(controller, content, qtbot):
+    controller.open_entry("paroxetine-clonazepam.md")
+    os.rename(content / "paroxetine-clonazepam.md", content / "paroxetine-and-clonazepam.md")
+    qtbot.waitUntil(lambda: controller.current.path == "paroxetine-and-clonazepam.md", timeout=RELOAD_MS)
+    assert controller.window.windowTitle().endswith("Paroxetine + Clonazepam")
+    assert controller.window.list_panel.view.currentIndex().data() == "Paroxetine + Clonazepam"
+
+
+def test_a_page_that_breaks_keeps_its_last_good_version_with_a_warning(controller, content, qtbot):
+    controller.open_entry("sertraline-clonazepam.md")
+    (content / "sertraline-clonazepam.md").write_bytes(b"---\ntitle: [\n---\n\n\x00 garbage")
+    view = controller.window.entry_view
+    qtbot.waitUntil(lambda: view.warning.isVisible(), timeout=RELOAD_MS)
+    assert "could not be read just now" in view.warning.text()
+    assert "Is this a standard combination pill?" in view.views["faqs"].toPlainText()
+    assert controller.window.problems_button.isVisible()

@@ -1,0 +1,106 @@
+"""Window states: welcome, entry, no result; the banner in all of them; title; history."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from viewer.ui.banner import DEFAULT_TEXT
+from viewer.ui.panels import NO_RESULT
+
+
+def banner_fully_visible(window) -> bool:
+    banner = window.banner
+    label = banner._label
+    top_left = banner.mapTo(window, banner.rect().topLeft())
+    return (
+        banner.isVisible()
+        and label.height() >= label.heightForWidth(label.width())  # no wrapped line cut off
+        and window.rect().contains(top_left)
+        and banner.visibleRegion().boundingRect().size() == banner.size()
+    )
+
+
+def test_the_welcome_panel_says_how_many_entries_and_how_to_search(controller):
+    window = controller.window
+    assert window.showing() == "welcome"
+    assert window.welcome.summary.text() == "3 combination entries loaded from content."
+    assert "Ctrl+L" in window.welcome.help.text()
+    assert window.windowTitle() == "Drug Combination Reference"
+
+
+def test_the_title_names_the_open_entry(controller):
+    controller.open_entry("paroxetine-clonazepam.md")
+    assert controller.window.windowTitle() == "Drug Combination Reference — Paroxetine + Clonazepam"
+
+
+def test_no_result_says_a_missing_entry_is_not_safety_and_offers_the_nearest(controller, qtbot):
+    window = controller.window
+    qtbot.keyClicks(window.list_panel.search, "sertralene warfarin")
+    assert window.showing() == "no-result"
+    assert window.no_result.message.text() == NO_RESULT.format(query="sertralene warfarin")
+    assert "A missing entry does not mean the combination is safe." in window.no_result.message.text()
+    assert window.no_result.suggestions()[0] == "Sertraline + Clonazepam"
+    window.no_result._buttons[0].click()
+    assert controller.current.title == "Sertraline + Clonazepam"
+
+
+def test_clearing_a_failed_search_returns_to_the_open_entry(controller, qtbot):
+    window = controller.window
+    controller.open_entry("paroxetine-clonazepam.md")
+    window.list_panel.set_query("zzz")
+    assert window.showing() == "no-result"
+    window.list_panel.set_query("")
+    assert window.showing() == "entry" and window.windowTitle().endswith("Paroxetine + Clonazepam")
+
+
+@pytest.mark.parametrize("size", [(640, 440), (1100, 760), (1920, 1080)])
+def test_the_banner_is_always_visible(controller, qtbot, size):
+    window = controller.window
+    window.resize(*size)
+    states = [
+        lambda: None,
+        lambda: controller.open_entry("sertraline-clonazepam.md"),
+        lambda: window.list_panel.set_query("no such drug"),
+        lambda: controller.show_problems_dialog().close(),
+    ]
+    for state in states:
+        state()
+        qtbot.wait(10)
+        assert banner_fully_visible(window)
+        assert DEFAULT_TEXT in window.banner.label_text()
+
+
+def test_the_banner_cannot_be_hidden_or_closed(controller):
+    banner = controller.window.banner
+    banner.hide()
+    banner.setVisible(False)
+    banner.close()
+    assert banner.isVisible()
+
+
+def test_back_and_forward_through_opened_entries(controller, qtbot):
+    window = controller.window
+    assert not window.back_action.isEnabled()
+    for path in ("paroxetine-clonazepam.md", "sertraline-clonazepam.md", "extra/alpha-beta.md"):
+        controller.open_entry(path)
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert controller.current.path == "sertraline-clonazepam.md"
+    window.back_action.trigger()
+    assert controller.current.path == "paroxetine-clonazepam.md" and not window.back_action.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert controller.current.path == "sertraline-clonazepam.md" and window.forward_action.isEnabled()
+    controller.open_entry("paroxetine-clonazepam.md")
+    assert not window.forward_action.isEnabled()
+
+
+@pytest.mark.parametrize("name", ["clonazepam + sertraline", "SERTRALINE clonazepam", "Clonazepam/Sertraline"])
+def test_a_name_from_the_command_line_opens_its_entry(controller, name):
+    assert controller.open_by_name(name)
+    assert controller.window.windowTitle() == "Drug Combination Reference — Sertraline + Clonazepam"
+
+
+def test_an_unknown_name_opens_the_no_result_state(controller):
+    assert not controller.open_by_name("warfarin + aspirin")
+    assert controller.window.showing() == "no-result"
+    assert controller.window.list_panel.search.text() == "warfarin + aspirin"

@@ -1,0 +1,85 @@
+"""An Entry as HTML fragments for display: the header, each tab, the page's own notices."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from viewer.core.model import SECTION_TITLES, Entry
+from viewer.core.render import Renderer
+
+TABS = (("usage", "Usage"), ("side_effects", "Side effects"), ("mechanism", "Mechanism"), ("faqs", "FAQs"))
+MORE = ("more", "More")
+
+
+@dataclass(frozen=True)
+class EntryDocument:
+    """Everything the entry view shows, as safe HTML; ``tabs`` in display order."""
+
+    title: str
+    drugs: str
+    header: str
+    tabs: tuple[tuple[str, str, str], ...]  # (key, tab label, html)
+    plain_sections: tuple[str, ...] = ()  # sections shown as plain text because they were too complex
+
+
+class DocumentBuilder:
+    """Builds EntryDocuments; keeps one Markdown renderer for all of them."""
+
+    def __init__(self, renderer: Renderer | None = None) -> None:
+        self._renderer = renderer or Renderer()
+
+    def build(self, entry: Entry) -> EntryDocument:
+        plain: list[str] = []
+
+        def render(source: str, name: str) -> str:
+            rendered = self._renderer.render(source)
+            if rendered.plain:
+                plain.append(name)
+            return rendered.html
+
+        header = ""
+        if entry.generic_name:
+            header += f"<p><b>Generic name:</b> {_inline(render(entry.generic_name, 'Generic name'))}</p>"
+        if entry.intro:
+            header += render(entry.intro, "Introduction")
+        notices = self._notices(entry, render)
+        tabs = []
+        for key, label in TABS:
+            body = self._faqs(entry, render) if key == "faqs" else render(entry.section(key), label)
+            if not body.strip():
+                body = f'<p><i>{empty_sentence(label)}</i></p>'
+            tabs.append((key, label, body + notices))
+        if entry.other:
+            more = "".join(f"<h2>{html.escape(name)}</h2>{render(text, name)}" for name, text in entry.other)
+            tabs.append((MORE[0], MORE[1], more + notices))
+        return EntryDocument(entry.display_title, " · ".join(entry.drugs), header, tuple(tabs), tuple(plain))
+
+    @staticmethod
+    def _faqs(entry: Entry, render) -> str:
+        parts = [render(entry.faq_intro, "FAQs")] if entry.faq_intro else []
+        for faq in entry.faqs:
+            answer = render(faq.answer, "FAQs") or f"<p><i>{html.escape('No answer is given on this page.')}</i></p>"
+            parts.append(f"<h3>{html.escape(faq.question)}</h3>{answer}")
+        return "".join(parts)
+
+    @staticmethod
+    def _notices(entry: Entry, render) -> str:
+        rows = [
+            f"<p><b>{SECTION_TITLES[key]} (from this page):</b> {_inline(render(entry.section(key), SECTION_TITLES[key]))}</p>"
+            for key in ("disclaimer", "note")
+            if entry.section(key)
+        ]
+        return f'<hr><div class="notices">{"".join(rows)}</div>' if rows else ""
+
+
+def empty_sentence(label: str) -> str:
+    return f"This page has no {label} section. Ask a pharmacist or doctor if you need this information."
+
+
+def _inline(fragment: str) -> str:
+    """A one-paragraph fragment without its <p> wrapper, to sit after a bold label."""
+    text = fragment.strip()
+    if text.startswith("<p>") and text.endswith("</p>") and text.count("<p>") == 1:
+        return text[3:-4]
+    return text

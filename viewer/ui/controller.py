@@ -1,0 +1,227 @@
+"""Wires the content library to the window: opening entries, history, search states, reload."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from viewer.core.document import DocumentBuilder
+from viewer.core.history import History
+from viewer.core.library import CatalogLoader, read_page
+from viewer.core.model import Entry, Library, Severity
+from viewer.core.search import find_entry, nearest
+from viewer.ui.entry_list import EntryListModel
+from viewer.ui.main_window import ZOOM_MAX, ZOOM_MIN, MainWindow
+from viewer.ui.problems import ProblemsDialog, problem_line
+from viewer.ui.settings import Preferences
+from viewer.ui.theme import load_theme
+from viewer.ui.watcher import ContentWatcher
+
+WEB_SCHEMES = ("http", "https")
+
+
+class Controller(QObject):
+    """The one place where logic meets the view (the window only emits and shows)."""
+
+    def __init__(self, root: Path, preferences: Preferences, open_urls: bool = True) -> None:
+        super().__init__()
+        self.root = root
+        self.preferences = preferences
+        self.open_urls = open_urls
+        self.loader = CatalogLoader(root)
+        self.library: Library = self.loader.load()
+        self.model = EntryListModel(self)
+        self.model.set_listings(self.library.entries)
+        self.window = MainWindow(self.model)
+        self.history = History()
+        self.builder = DocumentBuilder()
+        self.current: Entry | None = None
+        self._open_signature: tuple[int, int] = (-1, -1)
+        self._last_good: dict[str, Entry] = {}
+        self.watcher = ContentWatcher(self.loader, self)
+        self._connect()
+        self._apply_preferences()
+        self.window.show_welcome(len(self.library.entries), root.name or str(root))
+        self._show_problems()
+        self.watcher.watch(self.library)
+
+    def _connect(self) -> None:
+        w = self.window
+        w.entry_requested.connect(self.open_entry)
+        w.back_requested.connect(self.go_back)
+        w.forward_requested.connect(self.go_forward)
+        w.query_changed.connect(self._on_query)
+        w.link_activated.connect(self.follow_link)
+        w.zoom_requested.connect(self.zoom)
+        w.theme_requested.connect(self.set_theme)
+        w.tab_changed.connect(self._on_tab)
+        w.problems_requested.connect(self.show_problems_dialog)
+        w.closing.connect(self._save)
+        self.watcher.reloaded.connect(self.apply_reload)
+
+    def _apply_preferences(self) -> None:
+        self.window.restore(self.preferences.geometry)
+        self.window.apply_zoom(self.preferences.zoom)
+        self.set_theme(self.preferences.theme, remember=False)
+        self.window.entry_view.select_tab(self.preferences.last_tab)
+
+    # --- entries -------------------------------------------------------------------------------
+
+    def open_by_name(self, name: str) -> bool:
+        """Open the entry a name means (command line); otherwise search for it."""
+        found = find_entry(name, self.library.entries)
+        if found is not None:
+            self.open_entry(found.path)
+            return True
+        self.window.list_panel.set_query(name)
+        return False
+
+    def _signature(self, path: str) -> tuple[int, int]:
+        try:
+            stat = (self.root / path).stat()
+        except OSError:
+            return (-1, -1)
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def open_entry(self, path: str, record: bool = True) -> bool:
+        signature = self._signature(path)
+        page = read_page(self.root, path)
+        listing = next((e for e in self.library.entries if e.path == path), None)
+        warning = ""
+        entry = page.entry
+        errors = [p for p in page.problems if p.severity is Severity.ERROR]
+        if entry is not None:
+            if listing is not None and listing.distinguisher:
+                entry = replace(entry, distinguisher=listing.distinguisher)
+            self._last_good[path] = entry
+            if errors:
+                warning = "Part of this page could not be read: " + "; ".join(problem_line(p) for p in errors)
+        elif path in self._last_good:
+            entry = self._last_good[path]
+            reason = problem_line(errors[0]) if errors else "the page is empty"
+            warning = f"This page could not be read just now ({reason}). Showing the last version that could be read."
+        else:
+            reason = problem_line(page.problems[0]) if page.problems else path
+            self.window.statusBar().showMessage(f"Could not open {path}: {reason}", 8000)
+            return False
+        self.current = entry
+        self._open_signature = signature
+        document = self.builder.build(entry)
+        self.window.show_entry(document, self.root, (self.root / path).parent)
+        self.window.entry_view.set_warning(warning)
+        if record:
+            self.history.visit(path)
+        self.window.list_panel.select_path(path)
+        self._update_history()
+        return True
+
+    def go_back(self) -> None:
+        if self.history.can_go_back():
+            self.open_entry(self.history.back(), record=False)
+
+    def go_forward(self) -> None:
+        if self.history.can_go_forward():
+            self.open_entry(self.history.forward(), record=False)
+
+    def _update_history(self) -> None:
+        self.window.set_history_state(self.history.can_go_back(), self.history.can_go_forward())
+
+    # --- search states -------------------------------------------------------------------------
+
+    def _on_query(self, text: str) -> None:
+        panel = self.window.list_panel
+        if text.strip() and panel.shown_count() == 0:
+            self.window.show_no_result(text, nearest(text, self.library.entries))
+        elif self.window.showing() == "no-result":
+            self._show_resting_state()
+
+    def _show_resting_state(self) -> None:
+        if self.current is not None:
+            self.window.show_entry(self.builder.build(self.current), self.root, (self.root / self.current.path).parent)
+            self.window.list_panel.select_path(self.current.path)
+        else:
+            self.window.show_welcome(len(self.library.entries), self.root.name or str(self.root))
+
+    # --- links ---------------------------------------------------------------------------------
+
+    def follow_link(self, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme in WEB_SCHEMES:
+            if self.open_urls:
+                QDesktopServices.openUrl(url)
+            return
+        if scheme or not url.path() or self.current is None:
+            self.window.statusBar().showMessage("This link is not opened by the viewer.", 5000)
+            return  # file:, mailto:, javascript: ... do nothing
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.current.path), url.path()))
+        if any(e.path == target for e in self.library.entries):
+            self.open_entry(target)
+        else:
+            self.window.statusBar().showMessage(f"No entry at {url.path()}", 5000)
+
+    # --- view preferences ----------------------------------------------------------------------
+
+    def zoom(self, step: int) -> None:
+        level = 0 if step == 0 else max(ZOOM_MIN, min(ZOOM_MAX, self.preferences.zoom + step))
+        self.preferences.zoom = level
+        self.window.apply_zoom(level)
+
+    def set_theme(self, choice: str, remember: bool = True) -> None:
+        if remember:
+            self.preferences.theme = choice
+        self.window.apply_theme(load_theme(choice), choice)
+
+    def _on_tab(self, key: str) -> None:
+        self.preferences.last_tab = key
+
+    def _save(self) -> None:
+        self.preferences.geometry = self.window.saveGeometry()
+        self.preferences.sync()
+
+    # --- problems and reload -------------------------------------------------------------------
+
+    def _show_problems(self) -> None:
+        self.window.set_problem_count(self.library.count(Severity.ERROR), self.library.count(Severity.WARNING))
+
+    def show_problems_dialog(self) -> ProblemsDialog:
+        dialog = ProblemsDialog(self.library.problems, self.root.name or str(self.root), self.window)
+        dialog.open()
+        return dialog
+
+    def apply_reload(self, library: Library) -> None:
+        previous = self.library
+        if library.entries == previous.entries and library.problems == previous.problems:
+            if self.current is not None:
+                self._refresh_current(set())
+            return
+        changed = self.loader.changed_since(previous, library)
+        self.library = library
+        self.model.set_listings(library.entries)
+        self._show_problems()
+        if self.window.showing() == "welcome":
+            self.window.show_welcome(len(library.entries), self.root.name or str(self.root))
+        self.history.forget({p for p in changed if not any(e.path == p for e in library.entries)})
+        self._refresh_current(changed | set(library.failed))
+        self._on_query(self.window.list_panel.search.text())
+
+    def _refresh_current(self, changed: set[str]) -> None:
+        """Keep the open entry: re-read it if its file changed, follow it if it was renamed."""
+        if self.current is None:
+            return
+        path = self.current.path
+        paths = {e.path for e in self.library.entries}
+        if path in paths or path in self.library.failed:
+            if path in changed or self._signature(path) != self._open_signature:
+                self.open_entry(path, record=False)
+            else:
+                self.window.list_panel.select_path(path)
+            return
+        renamed = [e for e in self.library.entries if e.title == self.current.title]
+        if len(renamed) == 1:
+            self.open_entry(renamed[0].path)
+            return
+        self.window.entry_view.set_warning("This page was removed from the content folder. Showing the last version read.")

@@ -1,0 +1,232 @@
+"""The main window: banner, list | entry view, menus, toolbar, status bar. A dumb view:
+it emits signals and shows what it is given; viewer.ui.controller decides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer import APP_NAME
+from viewer.core.document import EntryDocument
+from viewer.core.model import Listing
+from viewer.ui.banner import DisclaimerBanner
+from viewer.ui.entry_list import EntryListModel, EntryListPanel
+from viewer.ui.entry_view import EntryView
+from viewer.ui.panels import NoResultPanel, WelcomePanel
+from viewer.ui.theme import THEME_LABELS, THEMES, Theme, palette
+
+ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = -4, 10, 1.12
+
+
+def _action(parent: QWidget, text: str, shortcuts: list, name: str | None = None) -> QAction:
+    action = QAction(text, parent)
+    keys: list[QKeySequence] = []
+    for shortcut in shortcuts:  # a standard key may equal a listed one: a duplicate is ambiguous
+        for key in QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)]:
+            if not key.isEmpty() and key not in keys:
+                keys.append(key)
+    action.setShortcuts(keys)
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    if name:
+        action.setObjectName(name)
+    return action
+
+
+class MainWindow(QMainWindow):
+    entry_requested = Signal(str)
+    back_requested = Signal()
+    forward_requested = Signal()
+    zoom_requested = Signal(int)  # +1, -1, or 0 to reset
+    theme_requested = Signal(str)
+    link_activated = Signal(QUrl)
+    problems_requested = Signal()
+    query_changed = Signal(str)
+    tab_changed = Signal(str)
+    closing = Signal()
+
+    def __init__(self, model: EntryListModel, banner_text: str | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(640, 440)
+        self.resize(1180, 780)
+        self.banner = DisclaimerBanner(banner_text) if banner_text else DisclaimerBanner()
+        self.list_panel = EntryListPanel(model)
+        self.entry_view = EntryView()
+        self.welcome = WelcomePanel()
+        self.no_result = NoResultPanel()
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Entry")
+        for page in (self.welcome, self.entry_view, self.no_result):
+            self.stack.addWidget(page)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([320, 860])
+        self.list_panel.setMinimumWidth(200)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.problems_button = QPushButton()
+        self.problems_button.setObjectName("ProblemsButton")
+        self.problems_button.setAccessibleName("Show problems in the content folder")
+        self.problems_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.problems_button.hide()
+        self.statusBar().addPermanentWidget(self.problems_button)
+
+        self._build_actions()
+        self.list_panel.entry_chosen.connect(self.entry_requested)
+        self.list_panel.query_changed.connect(self.query_changed)
+        self.no_result.suggestion_chosen.connect(self.entry_requested)
+        self.entry_view.link_activated.connect(self.link_activated)
+        self.entry_view.tab_changed.connect(self.tab_changed)
+        self.problems_button.clicked.connect(self.problems_requested)
+        self._base_point_size = max(10.0, self.font().pointSizeF())
+        self._zoom = 0
+        self._theme: Theme | None = None
+
+    def _build_actions(self) -> None:
+        self.back_action = _action(self, "&Back", [QKeySequence.StandardKey.Back, "Alt+Left"], "BackAction")
+        self.forward_action = _action(self, "&Forward", [QKeySequence.StandardKey.Forward, "Alt+Right"], "ForwardAction")
+        self.search_action = _action(self, "&Search", ["Ctrl+L", "Ctrl+K", QKeySequence.StandardKey.Find])
+        self.zoom_in_action = _action(self, "&Larger text", ["Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn])
+        self.zoom_out_action = _action(self, "&Smaller text", ["Ctrl+-", QKeySequence.StandardKey.ZoomOut])
+        self.zoom_reset_action = _action(self, "&Normal text size", ["Ctrl+0"])
+        self.quit_action = _action(self, "&Quit", [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
+        for action in (self.back_action, self.forward_action):
+            action.setEnabled(False)
+        self.back_action.triggered.connect(self.back_requested)
+        self.forward_action.triggered.connect(self.forward_requested)
+        self.search_action.triggered.connect(self.focus_search)
+        self.zoom_in_action.triggered.connect(lambda: self.zoom_requested.emit(1))
+        self.zoom_out_action.triggered.connect(lambda: self.zoom_requested.emit(-1))
+        self.zoom_reset_action.triggered.connect(lambda: self.zoom_requested.emit(0))
+        self.quit_action.triggered.connect(self.close)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self.quit_action)
+        view_menu = menu.addMenu("&View")
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for name in THEMES:
+            action = QAction(THEME_LABELS[name], self, checkable=True)
+            action.triggered.connect(lambda _=False, n=name: self.theme_requested.emit(n))
+            group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[name] = action
+        go_menu = menu.addMenu("&Go")
+        go_menu.addActions([self.back_action, self.forward_action, self.search_action])
+
+        toolbar = self.addToolBar("Navigation")
+        toolbar.setObjectName("NavigationToolbar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        toolbar.toggleViewAction().setEnabled(False)
+        toolbar.addAction(self.back_action)
+        toolbar.addAction(self.forward_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.zoom_out_action)
+        toolbar.addAction(self.zoom_in_action)
+        for action in (self.back_action, self.forward_action, self.zoom_out_action, self.zoom_in_action):
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", ""))
+                button.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+
+    # --- what the controller calls -----------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.list_panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.list_panel.search.selectAll()
+
+    def show_welcome(self, count: int, folder: str) -> None:
+        self.welcome.set_count(count, folder)
+        self.stack.setCurrentWidget(self.welcome)
+        self.setWindowTitle(APP_NAME)
+
+    def show_entry(self, document: EntryDocument, root: Path | None = None, folder: Path | None = None) -> None:
+        self.entry_view.show_document(document, root, folder)
+        self.stack.setCurrentWidget(self.entry_view)
+        self.setWindowTitle(f"{APP_NAME} — {document.title}")
+
+    def show_no_result(self, query: str, nearest: list[Listing]) -> None:
+        self.no_result.show_query(query, nearest)
+        self.stack.setCurrentWidget(self.no_result)
+        self.setWindowTitle(APP_NAME)
+
+    def showing(self) -> str:
+        return {self.welcome: "welcome", self.entry_view: "entry", self.no_result: "no-result"}[self.stack.currentWidget()]
+
+    def set_history_state(self, can_back: bool, can_forward: bool) -> None:
+        self.back_action.setEnabled(can_back)
+        self.forward_action.setEnabled(can_forward)
+
+    def set_problem_count(self, errors: int, warnings: int) -> None:
+        if not errors and not warnings:
+            self.problems_button.hide()
+            return
+        parts = []
+        if errors:
+            parts.append(f"{errors} page{'s' if errors != 1 else ''} could not be read")
+        if warnings:
+            parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+        self.problems_button.setText(", ".join(parts) + " — show")
+        self.problems_button.show()
+
+    def apply_zoom(self, zoom: int) -> None:
+        self._zoom = zoom
+        self._restyle()
+
+    def apply_theme(self, theme: Theme, choice: str) -> None:
+        self._theme = theme
+        self.setPalette(palette(theme))
+        self._restyle()
+        self.entry_view.set_content_css(theme.content_css)
+        if choice in self.theme_actions:
+            self.theme_actions[choice].setChecked(True)
+
+    def text_point_size(self) -> float:
+        return round(self._base_point_size * (ZOOM_STEP**self._zoom), 1)
+
+    def _restyle(self) -> None:
+        """The theme's style sheet with the text sizes of the current zoom filled in."""
+        if self._theme is None:
+            return
+        size = self.text_point_size()
+        sizes = {"@font_size": f"{size}pt", "@title_size": f"{size * 1.55:.1f}pt", "@heading_size": f"{size * 1.3:.1f}pt"}
+        qss = self._theme.window_qss
+        for token, value in sizes.items():
+            qss = qss.replace(token, value)
+        self.setStyleSheet(qss)
+
+    def restore(self, geometry: QByteArray | None) -> None:
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,87 @@
+"""The right-hand panels shown when no entry is: the welcome, and "no entry for ..."."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from viewer.core.model import Listing
+
+NO_RESULT = "No entry for '{query}' in this reference. A missing entry does not mean the combination is safe."
+
+
+def _label(text: str, name: str, heading: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setObjectName("PanelHeading" if heading else "PanelText")
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class WelcomePanel(QWidget):
+    """Shown before anything is opened: how many entries, and how to search."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Welcome")
+        self.heading = _label("Drug Combination Reference", "Welcome", heading=True)
+        self.summary = _label("", "Entries loaded")
+        self.help = _label(
+            "<p>Type one or two drug names in the search box: the order does not matter, and the "
+            "first letters are enough (<i>sert clon</i>).</p>"
+            "<p><b>Down</b> moves into the list, <b>Enter</b> opens an entry, <b>Esc</b> clears the "
+            "search, <b>Ctrl+L</b> returns to the search box from anywhere. <b>Alt+Left</b> and "
+            "<b>Alt+Right</b> go back and forward.</p>",
+            "How to search",
+        )
+        self.help.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.help)
+        layout.addStretch(1)
+
+    def set_count(self, count: int, folder: str) -> None:
+        noun = "entry" if count == 1 else "entries"
+        self.summary.setText(f"{count:,} combination {noun} loaded from {folder}.")
+
+
+class NoResultPanel(QWidget):
+    """Shown when a search finds nothing: the safety sentence and the nearest matches."""
+
+    suggestion_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("NoResult")
+        self.message = _label("", "No result", heading=True)
+        self.hint = _label("", "Nearest matches")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(32, 28, 32, 28)
+        self._layout.setSpacing(10)
+        self._layout.addWidget(self.message)
+        self._layout.addWidget(self.hint)
+        self._buttons: list[QPushButton] = []
+        self._layout.addStretch(1)
+
+    def show_query(self, query: str, nearest: list[Listing]) -> None:
+        self.message.setText(NO_RESULT.format(query=query.strip()))
+        for button in self._buttons:
+            self._layout.removeWidget(button)
+            button.deleteLater()
+        self._buttons = []
+        self.hint.setText("Did you mean:" if nearest else "Check the spelling, or search for one drug only.")
+        for position, item in enumerate(nearest, start=2):
+            button = QPushButton(item.display_title)
+            button.setObjectName("SuggestionButton")
+            button.setAccessibleName(f"Open {item.display_title}")
+            button.clicked.connect(lambda _=False, path=item.path: self.suggestion_chosen.emit(path))
+            self._layout.insertWidget(position, button, 0, Qt.AlignmentFlag.AlignLeft)
+            self._buttons.append(button)
+
+    def suggestions(self) -> list[str]:
+        return [b.text() for b in self._buttons]

@@ -1,0 +1,37 @@
+"""The list of pages that could not be read, as path:line: message."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QStringListModel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBoxLayout, QWidget
+
+from viewer.core.model import Problem
+
+
+def problem_line(problem: Problem) -> str:
+    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+    return f"{where}: {problem.severity.value}: {problem.message}"
+
+
+class ProblemsDialog(QDialog):
+    def __init__(self, problems: Sequence[Problem], folder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Problems in the content folder")
+        self.setAccessibleName("Problems in the content folder")
+        self.resize(760, 360)
+        self.model = QStringListModel([problem_line(p) for p in problems], self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Problems")
+        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(True)
+        intro = QLabel(f"These pages in {folder} could not be read completely. The other pages are unaffected.")
+        intro.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)

@@ -1,0 +1,75 @@
+"""Themes: the style sheets in resources/ with colours from themes.toml, and the palette."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+from viewer.paths import bundled_dir
+
+THEMES = ("system", "light", "dark", "high-contrast")
+THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
+_TOKEN = re.compile(r"@([a-z_]+)")
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    colours: dict[str, str]
+    window_qss: str
+    content_css: str
+
+
+def resolve(choice: str) -> str:
+    """A concrete theme name: "system" becomes light or dark as the desktop prefers."""
+    if choice in THEMES and choice != "system":
+        return choice
+    hints = QGuiApplication.styleHints()
+    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def load_theme(choice: str, resources: Path | None = None) -> Theme:
+    folder = resources or bundled_dir("resources")
+    name = resolve(choice)
+    with open(folder / "themes.toml", "rb") as handle:
+        colours = tomllib.load(handle)[name]
+
+    def fill(text: str) -> str:
+        return _TOKEN.sub(lambda m: colours.get(m.group(1), m.group(0)), text)
+
+    return Theme(
+        name=name,
+        colours=colours,
+        window_qss=fill((folder / "style.qss").read_text(encoding="utf-8")),
+        content_css=fill((folder / "content.css").read_text(encoding="utf-8")),
+    )
+
+
+def palette(theme: Theme) -> QPalette:
+    """A palette to match the style sheet, so unstyled parts (text views, dialogs) agree."""
+    c = {k: QColor(v) for k, v in theme.colours.items()}
+    pal = QPalette()
+    for role, key in (
+        (QPalette.ColorRole.Window, "panel"),
+        (QPalette.ColorRole.WindowText, "text"),
+        (QPalette.ColorRole.Base, "base"),
+        (QPalette.ColorRole.AlternateBase, "panel"),
+        (QPalette.ColorRole.Text, "text"),
+        (QPalette.ColorRole.Button, "panel"),
+        (QPalette.ColorRole.ButtonText, "text"),
+        (QPalette.ColorRole.Highlight, "selection"),
+        (QPalette.ColorRole.HighlightedText, "selection_text"),
+        (QPalette.ColorRole.Link, "accent"),
+        (QPalette.ColorRole.ToolTipBase, "base"),
+        (QPalette.ColorRole.ToolTipText, "text"),
+        (QPalette.ColorRole.PlaceholderText, "muted"),
+    ):
+        pal.setColor(role, c[key])
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, c["disabled"])
+    return pal

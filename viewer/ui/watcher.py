@@ -1,0 +1,126 @@
+"""Live reload: watch the content folder, debounce, reload the catalog off the GUI thread."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from viewer.core.library import PAGE_SUFFIXES, CatalogLoader
+from viewer.core.model import Library
+
+# Past this many pages, files are not watched one by one (inotify limits); a poll finds edits.
+MAX_WATCHED_FILES = 4000
+POLL_MS = 1500
+DEBOUNCE_MS = 250
+
+
+class _Done(QObject):
+    finished = Signal(object)
+
+
+class _LoadTask(QRunnable):
+    def __init__(self, loader: CatalogLoader, done: _Done) -> None:
+        super().__init__()
+        self._loader = loader
+        self._done = done
+
+    def run(self) -> None:
+        try:
+            result: object = self._loader.load()
+        except OSError as exc:  # the folder itself vanished or became unreadable
+            result = exc
+        self._done.finished.emit(result)
+
+
+class ContentWatcher(QObject):
+    """Emits ``reloaded(library)`` after pages are added, edited, removed or renamed.
+
+    Folders are watched (an atomic save by rename shows there); files are watched too for
+    in-place edits, re-added after every reload since a rename drops a file's watch.
+    """
+
+    reloaded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, loader: CatalogLoader, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._changed)
+        self._watcher.fileChanged.connect(self._changed)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._start)
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self._start)
+        self._done = _Done(self)
+        self._done.finished.connect(self._finished)
+        self._running = False
+        self._again = False
+
+    def watch(self, library: Library) -> None:
+        """Watch every folder and (for folders of moderate size) every page of ``library``."""
+        root = Path(library.root)
+        folders = [str(root)]
+        for folder, dirs, _ in os.walk(root):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            folders.extend(os.path.join(folder, d) for d in dirs)
+        files = [str(root / e.path) for e in library.entries]
+        files += [str(root / p) for p in library.failed]
+        if (root / "drugs.yaml").is_file():
+            files.append(str(root / "drugs.yaml"))
+        watch_files = len(files) <= MAX_WATCHED_FILES
+        wanted = set(folders) | (set(files) if watch_files else set())
+        watched = set(self._watcher.directories()) | set(self._watcher.files())
+        gone = [p for p in watched - wanted]
+        if gone:
+            self._watcher.removePaths(gone)
+        # Re-adding a watched file is harmless; it restores watches lost to atomic renames.
+        stale = [p for p in self._watcher.files() if not os.path.exists(p)]
+        if stale:
+            self._watcher.removePaths(stale)
+        new = sorted(p for p in wanted - (set(self._watcher.directories()) | set(self._watcher.files())) if os.path.exists(p))
+        if new:
+            self._watcher.addPaths(new)
+        if watch_files:
+            self._poll.stop()
+        elif not self._poll.isActive():
+            self._poll.start()
+
+    def stop(self) -> None:
+        """Stop watching (the window is closing); a reload under way is waited for."""
+        self._debounce.stop()
+        self._poll.stop()
+        paths = self.watched_paths()
+        if paths:
+            self._watcher.removePaths(paths)
+        QThreadPool.globalInstance().waitForDone(5000)
+
+    def reload_now(self) -> None:
+        self._start()
+
+    def watched_paths(self) -> list[str]:
+        return self._watcher.directories() + self._watcher.files()
+
+    def _changed(self, path: str) -> None:
+        if path.endswith(PAGE_SUFFIXES) or os.path.isdir(path) or not os.path.exists(path) or path.endswith(".yaml"):
+            self._debounce.start()
+
+    def _start(self) -> None:
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        QThreadPool.globalInstance().start(_LoadTask(self._loader, self._done))
+
+    def _finished(self, result: object) -> None:
+        self._running = False
+        if isinstance(result, Library):
+            self.watch(result)
+            self.reloaded.emit(result)
+        else:
+            self.failed.emit(str(result))
+        if self._again:
+            self._again = False
+            self._debounce.start()
