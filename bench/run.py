@@ -53,13 +53,20 @@ def main() -> None:
             floor = measure(FLOOR, folder)
             catalog = measure(LOAD, folder, "load_catalog")
             full = measure(LOAD, folder, "load_library")
-            results.append({"pages": pages, "catalog": catalog, "full": full, "read_floor": floor})
+            ui = json.loads(subprocess.run([sys.executable, str(REPO / "bench" / "ui.py"), str(folder)], cwd=REPO,
+                                           check=True, capture_output=True, text=True).stdout)
+            results.append({"pages": pages, "catalog": catalog, "full": full, "read_floor": floor, "window": ui})
             print(f"{pages:>7,} pages ({catalog['entries']:,} entries); reading every file's bytes: {floor['seconds']:.3f} s")
             for name, run in (("catalog (what the window loads)", catalog), ("full read (check)", full)):
                 print(
                     f"    {name:<32} {run['seconds']:.3f} s, {run['seconds'] / floor['seconds']:.1f}x the floor, "
                     f"{run['problems']} problems, peak RSS {run['rss_mb']:.0f} MB"
                 )
+            print(
+                f"    window: shown with the list filled in {ui['window_shown_ms']:.0f} ms (in-process, after imports); "
+                f"keystroke p50 {ui['keystroke_p50_ms']} ms, p95 {ui['keystroke_p95_ms']} ms; "
+                f"open an entry p50 {ui['open_p50_ms']} ms, p95 {ui['open_p95_ms']} ms"
+            )
     out = REPO / "bench" / "out"
     out.mkdir(exist_ok=True)
     (out / "load.json").write_text(json.dumps(results, indent=2))

@@ -9,7 +9,8 @@ from collections.abc import Iterable, Sequence
 
 from viewer.core.model import Listing
 
-_SEPARATORS = re.compile(r"[\s+&/,;]+|\band\b|\bwith\b", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^\w]+")
+_JOINERS = frozenset({"and", "with"})
 
 
 def fold(text: str) -> str:
@@ -19,12 +20,13 @@ def fold(text: str) -> str:
 
 
 def query_terms(query: str) -> tuple[str, ...]:
-    """The words of a query, split on spaces, +, &, /, commas and 'and'."""
-    return tuple(t for t in (fold(p) for p in _SEPARATORS.split(query)) if t)
+    """The words of a query: split on anything not a letter or digit (so +, &, /, commas),
+    with 'and' and 'with' between drug names dropped."""
+    return tuple(t for t in _NON_WORD.split(fold(query)) if t and t not in _JOINERS)
 
 
 def listing_words(listing: Listing) -> tuple[str, ...]:
-    return tuple(w for w in re.split(r"[^\w]+", fold(f"{listing.title} {' '.join(listing.drugs)}")) if w)
+    return tuple(w for w in _NON_WORD.split(fold(f"{listing.title} {' '.join(listing.drugs)}")) if w)
 
 
 def matches(terms: Sequence[str], words: Sequence[str]) -> bool:
@@ -49,15 +51,48 @@ def find_entry(query: str, listings: Sequence[Listing]) -> Listing | None:
     return found[0] if len(found) == 1 else None
 
 
-def nearest(query: str, listings: Sequence[Listing], limit: int = 5) -> list[Listing]:
-    """Listings whose title or drugs look most like the query, for the no-result panel."""
-    terms = query_terms(query)
-    if not terms:
-        return []
-    scored: list[tuple[float, int, Listing]] = []
-    for index, item in enumerate(listings):
-        words = listing_words(item)
-        score = sum(max((difflib.SequenceMatcher(None, t, w).ratio() for w in words), default=0.0) for t in terms)
-        scored.append((score / len(terms), -index, item))
-    scored.sort(reverse=True)
-    return [item for score, _, item in scored[:limit] if score >= 0.5]
+class TitleIndex:
+    """Listings prepared for matching as you type: each as one folded string of its words."""
+
+    def __init__(self, listings: Sequence[Listing]) -> None:
+        self.listings = list(listings)
+        words = [listing_words(item) for item in self.listings]
+        # " word word ": a term starts some word exactly when " " + term occurs in it.
+        self._haystacks = [" " + " ".join(w) + " " for w in words]
+        self._vocabulary = sorted({w for item in words for w in item if not w.isdigit()})
+
+    def __len__(self) -> int:
+        return len(self.listings)
+
+    def filter(self, terms: Sequence[str], within: Sequence[int] | None = None) -> list[int]:
+        """Positions of the listings every term starts a word of, in listing order.
+
+        ``within`` narrows the search to earlier results: typing more letters, or another
+        word, can only remove listings, never add them.
+        """
+        rows = range(len(self._haystacks)) if within is None else within
+        hay = self._haystacks
+        for term in sorted(set(terms), key=len, reverse=True):  # longest first: fewest survivors
+            needle = " " + term
+            rows = [r for r in rows if needle in hay[r]]
+        return list(rows)
+
+    def nearest(self, query: str, limit: int = 5) -> list[Listing]:
+        """Listings whose words look most like the query's, for the no-result panel."""
+        terms = query_terms(query)
+        if not terms:
+            return []
+        close: dict[str, float] = {}
+        for term in terms:
+            for word in difflib.get_close_matches(term, self._vocabulary, n=4, cutoff=0.6):
+                close[word] = max(close.get(word, 0.0), difflib.SequenceMatcher(None, term, word).ratio())
+            close.update({w: 1.0 for w in self._vocabulary if w.startswith(term)} if len(term) > 2 else {})
+        if not close:
+            return []
+        scored = []
+        for position, hay in enumerate(self._haystacks):
+            score = sum(ratio for word, ratio in close.items() if f" {word} " in hay)
+            if score:
+                scored.append((-score, position))
+        scored.sort()
+        return [self.listings[p] for _, p in scored[:limit]]

@@ -13,7 +13,7 @@ from viewer.core.document import DocumentBuilder
 from viewer.core.history import History
 from viewer.core.library import CatalogLoader, read_page
 from viewer.core.model import Entry, Library, Severity
-from viewer.core.search import find_entry, nearest
+from viewer.core.search import find_entry
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.main_window import ZOOM_MAX, ZOOM_MIN, MainWindow
 from viewer.ui.problems import ProblemsDialog, problem_line
@@ -135,7 +135,7 @@ class Controller(QObject):
     def _on_query(self, text: str) -> None:
         panel = self.window.list_panel
         if text.strip() and panel.shown_count() == 0:
-            self.window.show_no_result(text, nearest(text, self.library.entries))
+            self.window.show_no_result(text, self.model.title_index.nearest(text))
         elif self.window.showing() == "no-result":
             self._show_resting_state()
 

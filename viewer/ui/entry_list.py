@@ -7,11 +7,11 @@ from enum import IntEnum
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QAbstractProxyModel,
     QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -19,7 +19,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QToolButton, QVBoxLayout, QWidget
 
 from viewer.core.model import Listing
-from viewer.core.search import listing_words, matches, query_terms
+from viewer.core.search import TitleIndex, query_terms
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,34 +29,29 @@ class Role(IntEnum):
 
     PATH = Qt.ItemDataRole.UserRole + 1
     LISTING = Qt.ItemDataRole.UserRole + 2
-    WORDS = Qt.ItemDataRole.UserRole + 3
-    SORT_KEY = Qt.ItemDataRole.UserRole + 4
 
 
 class EntryListModel(QAbstractListModel):
-    """One row per listing; the words used for matching are worked out once per listing."""
+    """One row per listing, in the library's order (sorted by title, case-insensitively)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._listings: list[Listing] = []
-        self._words: list[tuple[str, ...]] = []
-        self._sort_keys: list[str] = []
+        self._rows: dict[str, int] = {}
+        self.title_index = TitleIndex([])
 
     def set_listings(self, listings: Sequence[Listing]) -> None:
         self.beginResetModel()
         self._listings = list(listings)
-        self._words = [listing_words(item) for item in self._listings]
-        self._sort_keys = [item.display_title.casefold() for item in self._listings]
+        self._rows = {item.path: row for row, item in enumerate(self._listings)}
+        self.title_index = TitleIndex(self._listings)
         self.endResetModel()
 
     def listings(self) -> list[Listing]:
         return list(self._listings)
 
     def row_of(self, path: str) -> int:
-        for row, item in enumerate(self._listings):
-            if item.path == path:
-                return row
-        return -1
+        return self._rows.get(path, -1)
 
     # Qt API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -74,44 +69,101 @@ class EntryListModel(QAbstractListModel):
             return item.path
         if role == Role.LISTING:
             return item
-        if role == Role.WORDS:
-            return self._words[index.row()]
-        if role == Role.SORT_KEY:
-            return self._sort_keys[index.row()]
         return None
 
 
-class EntryFilterProxy(QSortFilterProxyModel):
-    """Sorted case-insensitively; rows kept when every query word starts a word of the title."""
+class EntryFilterProxy(QAbstractProxyModel):
+    """The rows of the source that match the query, in the source's order.
+
+    The matching is done in one pass by the Qt-free TitleIndex, and typing more letters only
+    re-checks the rows already shown, so a keystroke costs little even with 100,000 pages;
+    the view itself only asks about the rows on screen.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._terms: tuple[str, ...] = ()
-        self.setSortRole(Role.SORT_KEY)
-        self.setDynamicSortFilter(True)
-        self.sort(0)
+        self._rows: list[int] = []
+        self._positions: dict[int, int] = {}
+
+    def setSourceModel(self, model: EntryListModel) -> None:  # noqa: N802
+        previous = self.sourceModel()
+        if previous is not None:
+            previous.modelReset.disconnect(self._source_reset)
+        self.beginResetModel()
+        super().setSourceModel(model)
+        self._rows = self._match(None)
+        self._positions = {}
+        self.endResetModel()
+        model.modelReset.connect(self._source_reset)
 
     def set_query(self, query: str) -> None:
         terms = query_terms(query)
         if terms == self._terms:
             return
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
-            self._terms = terms
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._terms = terms
-            self.invalidateRowsFilter()
+        narrower = len(terms) >= len(self._terms) and all(
+            new.startswith(old) for old, new in zip(self._terms, terms)
+        )
+        self._terms = terms
+        self._reset(self._match(self._rows if narrower and self._terms else None))
 
     def query_terms(self) -> tuple[str, ...]:
         return self._terms
 
-    # Qt API
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+    def _match(self, within: list[int] | None) -> list[int]:
+        model = self.sourceModel()
+        if model is None:
+            return []
         if not self._terms:
-            return True
-        words = self.sourceModel().index(source_row, 0, source_parent).data(Role.WORDS)
-        return matches(self._terms, words)
+            return list(range(model.rowCount()))
+        return model.title_index.filter(self._terms, within)
+
+    def _source_reset(self) -> None:
+        self._reset(self._match(None))
+
+    def _reset(self, rows: list[int]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._positions = {}
+        self.endResetModel()
+
+    def _position(self, source_row: int) -> int | None:
+        if not self._positions and self._rows:
+            self._positions = {row: position for position, row in enumerate(self._rows)}
+        return self._positions.get(source_row)
+
+    # Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 1
+
+    def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or column != 0 or not 0 <= row < len(self._rows):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - a flat list
+        return QModelIndex()
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and bool(self._rows)
+
+    def sibling(self, row: int, column: int, index: Index) -> QModelIndex:
+        return self.index(row, column)
+
+    def mapToSource(self, proxy_index: Index) -> QModelIndex:  # noqa: N802
+        model = self.sourceModel()
+        if model is None or not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._rows):
+            return QModelIndex()
+        return model.index(self._rows[proxy_index.row()], 0)
+
+    def mapFromSource(self, source_index: Index) -> QModelIndex:  # noqa: N802
+        if not source_index.isValid():
+            return QModelIndex()
+        position = self._position(source_index.row())
+        return QModelIndex() if position is None else self.index(position, 0)
 
 
 class EntryListPanel(QWidget):
@@ -144,6 +196,10 @@ class EntryListPanel(QWidget):
         self.view.setModel(self.proxy)
         self.view.setAccessibleName("Combinations")
         self.view.setUniformItemSizes(True)
+        # Lay out the rows on screen first and the rest in later passes of the event loop, so a
+        # keystroke that leaves thousands of matches still answers at once.
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(200)
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
 
@@ -160,8 +216,7 @@ class EntryListPanel(QWidget):
         self.view.clicked.connect(self._open_index)
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, context=Qt.ShortcutContext.WidgetShortcut)
         enter.activated.connect(lambda: self._open_index(self.view.currentIndex()))
-        for signal in (model.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
-            signal.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
         self._update_count()
 
     def shown_count(self) -> int:

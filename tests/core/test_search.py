@@ -1,0 +1,68 @@
+"""Matching as you type: drug names and title words, any order, any case, any accent."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from viewer.core.model import Listing
+from viewer.core.search import TitleIndex, find_entry, query_terms
+
+LISTINGS = [
+    Listing("a.md", "Paroxetine + Clonazepam", ("Paroxetine", "Clonazepam")),
+    Listing("b.md", "Sertraline + Clonazepam", ("Sertraline", "Clonazepam")),
+    Listing("c.md", "Sertraline + Clonazepam + Tramadol", ("Sertraline", "Clonazepam", "Tramadol")),
+    Listing("d.md", "Lithium + Ibuprofen", ("Lithium", "Ibuprofen")),
+    Listing("e.md", "Café + Crème", ("Café", "Crème")),
+]
+INDEX = TitleIndex(LISTINGS)
+
+
+def titles(query: str) -> list[str]:
+    return [LISTINGS[r].title for r in INDEX.filter(query_terms(query))]
+
+
+def test_query_words_split_on_every_separator_and_drop_joining_words():
+    assert query_terms("Sertraline + Clonazepam") == ("sertraline", "clonazepam")
+    assert query_terms("sertraline/clonazepam, tramadol & x") == ("sertraline", "clonazepam", "tramadol", "x")
+    assert query_terms("sertraline and clonazepam with tramadol") == ("sertraline", "clonazepam", "tramadol")
+
+
+def test_prefixes_in_any_order_and_case():
+    assert titles("clon SERT") == ["Sertraline + Clonazepam", "Sertraline + Clonazepam + Tramadol"]
+    assert titles("ibu") == ["Lithium + Ibuprofen"]
+    assert titles("azepam") == []  # the start of a word, not the middle
+
+
+def test_accents_never_matter():
+    assert titles("cafe creme") == ["Café + Crème"] == titles("CAFÉ")
+
+
+def test_an_empty_query_keeps_everything():
+    assert len(INDEX.filter(())) == len(LISTINGS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["s", "se", "ser", "sert", "c", "cl", "clon", "t", "tra", "l", "x", "p"]), max_size=3),
+       st.sampled_from(["e", "r", "a", "o", " c", " t", "n"]))
+def test_narrowing_from_earlier_results_equals_searching_afresh(words, more):
+    before = " ".join(words)
+    after = before + more
+    earlier = INDEX.filter(query_terms(before))
+    terms_before, terms_after = query_terms(before), query_terms(after)
+    if len(terms_after) >= len(terms_before) and all(n.startswith(o) for o, n in zip(terms_before, terms_after)):
+        assert INDEX.filter(terms_after, earlier) == INDEX.filter(terms_after)
+
+
+def test_nearest_matches_forgive_misspellings():
+    assert [item.title for item in INDEX.nearest("sertralene")][:2] == [
+        "Sertraline + Clonazepam", "Sertraline + Clonazepam + Tramadol"
+    ]
+    assert INDEX.nearest("zzzz qqqq") == []
+
+
+def test_a_name_finds_its_exact_combination_in_any_order():
+    assert find_entry("clonazepam + sertraline", LISTINGS).path == "b.md"
+    assert find_entry("Clonazepam/Sertraline/Tramadol", LISTINGS).path == "c.md"
+    assert find_entry("lith", LISTINGS).path == "d.md"  # the only match
+    assert find_entry("clonazepam", LISTINGS) is None  # several: no guess
