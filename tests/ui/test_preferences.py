@@ -77,3 +77,16 @@ def test_the_entry_text_follows_the_theme(controller):
     controller.set_theme("high-contrast")
     html = controller.window.entry_view.views["faqs"].toHtml().lower()
     assert load_theme("high-contrast").colours["heading"].lower() in html
+
+
+def test_following_the_system_switches_with_the_desktop(controller):
+    from PySide6.QtGui import QGuiApplication
+
+    controller.set_theme("system")
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert load_theme("dark").colours["panel"] in controller.window.styleSheet()
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert load_theme("light").colours["panel"] in controller.window.styleSheet()
+    controller.set_theme("high-contrast")
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert load_theme("high-contrast").colours["accent"] in controller.window.styleSheet()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -17,45 +17,69 @@ PAGE_SUFFIXES = (".md", ".markdown")
 L = TypeVar("L", bound=Listing)
 
 
-def scan(root: Path) -> tuple[list[str], list[str]]:
-    """Relative paths (forward slashes) of the pages and of the other files, hidden ones skipped."""
-    pages: list[str] = []
+@dataclass(frozen=True)
+class FileInfo:
+    """A page found by the scan: its relative path and its (mtime_ns, size) signature."""
+
+    path: str
+    signature: tuple[int, int]
+
+
+def scan(root: Path | str) -> tuple[list[FileInfo], list[str]]:
+    """The pages (with their signatures) and the other files under ``root``, by relative path
+    with forward slashes, sorted; hidden files and folders are skipped, links to folders too."""
+    pages: list[FileInfo] = []
     others: list[str] = []
-    root_text = str(root)
-    for folder, dirs, files in os.walk(root_text):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        relative = os.path.relpath(folder, root_text)
-        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        for name in sorted(files):
-            if name.startswith("."):
+
+    def walk(folder: str, prefix: str) -> None:
+        try:
+            with os.scandir(folder) as found:
+                items = sorted(found, key=lambda item: item.name)
+        except OSError:
+            return
+        for item in items:
+            if item.name.startswith("."):
                 continue
-            if name.lower().endswith(PAGE_SUFFIXES):
-                pages.append(prefix + name)
-            elif not (prefix == "" and name == DRUGS_FILE):
-                others.append(prefix + name)
+            relative = prefix + item.name
+            try:
+                if item.is_dir(follow_symlinks=False):
+                    walk(item.path, relative + "/")
+                    continue
+                if not item.is_file():
+                    continue
+                if item.name.lower().endswith(PAGE_SUFFIXES):
+                    info = item.stat()
+                    pages.append(FileInfo(relative, (info.st_mtime_ns, info.st_size)))
+                elif relative != DRUGS_FILE:
+                    others.append(relative)
+            except OSError:  # vanished or unreadable mid-scan: reading it will report why
+                if item.name.lower().endswith(PAGE_SUFFIXES):
+                    pages.append(FileInfo(relative, (-1, -1)))
+
+    walk(str(root), "")
     return pages, others
 
 
-def read_bytes(root: Path, relative: str) -> bytes | Problem:
+def read_bytes(root: Path | str, relative: str) -> bytes | Problem:
     """A page's bytes, or the error that stops it being read."""
-    path = root / relative
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            message = f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
-            return Problem(relative, None, Severity.ERROR, message)
-        return path.read_bytes()
+        with open(os.path.join(root, relative), "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                message = f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
+                return Problem(relative, None, Severity.ERROR, message)
+            return handle.read()
     except OSError as exc:
         return Problem(relative, None, Severity.ERROR, f"cannot read: {exc.strerror or exc}")
 
 
 def read_page(root: Path | str, relative: str) -> Page:
     """Read and parse one page completely; a file that cannot be read becomes an error."""
-    data = read_bytes(Path(root), relative)
+    data = read_bytes(root, relative)
     return Page(None, (data,)) if isinstance(data, Problem) else parse_page(relative, data)
 
 
-def _read_listing(root: Path, relative: str) -> tuple[Listing | None, tuple[Problem, ...]]:
+def _read_listing(root: str, relative: str) -> tuple[Listing | None, tuple[Problem, ...]]:
     data = read_bytes(root, relative)
     if isinstance(data, Problem):
         return None, (data,)
@@ -63,9 +87,13 @@ def _read_listing(root: Path, relative: str) -> tuple[Listing | None, tuple[Prob
     return (head.listing if head.title is not None else None), head.problems
 
 
-def _read_entry(root: Path, relative: str) -> tuple[Listing | None, tuple[Problem, ...]]:
-    page = read_page(root, relative)
-    return page.entry, page.problems
+def _read_entry(root: str, page: FileInfo) -> tuple[Listing | None, tuple[Problem, ...]]:
+    result = read_page(root, page.path)
+    return result.entry, result.problems
+
+
+def _read_catalog_entry(root: str, page: FileInfo) -> tuple[Listing | None, tuple[Problem, ...]]:
+    return _read_listing(root, page.path)
 
 
 def load_catalog(root: Path | str) -> Library:
@@ -73,7 +101,7 @@ def load_catalog(root: Path | str) -> Library:
 
     Section-level warnings (missing sections, FAQs without pairs) come only from load_library.
     """
-    return _load(Path(root), _read_listing)
+    return _load(Path(root), _read_catalog_entry)
 
 
 def load_library(root: Path | str) -> Library:
@@ -81,18 +109,22 @@ def load_library(root: Path | str) -> Library:
     return _load(Path(root), _read_entry)
 
 
-def _load(root: Path, reader: Callable[[Path, str], tuple[Listing | None, tuple[Problem, ...]]]) -> Library:
+Reader = Callable[[str, FileInfo], tuple[Listing | None, tuple[Problem, ...]]]
+
+
+def _load(root: Path, reader: Reader) -> Library:
     if not root.is_dir():
         raise NotADirectoryError(f"content folder not found: {root}")
-    page_paths, ignored = scan(root)
+    pages, ignored = scan(root)
     entries: list[Listing] = []
     problems: list[Problem] = []
     failed: list[str] = []
-    for relative in page_paths:
-        entry, page_problems = reader(root, relative)
+    root_text = str(root)
+    for page in pages:
+        entry, page_problems = reader(root_text, page)
         problems.extend(page_problems)
         if entry is None:
-            failed.append(relative)
+            failed.append(page.path)
         else:
             entries.append(entry)
     drugs, drug_problems = load_drugs(root)
@@ -142,18 +174,13 @@ class CatalogLoader:
     def load(self) -> Library:
         memo: dict[str, tuple[tuple[int, int], Listing | None, tuple[Problem, ...]]] = {}
 
-        def reader(root: Path, relative: str) -> tuple[Listing | None, tuple[Problem, ...]]:
-            try:
-                stat = (root / relative).stat()
-                signature = (stat.st_mtime_ns, stat.st_size)
-            except OSError:
-                signature = (-1, -1)
-            known = self._memo.get(relative)
-            if known is not None and known[0] == signature and signature != (-1, -1):
-                memo[relative] = known
+        def reader(root: str, page: FileInfo) -> tuple[Listing | None, tuple[Problem, ...]]:
+            known = self._memo.get(page.path)
+            if known is not None and known[0] == page.signature and page.signature != (-1, -1):
+                memo[page.path] = known
                 return known[1], known[2]
-            listing, problems = _read_listing(root, relative)
-            memo[relative] = (signature, listing, problems)
+            listing, problems = _read_listing(root, page.path)
+            memo[page.path] = (page.signature, listing, problems)
             return listing, problems
 
         library = _load(self.root, reader)

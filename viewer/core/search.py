@@ -15,6 +15,8 @@ _JOINERS = frozenset({"and", "with"})
 
 def fold(text: str) -> str:
     """Case and accents removed: 'Sertralíne' -> 'sertraline'."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

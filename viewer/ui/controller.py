@@ -6,8 +6,8 @@ import posixpath
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from viewer.core.document import DocumentBuilder
 from viewer.core.history import History
@@ -62,6 +62,7 @@ class Controller(QObject):
         w.problems_requested.connect(self.show_problems_dialog)
         w.closing.connect(self._save)
         self.watcher.reloaded.connect(self.apply_reload)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.follow_system_scheme)
 
     def _apply_preferences(self) -> None:
         self.window.restore(self.preferences.geometry)
@@ -170,10 +171,15 @@ class Controller(QObject):
         self.preferences.zoom = level
         self.window.apply_zoom(level)
 
-    def set_theme(self, choice: str, remember: bool = True) -> None:
+    def set_theme(self, choice: str, remember: bool = True, scheme: Qt.ColorScheme | None = None) -> None:
         if remember:
             self.preferences.theme = choice
-        self.window.apply_theme(load_theme(choice), choice)
+        self.window.apply_theme(load_theme(choice, scheme=scheme), choice)
+
+    def follow_system_scheme(self, scheme: Qt.ColorScheme) -> None:
+        """The desktop switched between light and dark while the viewer is open."""
+        if self.preferences.theme == "system":
+            self.set_theme("system", remember=False, scheme=scheme)
 
     def _on_tab(self, key: str) -> None:
         self.preferences.last_tab = key

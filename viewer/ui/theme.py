@@ -25,17 +25,18 @@ class Theme:
     content_css: str
 
 
-def resolve(choice: str) -> str:
+def resolve(choice: str, scheme: Qt.ColorScheme | None = None) -> str:
     """A concrete theme name: "system" becomes light or dark as the desktop prefers."""
     if choice in THEMES and choice != "system":
         return choice
-    hints = QGuiApplication.styleHints()
-    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+    if scheme is None:
+        scheme = QGuiApplication.styleHints().colorScheme()
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
 
 
-def load_theme(choice: str, resources: Path | None = None) -> Theme:
+def load_theme(choice: str, resources: Path | None = None, scheme: Qt.ColorScheme | None = None) -> Theme:
     folder = resources or bundled_dir("resources")
-    name = resolve(choice)
+    name = resolve(choice, scheme)
     with open(folder / "themes.toml", "rb") as handle:
         colours = tomllib.load(handle)[name]
 
