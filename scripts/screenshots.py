@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -64,6 +65,16 @@ def main() -> None:
         window.entry_view.select_tab("usage")
         window.list_panel.set_query("zzzyx warfarin")
         shot("no-result")
+        deadline = time.monotonic() + 30
+        while controller.model.engine.fulltext is None and time.monotonic() < deadline:
+            settle(app)
+        window.list_panel.set_query("naloxone")
+        settle(app)
+        shot("search-fulltext")
+        controller.open_text_hit(window.list_panel.proxy.hit_at(0).path, window.list_panel.proxy.hit_at(0).section)
+        shot("fulltext-opened")
+        window.list_panel.set_query("warfarin, lithium, ibuprofen")
+        shot("pair-check")
         window.list_panel.set_query("")
         dialog = controller.show_problems_dialog()
         settle(app)

@@ -10,8 +10,7 @@ from pathlib import Path
 from viewer import APP_NAME, __version__
 from viewer.paths import CONTENT_ENV, content_dir
 
-COMMANDS = ("check",)
-HEADLESS_COMMANDS = "combo-viewer check"
+COMMANDS = ("check", "search")
 
 
 @dataclass(frozen=True)
@@ -25,6 +24,14 @@ class WindowOptions:
 @dataclass(frozen=True)
 class CheckOptions:
     content: Path
+    json: bool = False
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    content: Path
+    query: str
+    limit: int | None = None
     json: bool = False
 
 
@@ -44,18 +51,35 @@ def _content_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def parse_args(argv: list[str]) -> WindowOptions | CheckOptions:
-    if argv and argv[0] in COMMANDS:
-        command, rest = argv[0], argv[1:]
-        parser = _Parser(prog=f"combo-viewer {command}", description="Lint a content folder.")
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def parse_args(argv: list[str]) -> WindowOptions | CheckOptions | SearchOptions:
+    if argv and argv[0] == "check":
+        parser = _Parser(prog="combo-viewer check", description="Lint a content folder.")
         _content_option(parser)
         parser.add_argument("--json", action="store_true", help="print entries and problems as JSON")
-        ns = parser.parse_args(rest)
+        ns = parser.parse_args(argv[1:])
         return CheckOptions(content_dir(ns.content), ns.json)
+    if argv and argv[0] == "search":
+        parser = _Parser(prog="combo-viewer search", description="Search the content as the window does.")
+        parser.add_argument("query", help="drug names, brands, a class, or words from the text")
+        _content_option(parser)
+        parser.add_argument("--limit", type=_positive, metavar="N", help="show at most N results")
+        parser.add_argument("--json", action="store_true", help="print the results as JSON")
+        ns = parser.parse_args(argv[1:])
+        if not ns.query.strip():
+            raise UsageError("the search query is empty")
+        return SearchOptions(content_dir(ns.content), ns.query, ns.limit, ns.json)
     parser = _Parser(
         prog="combo-viewer",
         description=f"{APP_NAME}: an offline viewer for drug-combination pages.",
-        epilog="commands: check (lint a content folder). Run 'combo-viewer check --help' for its options.",
+        epilog="commands: check (lint a content folder), search (search it). 'combo-viewer check --help' "
+        "and 'combo-viewer search --help' list their options.",
     )
     parser.add_argument("entry", nargs="?", help="open this combination at start, e.g. 'clonazepam + sertraline'")
     _content_option(parser)
@@ -82,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
             raise UsageError(f"content folder not found: {options.content}")
         if isinstance(options, CheckOptions):
             return run_check(options)
+        if isinstance(options, SearchOptions):
+            from viewer.search_command import run_search
+
+            return run_search(options)
         from viewer.display import display_problem
 
         problem = display_problem()

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from viewer.ui.banner import DEFAULT_TEXT
-from viewer.ui.panels import NO_RESULT
+from viewer.core.ranking import NO_RESULT
 
 
 def banner_fully_visible(window) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from viewer.core.library import CatalogLoader, read_page
 from viewer.core.model import Entry, Library, Severity
 from viewer.core.search import find_entry
 from viewer.ui.entry_list import EntryListModel
+from viewer.ui.indexing import FullTextBuilder
 from viewer.ui.main_window import ZOOM_MAX, ZOOM_MIN, MainWindow
 from viewer.ui.problems import ProblemsDialog, problem_line
 from viewer.ui.settings import Preferences
@@ -22,6 +24,7 @@ from viewer.ui.theme import load_theme
 from viewer.ui.watcher import ContentWatcher
 
 WEB_SCHEMES = ("http", "https")
+INDEX_QUIET_SECONDS = 0.5  # indexing progress is shown only when it takes longer than this
 
 
 class Controller(QObject):
@@ -35,7 +38,7 @@ class Controller(QObject):
         self.loader = CatalogLoader(root)
         self.library: Library = self.loader.load()
         self.model = EntryListModel(self)
-        self.model.set_listings(self.library.entries)
+        self.model.set_listings(self.library.entries, dict(self.library.drugs))
         self.window = MainWindow(self.model)
         self.history = History()
         self.builder = DocumentBuilder()
@@ -43,15 +46,19 @@ class Controller(QObject):
         self._open_signature: tuple[int, int] = (-1, -1)
         self._last_good: dict[str, Entry] = {}
         self.watcher = ContentWatcher(self.loader, self)
+        self.fulltext = FullTextBuilder(root, self)
+        self._index_started = 0.0
         self._connect()
         self._apply_preferences()
         self.window.show_welcome(len(self.library.entries), root.name or str(root))
         self._show_problems()
         self.watcher.watch(self.library)
+        self._update_fulltext()
 
     def _connect(self) -> None:
         w = self.window
         w.entry_requested.connect(self.open_entry)
+        w.text_hit_requested.connect(self.open_text_hit)
         w.back_requested.connect(self.go_back)
         w.forward_requested.connect(self.go_forward)
         w.query_changed.connect(self._on_query)
@@ -62,6 +69,9 @@ class Controller(QObject):
         w.problems_requested.connect(self.show_problems_dialog)
         w.closing.connect(self._save)
         self.watcher.reloaded.connect(self.apply_reload)
+        self.fulltext.progress.connect(self._index_progress)
+        self.fulltext.ready.connect(self._index_ready)
+        self.fulltext.failed.connect(self._index_failed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.follow_system_scheme)
 
     def _apply_preferences(self) -> None:
@@ -120,6 +130,14 @@ class Controller(QObject):
         self._update_history()
         return True
 
+    def open_text_hit(self, path: str, section: str) -> bool:
+        """Open a full-text result on the tab that holds the match, with the words marked."""
+        if not self.open_entry(path):
+            return False
+        terms = list(self.window.list_panel.proxy.query_terms())
+        self.window.entry_view.highlight(section, terms)
+        return True
+
     def go_back(self) -> None:
         if self.history.can_go_back():
             self.open_entry(self.history.back(), record=False)
@@ -135,9 +153,12 @@ class Controller(QObject):
 
     def _on_query(self, text: str) -> None:
         panel = self.window.list_panel
-        if text.strip() and panel.shown_count() == 0:
-            self.window.show_no_result(text, self.model.title_index.nearest(text))
-        elif self.window.showing() == "no-result":
+        results = panel.proxy.results
+        if results.check:
+            self.window.show_check(list(results.drugs), list(results.check))
+        elif text.strip() and panel.shown_count() == 0:
+            self.window.show_no_result(text, self.model.engine.titles.nearest(text))
+        elif self.window.showing() in ("no-result", "check"):
             self._show_resting_state()
 
     def _show_resting_state(self) -> None:
@@ -188,6 +209,27 @@ class Controller(QObject):
         self.preferences.geometry = self.window.saveGeometry()
         self.preferences.sync()
 
+    # --- full-text index -----------------------------------------------------------------------
+
+    def _update_fulltext(self) -> None:
+        self._index_started = time.monotonic()
+        self.fulltext.update()
+
+    def _index_progress(self, done: int, total: int) -> None:
+        if time.monotonic() - self._index_started > INDEX_QUIET_SECONDS:
+            self.window.statusBar().showMessage(f"Indexing page text for full-text search: {done:,} of {total:,}")
+
+    def _index_ready(self, index: object, count: int) -> None:
+        if count and time.monotonic() - self._index_started > INDEX_QUIET_SECONDS:
+            self.window.statusBar().showMessage("Full-text search is ready.", 4000)
+        self.model.engine.fulltext = index
+        if self.window.list_panel.search.text().strip():
+            self.window.list_panel.proxy.refresh()
+            self._on_query(self.window.list_panel.search.text())
+
+    def _index_failed(self, message: str) -> None:
+        self.window.statusBar().showMessage(f"Full-text search is unavailable: {message}", 8000)
+
     # --- problems and reload -------------------------------------------------------------------
 
     def _show_problems(self) -> None:
@@ -206,7 +248,8 @@ class Controller(QObject):
             return
         changed = self.loader.changed_since(previous, library)
         self.library = library
-        self.model.set_listings(library.entries)
+        self.model.set_listings(library.entries, dict(library.drugs))
+        self._update_fulltext()
         self._show_problems()
         if self.window.showing() == "welcome":
             self.window.show_welcome(len(library.entries), self.root.name or str(self.root))

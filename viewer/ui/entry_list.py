@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -12,14 +12,29 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.core.model import Listing
-from viewer.core.search import TitleIndex, query_terms
+from viewer.core.index import MARK_END, MARK_START
+from viewer.core.model import DrugInfo
+from viewer.core.ranking import Hit, Results, SearchEngine
+from viewer.core.search import query_terms
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,6 +44,23 @@ class Role(IntEnum):
 
     PATH = Qt.ItemDataRole.UserRole + 1
     LISTING = Qt.ItemDataRole.UserRole + 2
+    KIND = Qt.ItemDataRole.UserRole + 3  # "combination" or "fulltext"
+    SNIPPET = Qt.ItemDataRole.UserRole + 4
+    SECTION = Qt.ItemDataRole.UserRole + 5
+
+
+def snippet_text(snippet: str) -> str:
+    """A snippet without its match markers."""
+    return snippet.replace(MARK_START, "").replace(MARK_END, "")
+
+
+def snippet_from_match(snippet: str, before: int = 12) -> str:
+    """The snippet from a word or two before its first match, for a narrow list row."""
+    first = snippet.find(MARK_START)
+    if first > before:
+        start = snippet.find(" ", first - before, first)
+        snippet = "…" + snippet[(start + 1 if start >= 0 else first) :]
+    return snippet_text(snippet)
 
 
 class EntryListModel(QAbstractListModel):
@@ -38,13 +70,16 @@ class EntryListModel(QAbstractListModel):
         super().__init__(parent)
         self._listings: list[Listing] = []
         self._rows: dict[str, int] = {}
-        self.title_index = TitleIndex([])
+        self.engine = SearchEngine([])
 
-    def set_listings(self, listings: Sequence[Listing]) -> None:
+    def set_listings(self, listings: Sequence[Listing], dictionary: Mapping[str, DrugInfo] | None = None) -> None:
+        """New listings (in display order) and the drug dictionary that search uses."""
+        fulltext = self.engine.fulltext
         self.beginResetModel()
         self._listings = list(listings)
         self._rows = {item.path: row for row, item in enumerate(self._listings)}
-        self.title_index = TitleIndex(self._listings)
+        self.engine = SearchEngine(self._listings, dictionary)
+        self.engine.fulltext = fulltext
         self.endResetModel()
 
     def listings(self) -> list[Listing]:
@@ -73,64 +108,77 @@ class EntryListModel(QAbstractListModel):
 
 
 class EntryFilterProxy(QAbstractProxyModel):
-    """The rows of the source that match the query, in the source's order.
-
-    The matching is done in one pass by the Qt-free TitleIndex, and typing more letters only
-    re-checks the rows already shown, so a keystroke costs little even with 100,000 pages;
-    the view itself only asks about the rows on screen.
-    """
+    """The source rows the search engine returns for the query, best first: title matches,
+    then full-text matches (with their snippet and section). The view only asks about the rows
+    on screen, so a keystroke stays cheap even with 100,000 pages."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._terms: tuple[str, ...] = ()
+        self._query = ""
+        self.results = Results(())
         self._rows: list[int] = []
+        self._hits: list[Hit] = []
         self._positions: dict[int, int] = {}
 
     def setSourceModel(self, model: EntryListModel) -> None:  # noqa: N802
         previous = self.sourceModel()
         if previous is not None:
-            previous.modelReset.disconnect(self._source_reset)
+            previous.modelReset.disconnect(self.refresh)
         self.beginResetModel()
         super().setSourceModel(model)
-        self._rows = self._match(None)
-        self._positions = {}
+        self._set_results(model.engine.search(self._query))
         self.endResetModel()
-        model.modelReset.connect(self._source_reset)
+        model.modelReset.connect(self.refresh)
 
     def set_query(self, query: str) -> None:
-        terms = query_terms(query)
-        if terms == self._terms:
+        if query == self._query:
             return
-        narrower = len(terms) >= len(self._terms) and all(
-            new.startswith(old) for old, new in zip(self._terms, terms)
-        )
-        self._terms = terms
-        self._reset(self._match(self._rows if narrower and self._terms else None))
+        self._query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Search again (new query, new listings, or the full-text index became ready)."""
+        model = self.sourceModel()
+        self.beginResetModel()
+        self._set_results(model.engine.search(self._query) if model is not None else Results(()))
+        self.endResetModel()
 
     def query_terms(self) -> tuple[str, ...]:
-        return self._terms
+        return query_terms(self._query)
 
-    def _match(self, within: list[int] | None) -> list[int]:
-        model = self.sourceModel()
-        if model is None:
-            return []
-        if not self._terms:
-            return list(range(model.rowCount()))
-        return model.title_index.filter(self._terms, within)
+    def has_fulltext(self) -> bool:
+        return any(hit.kind == "fulltext" for hit in self._hits)
 
-    def _source_reset(self) -> None:
-        self._reset(self._match(None))
+    def hit_at(self, row: int) -> Hit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
 
-    def _reset(self, rows: list[int]) -> None:
-        self.beginResetModel()
-        self._rows = rows
+    def _set_results(self, results: Results) -> None:
+        self.results = results
+        self._hits = [hit for hit in results.hits if hit.position is not None]
+        self._rows = [hit.position for hit in self._hits]
         self._positions = {}
-        self.endResetModel()
 
     def _position(self, source_row: int) -> int | None:
         if not self._positions and self._rows:
-            self._positions = {row: position for position, row in enumerate(self._rows)}
+            for position, row in enumerate(self._rows):
+                self._positions.setdefault(row, position)
         return self._positions.get(source_row)
+
+    # Qt API
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        hit = self.hit_at(index.row()) if index.isValid() else None
+        if hit is not None:
+            if role == Role.KIND:
+                return hit.kind
+            if role == Role.SNIPPET:
+                return hit.snippet
+            if role == Role.SECTION:
+                return hit.section
+            if role == Qt.ItemDataRole.ToolTipRole and hit.kind == "fulltext":
+                return f"{hit.title}\nFound in the text: {snippet_text(hit.snippet)}"
+            if role == Qt.ItemDataRole.AccessibleTextRole and hit.kind == "fulltext":
+                return f"{hit.title}, found in the text: {snippet_text(hit.snippet)}"
+        return super().data(index, role)
 
     # Qt API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -166,10 +214,60 @@ class EntryFilterProxy(QAbstractProxyModel):
         return QModelIndex() if position is None else self.index(position, 0)
 
 
+class HitDelegate(QStyledItemDelegate):
+    """Rows are one line; when the results hold full-text matches, two: the title, and under it
+    "in text:" with the words around the match, dimmed. All rows keep one height, so the view
+    can lay out thousands of them without asking each its size."""
+
+    def __init__(self, proxy: EntryFilterProxy, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._proxy = proxy
+
+    # Qt API
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        if self._proxy.has_fulltext():
+            size.setHeight(size.height() + QFontMetrics(option.font).height())
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if index.data(Role.KIND) != "fulltext":
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(4, 0, -4, 0)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Normal
+        main = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        muted = main if selected else opt.palette.color(group, QPalette.ColorRole.PlaceholderText)
+        metrics = QFontMetrics(opt.font)
+        italic = QFont(opt.font)
+        italic.setItalic(True)
+        half = rect.height() // 2
+        top, bottom = rect.adjusted(0, 0, 0, -half), rect.adjusted(0, rect.height() - half, 0, 0)
+        flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(main)
+        painter.drawText(top, flags, metrics.elidedText(title, Qt.TextElideMode.ElideRight, top.width()))
+        painter.setFont(italic)
+        painter.setPen(muted)
+        text = "in text: " + snippet_from_match(index.data(Role.SNIPPET) or "")
+        painter.drawText(bottom, flags, QFontMetrics(italic).elidedText(text, Qt.TextElideMode.ElideRight, bottom.width()))
+        painter.restore()
+
+
 class EntryListPanel(QWidget):
     """Search box, count and list. Emits ``entry_chosen(path)`` when a row is opened."""
 
     entry_chosen = Signal(str)
+    text_hit_chosen = Signal(str, str)  # path, section key of a full-text match
     query_changed = Signal(str)
 
     def __init__(self, model: EntryListModel, parent: QWidget | None = None) -> None:
@@ -194,6 +292,7 @@ class EntryListPanel(QWidget):
         self.view = QListView()
         self.view.setObjectName("EntryList")
         self.view.setModel(self.proxy)
+        self.view.setItemDelegate(HitDelegate(self.proxy, self.view))
         self.view.setAccessibleName("Combinations")
         self.view.setUniformItemSizes(True)
         # Lay out the rows on screen first and the rest in later passes of the event loop, so a
@@ -244,7 +343,11 @@ class EntryListPanel(QWidget):
         self.query_changed.emit(text)
 
     def _open_index(self, index: QModelIndex) -> None:
-        if index.isValid():
+        if not index.isValid():
+            return
+        if index.data(Role.KIND) == "fulltext":
+            self.text_hit_chosen.emit(index.data(Role.PATH), index.data(Role.SECTION) or "")
+        else:
             self.entry_chosen.emit(index.data(Role.PATH))
 
     def _update_count(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from viewer.core.document import TABS, EntryDocument
@@ -77,6 +78,7 @@ class EntryView(QWidget):
         self._preferred_tab = "usage"
         self._css = ""
         self._shown: tuple[EntryDocument, Path | None, Path | None] | None = None
+        self._highlight = "#ffe066"
 
     def set_content_css(self, css: str) -> None:
         """Style for entry text; documents already shown are set again so they take it."""
@@ -107,9 +109,19 @@ class EntryView(QWidget):
         for key, _, html in document.tabs:
             view = self.views[key]
             view.set_image_folders(root, folder)
+            view.setExtraSelections([])
             view.setHtml(html)
             view.verticalScrollBar().setValue(0)
         self.select_tab(self._preferred_tab, remember=False)
+
+    def highlight(self, section: str, terms: list[str]) -> int:
+        """Show the tab that holds a full-text match and mark the matching words in it."""
+        key = section if section in self._keys else self.current_tab()
+        self.select_tab(key, remember=False)
+        return self.views[key].highlight(terms, QColor(self._highlight))
+
+    def set_highlight_colour(self, colour: str) -> None:
+        self._highlight = colour
 
     def set_warning(self, text: str) -> None:
         self.warning.setText(text)

@@ -22,7 +22,7 @@ from viewer.core.model import Listing
 from viewer.ui.banner import DisclaimerBanner
 from viewer.ui.entry_list import EntryListModel, EntryListPanel
 from viewer.ui.entry_view import EntryView
-from viewer.ui.panels import NoResultPanel, WelcomePanel
+from viewer.ui.panels import CheckPanel, NoResultPanel, WelcomePanel
 from viewer.ui.theme import THEME_LABELS, THEMES, Theme, palette
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = -4, 10, 1.12
@@ -44,6 +44,7 @@ def _action(parent: QWidget, text: str, shortcuts: list, name: str | None = None
 
 class MainWindow(QMainWindow):
     entry_requested = Signal(str)
+    text_hit_requested = Signal(str, str)  # path, section of a full-text match
     back_requested = Signal()
     forward_requested = Signal()
     zoom_requested = Signal(int)  # +1, -1, or 0 to reset
@@ -64,9 +65,10 @@ class MainWindow(QMainWindow):
         self.entry_view = EntryView()
         self.welcome = WelcomePanel()
         self.no_result = NoResultPanel()
+        self.check = CheckPanel()
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Entry")
-        for page in (self.welcome, self.entry_view, self.no_result):
+        for page in (self.welcome, self.entry_view, self.no_result, self.check):
             self.stack.addWidget(page)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -94,6 +96,8 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.list_panel.entry_chosen.connect(self.entry_requested)
+        self.list_panel.text_hit_chosen.connect(self.text_hit_requested)
+        self.check.entry_chosen.connect(self.entry_requested)
         self.list_panel.query_changed.connect(self.query_changed)
         self.no_result.suggestion_chosen.connect(self.entry_requested)
         self.entry_view.link_activated.connect(self.link_activated)
@@ -177,8 +181,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.no_result)
         self.setWindowTitle(APP_NAME)
 
+    def show_check(self, drugs: list[str], pairs: list) -> None:
+        self.check.show_check(drugs, pairs)
+        self.stack.setCurrentWidget(self.check)
+        self.setWindowTitle(APP_NAME)
+
     def showing(self) -> str:
-        return {self.welcome: "welcome", self.entry_view: "entry", self.no_result: "no-result"}[self.stack.currentWidget()]
+        pages = {self.welcome: "welcome", self.entry_view: "entry", self.no_result: "no-result", self.check: "check"}
+        return pages[self.stack.currentWidget()]
 
     def set_history_state(self, can_back: bool, can_forward: bool) -> None:
         self.back_action.setEnabled(can_back)
@@ -204,6 +214,7 @@ class MainWindow(QMainWindow):
         self._theme = theme
         self.setPalette(palette(theme))
         self._restyle()
+        self.entry_view.set_highlight_colour(theme.colours["highlight"])
         self.entry_view.set_content_css(theme.content_css)
         if choice in self.theme_actions:
             self.theme_actions[choice].setChecked(True)

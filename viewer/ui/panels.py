@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from viewer.core.model import Listing
+from viewer.core.ranking import NO_RESULT
 
-NO_RESULT = "No entry for '{query}' in this reference. A missing entry does not mean the combination is safe."
 
 
 def _label(text: str, name: str, heading: bool = False) -> QLabel:
@@ -85,3 +85,50 @@ class NoResultPanel(QWidget):
 
     def suggestions(self) -> list[str]:
         return [b.text() for b in self._buttons]
+
+
+CHECK_NOTE = (
+    "Each pair is looked up on its own. Three or more medicines together can carry risks that no "
+    "single pair shows: ask a pharmacist to review them all."
+)
+
+
+class CheckPanel(QWidget):
+    """Three or more drugs: every pair among them, with its entry or the missing-entry sentence."""
+
+    entry_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CheckPanel")
+        self.heading = _label("", "Medicines checked", heading=True)
+        self.note = _label(CHECK_NOTE, "About this check")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(32, 28, 32, 28)
+        self._layout.setSpacing(10)
+        self._layout.addWidget(self.heading)
+        self._layout.addWidget(self.note)
+        self._rows: list[QWidget] = []
+        self._layout.addStretch(1)
+
+    def show_check(self, drugs: list[str], pairs: list) -> None:
+        self.heading.setText(f"Checking {len(drugs)} medicines in pairs: {', '.join(d.capitalize() for d in drugs)}")
+        for row in self._rows:
+            self._layout.removeWidget(row)
+            row.deleteLater()
+        self._rows = []
+        for position, hit in enumerate(pairs, start=2):
+            if hit.path:
+                row = QPushButton(f"{hit.title}: open the entry")
+                row.setObjectName("SuggestionButton")
+                row.setAccessibleName(f"Open {hit.title}")
+                row.clicked.connect(lambda _=False, path=hit.path: self.entry_chosen.emit(path))
+                self._layout.insertWidget(position, row, 0, Qt.AlignmentFlag.AlignLeft)
+            else:
+                row = _label(f"{hit.title}: {hit.snippet}", f"{hit.title}: no entry")
+                row.setObjectName("MissingPair")
+                self._layout.insertWidget(position, row)
+            self._rows.append(row)
+
+    def rows(self) -> list[str]:
+        return [r.text() for r in self._rows]

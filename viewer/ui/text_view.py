@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QRegularExpression, QUrl, Signal
+from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.render import is_local_image
 
@@ -30,6 +30,29 @@ class TextView(QTextBrowser):
         """Images resolve against ``folder`` (the page's own) and must stay inside ``root``."""
         self._image_root = root.resolve() if root else None
         self._image_folder = folder.resolve() if folder else None
+
+    def highlight(self, terms: list[str], colour: QColor) -> int:
+        """Mark every word starting with one of ``terms``; scroll to the first. Returns the count."""
+        selections = []
+        document = self.document()
+        for term in terms:
+            pattern = QRegularExpression(
+                r"\b" + QRegularExpression.escape(term), QRegularExpression.PatternOption.CaseInsensitiveOption
+            )
+            cursor = document.find(pattern)
+            while not cursor.isNull():
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format.setBackground(colour)
+                selection.format.setForeground(QColor("#000000"))
+                selections.append(selection)
+                cursor = document.find(pattern, cursor)
+        self.setExtraSelections(selections)
+        if selections:
+            first = min(selections, key=lambda s: s.cursor.position())
+            self.setTextCursor(QTextCursor(first.cursor.block()))
+            self.ensureCursorVisible()
+        return len(selections)
 
     # Qt API
     def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802

@@ -1,0 +1,48 @@
+"""`combo-viewer search`: the window's ranking on the command line."""
+
+from __future__ import annotations
+
+import json
+
+from viewer.cli import main
+from viewer.core.ranking import MISSING_PAIR, NO_RESULT
+
+
+def run(capsys, *args):
+    status = main(["search", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_human_output_is_one_result_a_line(capsys):
+    status, out, _ = run(capsys, "zoloft klonopin")
+    assert status == 0
+    assert out.splitlines()[0] == "Sertraline + Clonazepam  (sertraline-clonazepam.md)"
+
+
+def test_json_lists_title_path_kind_score_and_snippet(capsys):
+    status, out, _ = run(capsys, "naloxone", "--json", "--limit", "2")
+    data = json.loads(out)
+    assert status == 0 and len(data) == 2
+    assert set(data[0]) == {"title", "path", "kind", "score", "snippet"}
+    assert data[0]["kind"] == "fulltext" and "**naloxone**" in data[0]["snippet"]
+
+
+def test_the_pair_check_on_the_command_line(capsys):
+    status, out, _ = run(capsys, "warfarin, lithium, ibuprofen", "--json")
+    data = json.loads(out)
+    assert [(d["title"], d["kind"]) for d in data[:3]] == [
+        ("Warfarin + Lithium", "check"), ("Warfarin + Ibuprofen", "check"), ("Lithium + Ibuprofen", "check"),
+    ]
+    assert data[0]["path"] is None and data[0]["snippet"] == MISSING_PAIR
+
+
+def test_no_result_prints_the_sentence_and_exits_1(capsys):
+    status, out, _ = run(capsys, "qqqzz")
+    assert status == 1 and out.strip() == NO_RESULT.format(query="qqqzz")
+
+
+def test_usage_errors_exit_2(capsys):
+    assert run(capsys, "")[0] == 2
+    assert run(capsys, "x", "--limit", "0")[0] == 2
+    assert run(capsys, "x", "--content", "/no/such/folder")[0] == 2

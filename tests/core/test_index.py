@@ -1,0 +1,89 @@
+"""The full-text index: cached per content folder, updated page by page, never fatal."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+from tests.helpers import FULL_BODY, page, seed_folder
+from viewer.core.index import MARK_END, MARK_START, FullTextIndex, make_snippet
+
+
+def folder_with_pages(tmp_path):
+    folder = seed_folder(tmp_path / "content")
+    (folder / "alpha.md").write_text(page("Alpha + Beta", FULL_BODY.replace("Drowsiness.", "Unusual drowsiness while driving.")))
+    return folder
+
+
+def test_sections_and_faq_answers_are_searchable_with_their_tab(tmp_path):
+    index = FullTextIndex(folder_with_pages(tmp_path), tmp_path / "cache")
+    assert index.update() == 3
+    assert [(p, s) for p, s, _, _ in index.search(["driving"])] == [("alpha.md", "side_effects")]
+    faq = index.search(["taper"])
+    assert ("paroxetine-clonazepam.md", "faqs") in [(p, s) for p, s, _, _ in faq]
+    ((_, _, snippet, _),) = index.search(["tapering"])[:1]
+    assert f"{MARK_START}tapering{MARK_END}" in snippet
+
+
+def test_the_cache_lives_outside_the_content_folder_keyed_by_folder(tmp_path):
+    folder = folder_with_pages(tmp_path)
+    before = sorted(os.listdir(folder))
+    one = FullTextIndex(folder, tmp_path / "cache")
+    one.update()
+    other = FullTextIndex(seed_folder(tmp_path / "other"), tmp_path / "cache")
+    assert one.path != other.path and one.path.parent == tmp_path / "cache"
+    assert sorted(os.listdir(folder)) == before  # a read-only content folder is fine
+
+
+def test_a_warm_start_reuses_the_index_and_a_changed_page_is_indexed_alone(tmp_path):
+    folder = folder_with_pages(tmp_path)
+    FullTextIndex(folder, tmp_path / "cache").update()
+    warm = FullTextIndex(folder, tmp_path / "cache")
+    assert warm.update() == 0 and warm.page_count() == 3
+    (folder / "alpha.md").write_text(page("Alpha + Beta", FULL_BODY.replace("Drowsiness.", "Hiccups.")))
+    assert warm.update() == 1
+    assert warm.search(["hiccups"]) and not warm.search(["driving"])
+    (folder / "alpha.md").unlink()
+    assert warm.update() == 0 and warm.page_count() == 2 and not warm.search(["hiccups"])
+
+
+def test_a_corrupt_cache_file_is_rebuilt(tmp_path):
+    folder = folder_with_pages(tmp_path)
+    index = FullTextIndex(folder, tmp_path / "cache")
+    index.update()
+    index.close()
+    index.path.write_bytes(b"this is not a database" * 100)
+    rebuilt = FullTextIndex(folder, tmp_path / "cache")
+    assert rebuilt.update() == 3 and rebuilt.search(["driving"])
+
+
+def test_a_foreign_cache_file_is_rebuilt(tmp_path):
+    folder = folder_with_pages(tmp_path)
+    path = FullTextIndex(folder, tmp_path / "cache").path
+    path.unlink()
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE something(x)")
+    assert FullTextIndex(folder, tmp_path / "cache").update() == 3
+
+
+def test_no_writable_cache_keeps_the_index_in_memory(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    index = FullTextIndex(folder_with_pages(tmp_path), blocker / "cache")
+    assert index.path is None
+    assert index.update() == 3 and index.search(["driving"])
+
+
+def test_odd_queries_are_harmless(tmp_path):
+    index = FullTextIndex(folder_with_pages(tmp_path), tmp_path / "cache")
+    index.update()
+    for terms in (["\"", "*"], ["AND"], ["NEAR"], [""], []):
+        assert isinstance(index.search(terms), list)
+
+
+def test_snippets_mark_matches_and_cut_at_word_edges():
+    text = "Some words before. " * 8 + "Watch for serotonin syndrome signs. " + "More after. " * 8
+    snippet = make_snippet(text, ["serotonin"], 60)
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert f"{MARK_START}serotonin{MARK_END}" in snippet
+    assert make_snippet("Café crème", ["creme"]) == f"Café {MARK_START}crème{MARK_END}"

@@ -1,0 +1,151 @@
+"""One ranking for window and command line: drug-aware, forgiving, brands and classes,
+the pair check for three or more drugs, and full-text results after title matches."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.helpers import FULL_BODY, page, seed_folder
+from viewer.core.index import MARK_END, MARK_START, FullTextIndex
+from viewer.core.library import load_catalog
+from viewer.core.ranking import MISSING_PAIR, SearchEngine
+from viewer.paths import bundled_dir
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    library = load_catalog(bundled_dir("content"))
+    engine = SearchEngine(library.entries, dict(library.drugs))
+    engine.fulltext = FullTextIndex(bundled_dir("content"), tmp_path_factory.mktemp("cache"))
+    engine.fulltext.update()
+    return engine
+
+
+def titles(engine, query, kind="combination"):
+    return [h.title for h in engine.search(query).hits if h.kind == kind]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["clonazepam sertraline", "Clonazepam + Sertraline", "sertraline/clonazepam", "sertraline and clonazepam",
+     "SERTRALINE, clonazepam", "sértraline clonazépam"],
+)
+def test_two_drugs_in_any_form_put_their_combination_first(bundled, query):
+    assert titles(bundled, query)[0] == "Sertraline + Clonazepam"
+
+
+def test_one_drug_lists_every_combination_that_contains_it(bundled):
+    found = titles(bundled, "tramadol")
+    expected = sorted(e.title for e in bundled.listings if "Tramadol" in e.drugs)
+    assert sorted(found) == expected and len(found) >= 5
+
+
+def test_exact_combinations_rank_above_combinations_that_contain_the_drugs(bundled):
+    found = titles(bundled, "sertraline clonazepam")
+    assert found.index("Sertraline + Clonazepam") < found.index("Sertraline + Clonazepam + Tramadol")
+    scores = {h.title: h.score for h in bundled.search("sertraline clonazepam").hits}
+    assert scores["Sertraline + Clonazepam"] == 1.0 > scores["Sertraline + Clonazepam + Tramadol"]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("sert", "Sertraline"),
+        ("sertralin", "Sertraline"),
+        ("klonazepam", "Clonazepam"),
+        ("parox", "Paroxetine"),
+        ("lorazepan", "Lorazepam"),
+        ("ESCITALOPRAM", "Escitalopram"),
+    ],
+)
+def test_prefixes_typos_and_case_are_forgiven(bundled, query, expected):
+    found = bundled.search(query).hits
+    assert found and all(expected in bundled.listings[h.position].drugs for h in found if h.kind == "combination")
+
+
+def test_brand_names_find_their_generics(bundled):
+    assert titles(bundled, "zoloft klonopin")[0] == "Sertraline + Clonazepam"
+    assert titles(bundled, "Xanax OxyContin")[0] == "Oxycodone + Alprazolam"
+    assert titles(bundled, "lustral rivotril")[0] == "Sertraline + Clonazepam"  # UK brands
+
+
+def test_a_drug_class_lists_its_combinations(bundled):
+    found = set(titles(bundled, "ssri"))
+    ssris = {"Sertraline", "Paroxetine", "Fluoxetine", "Citalopram", "Escitalopram"}
+    expected = {e.title for e in bundled.listings if ssris & set(e.drugs)}
+    assert found == expected
+    assert set(titles(bundled, "nsaid")) == {e.title for e in bundled.listings if {"Ibuprofen", "Naproxen"} & set(e.drugs)}
+
+
+def test_without_a_drug_dictionary_generic_names_still_work(tmp_path):
+    library = load_catalog(seed_folder(tmp_path))
+    engine = SearchEngine(library.entries, dict(library.drugs))
+    assert [h.title for h in engine.search("clonazepam paroxetine").hits][0] == "Paroxetine + Clonazepam"
+    assert engine.search("zoloft").hits == ()
+
+
+def test_three_drugs_check_every_pair(bundled):
+    results = bundled.search("sertraline, clonazepam, tramadol")
+    assert results.drugs == ("sertraline", "clonazepam", "tramadol")
+    assert [(h.title, h.path) for h in results.check] == [
+        ("Sertraline + Clonazepam", "sertraline-clonazepam.md"),
+        ("Sertraline + Tramadol", "sertraline-tramadol.md"),
+        ("Tramadol + Clonazepam", "tramadol-clonazepam.md"),
+    ]
+    assert results.hits[0].title == "Sertraline + Clonazepam + Tramadol"
+
+
+def test_an_unknown_medicine_in_a_list_is_reported_as_missing_pairs_never_dropped(bundled):
+    check = bundled.search("warfarin, lithium, ibuprofen").check
+    assert [(h.title, h.path, h.snippet) for h in check] == [
+        ("Warfarin + Lithium", None, MISSING_PAIR),
+        ("Warfarin + Ibuprofen", None, MISSING_PAIR),
+        ("Lithium + Ibuprofen", "lithium-ibuprofen.md", ""),
+    ]
+
+
+def test_words_that_are_not_a_list_of_drugs_are_no_pair_check(bundled):
+    assert bundled.search("sertraline clonazepam driving").check == ()
+    assert bundled.search("serotonin syndrome risk").check == ()
+
+
+def test_a_missing_pair_among_known_drugs(tmp_path):
+    folder = seed_folder(tmp_path)
+    (folder / "a.md").write_text(page("Tramadol + Sertraline", FULL_BODY))
+    library = load_catalog(folder)
+    check = SearchEngine(library.entries, {}).search("paroxetine sertraline tramadol").check
+    assert [(h.title, h.path, h.snippet) for h in check] == [
+        ("Paroxetine + Sertraline", None, MISSING_PAIR),
+        ("Paroxetine + Tramadol", None, MISSING_PAIR),
+        ("Tramadol + Sertraline", "a.md", ""),
+    ]
+
+
+@pytest.mark.parametrize("query, word", [("serotonin syndrome", "serotonin"), ("withdrawal", "withdrawal"),
+                                         ("driving", "driving")])
+def test_words_that_are_not_drugs_search_the_text_with_a_snippet(bundled, query, word):
+    hits = [h for h in bundled.search(query).hits if h.kind == "fulltext"]
+    assert hits
+    for hit in hits:
+        assert f"{MARK_START}{word}" in hit.snippet.lower().replace(MARK_START.lower(), MARK_START)
+        assert hit.section in ("usage", "side_effects", "mechanism", "faqs", "more")
+
+
+def test_full_text_finds_faq_answers_and_names_the_tab(bundled):
+    hits = [h for h in bundled.search("naloxone").hits if h.kind == "fulltext"]
+    assert {h.section for h in hits} == {"faqs"}
+    assert "Oxycodone + Alprazolam" in [h.title for h in hits]
+
+
+def test_full_text_results_come_after_title_matches_and_are_marked(bundled):
+    hits = bundled.search("tramadol seizures").hits
+    kinds = [h.kind for h in hits]
+    assert "fulltext" in kinds
+    assert kinds == sorted(kinds, key=lambda k: k != "combination")
+    assert len({h.path for h in hits}) == len(hits)  # a page is listed once
+
+
+def test_nothing_found_is_an_empty_result(bundled):
+    assert bundled.search("zzqx").hits == ()

@@ -1,0 +1,77 @@
+"""Search in the window: brands, the pair check, full-text results and where they lead."""
+
+from __future__ import annotations
+
+import pytest
+
+from viewer.core.ranking import MISSING_PAIR
+from viewer.paths import bundled_dir
+from viewer.ui.entry_list import Role
+
+
+@pytest.fixture
+def bundled(make_controller, qtbot):
+    controller = make_controller(bundled_dir("content"), open_urls=False)
+    qtbot.waitUntil(lambda: controller.model.engine.fulltext is not None, timeout=10000)
+    return controller
+
+
+def shown(controller):
+    proxy = controller.window.list_panel.proxy
+    return [(proxy.index(r, 0).data(), proxy.index(r, 0).data(Role.KIND)) for r in range(proxy.rowCount())]
+
+
+def test_brand_names_in_the_search_box(bundled, qtbot):
+    qtbot.keyClicks(bundled.window.list_panel.search, "zoloft klonopin")
+    assert shown(bundled)[0] == ("Sertraline + Clonazepam", "combination")
+
+
+def test_three_drugs_open_the_pair_check(bundled, qtbot):
+    window = bundled.window
+    qtbot.keyClicks(window.list_panel.search, "warfarin, lithium, ibuprofen")
+    assert window.showing() == "check"
+    rows = window.check.rows()
+    assert f"Warfarin + Lithium: {MISSING_PAIR}" in rows
+    assert "Lithium + Ibuprofen: open the entry" in rows
+    next(b for b in window.check._rows if "Lithium + Ibuprofen" in b.text()).click()
+    assert bundled.current.title == "Lithium + Ibuprofen"
+
+
+def test_full_text_results_are_marked_and_open_on_their_tab_with_the_words_marked(bundled, qtbot):
+    window = bundled.window
+    qtbot.keyClicks(window.list_panel.search, "naloxone")
+    rows = shown(bundled)
+    assert rows and all(kind == "fulltext" for _, kind in rows)
+    index = window.list_panel.proxy.index(0, 0)
+    from PySide6.QtCore import Qt
+
+    assert "found in the text" in index.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "naloxone" in index.data(Role.SNIPPET).lower()
+    window.list_panel.view.activated.emit(index)
+    assert window.entry_view.current_tab() == "faqs"
+    marked = window.entry_view.views["faqs"].extraSelections()
+    assert marked and all(s.cursor.selectedText().lower().startswith("naloxone") for s in marked)
+
+
+def test_title_search_works_before_the_index_is_ready(make_controller, content, qtbot):
+    controller = make_controller(content, open_urls=False)
+    controller.model.engine.fulltext = None  # as at start, while the index is being built
+    qtbot.keyClicks(controller.window.list_panel.search, "sert")
+    assert shown(controller) == [("Sertraline + Clonazepam", "combination")]
+
+
+def test_slow_indexing_shows_progress_in_the_status_bar(make_controller, content, qtbot, monkeypatch):
+    import viewer.ui.controller as controller_module
+
+    monkeypatch.setattr(controller_module, "INDEX_QUIET_SECONDS", -1.0)
+    controller = make_controller(content, open_urls=False)
+    messages = []
+    controller.window.statusBar().messageChanged.connect(messages.append)
+    qtbot.waitUntil(lambda: controller.model.engine.fulltext is not None, timeout=10000)
+    assert "Indexing page text for full-text search: 3 of 3" in messages
+    assert "Full-text search is ready." in messages
+
+
+def test_the_no_result_state_still_offers_nearest_matches_with_full_text_ready(bundled, qtbot):
+    qtbot.keyClicks(bundled.window.list_panel.search, "zzqx")
+    assert bundled.window.showing() == "no-result"

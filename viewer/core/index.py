@@ -1,0 +1,246 @@
+"""Full-text index of every section and FAQ: SQLite FTS5, cached on disk per content folder,
+updated page by page from file size and modification time."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from viewer.core.library import FileInfo, read_page, scan
+from viewer.core.model import Entry
+from viewer.core.search import fold
+
+SCHEMA = "2"
+CACHE_ENV = "COMBO_VIEWER_CACHE"
+MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets
+_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_#>`|]+")
+
+
+RANK_AT_MOST = 2000  # matching sections ranked by relevance; beyond this, first found first
+
+
+def make_snippet(text: str, words: Sequence[str], width: int = 110) -> str:
+    """About ``width`` characters around the first match, matches marked, cut at word edges."""
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
+    first = pattern.search(fold_for_search(text))
+    start = max(0, (first.start() if first else 0) - width // 3)
+    end = min(len(text), start + width)
+    if start > 0:
+        start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    piece = text[start:end]
+    folded = fold_for_search(piece)
+    out, last = [], 0
+    for match in pattern.finditer(folded):
+        out.append(piece[last : match.start()] + MARK_START + piece[match.start() : match.end()] + MARK_END)
+        last = match.end()
+    out.append(piece[last:])
+    return ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(text) else "")
+
+
+def fold_for_search(text: str) -> str:
+    """Lower case with accents removed, keeping every character's position."""
+    return "".join(fold(ch)[:1] or ch for ch in text) if not text.isascii() else text.lower()
+
+
+def default_cache_dir() -> Path:
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("combo-viewer", appauthor=False))
+
+
+def plain(markdown: str) -> str:
+    """Markdown reduced to its words, for indexing and readable snippets."""
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or " ", markdown).split())
+
+
+def entry_sections(entry: Entry) -> list[tuple[str, str]]:
+    """(tab key, text) rows for one entry; the header and the page's notices count as Usage."""
+    rows = [
+        ("usage", plain(f"{entry.title}. {entry.generic_name} {entry.intro}")),
+        ("usage", plain(entry.usage)),
+        ("side_effects", plain(entry.side_effects)),
+        ("mechanism", plain(entry.mechanism)),
+        ("faqs", plain(" ".join([entry.faq_intro, *(f"{f.question} {f.answer}" for f in entry.faqs)]))),
+        ("more", plain(" ".join(f"{label}. {text}" for label, text in entry.other))),
+        ("usage", plain(f"{entry.disclaimer} {entry.note}")),
+    ]
+    return [(key, text) for key, text in rows if text]
+
+
+class FullTextIndex:
+    """The index for one content folder. Safe to search from one thread while another updates."""
+
+    def __init__(self, root: Path | str, cache_dir: Path | None = None) -> None:
+        self.root = Path(root).resolve()
+        key = hashlib.sha256(str(self.root).encode()).hexdigest()[:16]
+        folder = cache_dir or default_cache_dir()
+        self.path: Path | None = folder / f"fulltext-{key}.sqlite3"
+        self._uri = f"file:{self.path}"
+        self._local = threading.local()
+        self._lock = threading.Lock()  # one writer at a time
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._open_checked()
+        except OSError:  # no writable cache: keep the index in memory for this run
+            self.path = None
+            self._uri = f"file:combo-viewer-{key}?mode=memory&cache=shared"
+            self._keep_alive = self._connect()
+            self._create(self._keep_alive)
+
+    # --- connections -------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self._uri, uri=True, timeout=10, check_same_thread=False)
+        if self.path is not None:
+            connection.execute("PRAGMA journal_mode=WAL")
+        return connection
+
+    def _connection(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = self._local.connection = self._connect()
+        return connection
+
+    def _open_checked(self) -> None:
+        """Open the cache; a corrupt or foreign file is thrown away and started afresh."""
+        try:
+            connection = self._connection()
+            meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("schema") == SCHEMA and meta.get("root") == str(self.root):
+                return
+        except sqlite3.DatabaseError:
+            pass
+        self.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        self._create(self._connection())
+
+    def _create(self, connection: sqlite3.Connection) -> None:
+        with connection:
+            connection.executescript(
+                """
+                CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+                CREATE TABLE IF NOT EXISTS pages(path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER);
+                CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL, section TEXT, body TEXT);
+                CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
+                CREATE VIRTUAL TABLE IF NOT EXISTS sections USING fts5(
+                    body, content = 'docs', content_rowid = 'id',
+                    tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4'
+                );
+                CREATE TRIGGER IF NOT EXISTS docs_added AFTER INSERT ON docs BEGIN
+                    INSERT INTO sections(rowid, body) VALUES (new.id, new.body);
+                END;
+                CREATE TRIGGER IF NOT EXISTS docs_removed AFTER DELETE ON docs BEGIN
+                    INSERT INTO sections(sections, rowid, body) VALUES ('delete', old.id, old.body);
+                END;
+                """
+            )
+            connection.executemany(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                [("schema", SCHEMA), ("root", str(self.root))],
+            )
+
+    def close(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+    # --- building ----------------------------------------------------------------------------
+
+    def update(
+        self, pages: Sequence[FileInfo] | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> int:
+        """Bring the index up to date with the folder; returns how many pages were (re)indexed."""
+        if pages is None:
+            pages = scan(self.root)[0]
+        with self._lock:
+            connection = self._connection()
+            known = {path: (mtime, size) for path, mtime, size in connection.execute("SELECT * FROM pages")}
+            current = {page.path: page.signature for page in pages}
+            stale = [p for p in pages if known.get(p.path) != p.signature]
+            removed = [path for path in known if path not in current]
+            total = len(stale)
+            with connection:
+                for path in removed:
+                    self._forget(connection, path)
+            for start in range(0, total, 250):
+                with connection:
+                    for page in stale[start : start + 250]:
+                        self._index(connection, page)
+                if progress is not None:
+                    progress(min(start + 250, total), total)
+            return total
+
+    def _forget(self, connection: sqlite3.Connection, path: str) -> None:
+        connection.execute("DELETE FROM docs WHERE path = ?", (path,))  # the trigger updates the index
+        connection.execute("DELETE FROM pages WHERE path = ?", (path,))
+
+    def _index(self, connection: sqlite3.Connection, page: FileInfo) -> None:
+        self._forget(connection, page.path)
+        entry = read_page(self.root, page.path).entry
+        if entry is not None:
+            connection.executemany(
+                "INSERT INTO docs(path, section, body) VALUES (?, ?, ?)",
+                [(page.path, key, text) for key, text in entry_sections(entry)],
+            )
+        connection.execute("INSERT INTO pages(path, mtime_ns, size) VALUES (?, ?, ?)", (page.path, *page.signature))
+
+    def page_count(self) -> int:
+        return self._connection().execute("SELECT count(*) FROM pages").fetchone()[0]
+
+    # --- searching ---------------------------------------------------------------------------
+
+    def search(self, terms: Sequence[str], limit: int = 50) -> list[tuple[str, str, str, float]]:
+        """(path, section, snippet, score 0-0.5) for pages holding every term (as a word prefix),
+        best first, one row per page. Snippets mark matches with MARK_START / MARK_END."""
+        words = [t for t in terms if re.fullmatch(r"\w+", t)]
+        if not words:
+            return []
+        query = " AND ".join(f'"{w}"*' for w in words)
+        connection = self._connection()
+        try:
+            found = [r for (r,) in connection.execute(
+                "SELECT rowid FROM sections WHERE sections MATCH ? LIMIT ?", (query, RANK_AT_MOST + 1)
+            )]
+            if len(found) <= RANK_AT_MOST:
+                # Few enough to rank by relevance (bm25 costs a little per matching row).
+                ranked = connection.execute(
+                    "SELECT rowid, rank FROM sections WHERE sections MATCH ? ORDER BY rank LIMIT ?",
+                    (query, limit * 4),
+                ).fetchall()
+            else:
+                # A word on most pages: relevance means little; keep the first pages found.
+                ranked = [(rowid, -1.0) for rowid in found[: limit * 4]]
+            if not ranked:
+                return []
+            marks = ",".join("?" * len(ranked))
+            docs = {
+                row[0]: row[1:]
+                for row in connection.execute(f"SELECT id, path, section, body FROM docs WHERE id IN ({marks})",
+                                              [rowid for rowid, _ in ranked])
+            }
+        except sqlite3.Error:
+            return []
+        results: list[tuple[str, str, str, float]] = []
+        seen: set[str] = set()
+        for rowid, rank in ranked:
+            if rowid not in docs or docs[rowid][0] in seen:
+                continue
+            path, section, body = docs[rowid]
+            seen.add(path)
+            relevance = max(0.0, -rank)  # bm25: more negative is better
+            results.append((path, section, make_snippet(body, words), round(0.5 * relevance / (1.0 + relevance), 3)))
+            if len(results) >= limit:
+                break
+        return results

@@ -1,0 +1,236 @@
+"""Drug-aware ranking: terms resolved to drugs (generic, brand, class; prefix or typo), then
+entries ordered exact combination first, then entries that contain the drugs."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from rapidfuzz import fuzz, process
+
+from viewer.core.model import DrugInfo, Listing
+from viewer.core.search import TitleIndex, fold, query_terms
+
+FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0-100) for a typo to count as a drug name
+FUZZY_MIN_LENGTH = 4
+PREFIX_MIN_LENGTH = 3
+_LIST_SEPARATORS = re.compile(r"[,+&/;]|\band\b", re.IGNORECASE)
+MISSING_PAIR = "No entry in this reference. A missing entry does not mean the combination is safe."
+NO_RESULT = "No entry for '{query}' in this reference. A missing entry does not mean the combination is safe."
+
+
+@dataclass(frozen=True)
+class Concept:
+    """What one query term means: the generic drugs it names, and how sure we are."""
+
+    generics: frozenset[str]
+    how: str  # "exact", "prefix", "brand", "class" or "typo"
+
+    @property
+    def certain(self) -> bool:
+        return self.how != "typo"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked result. ``position`` indexes the engine's listings (None for a missing pair)."""
+
+    position: int | None
+    kind: str  # "combination", "fulltext" or "check"
+    score: float
+    title: str
+    path: str | None = None
+    snippet: str = ""
+    section: str = ""  # for full-text hits: the section key that holds the match
+
+
+@dataclass(frozen=True)
+class Results:
+    """The answer to a query: ranked hits, and for three or more drugs the pair check."""
+
+    hits: tuple[Hit, ...]
+    check: tuple[Hit, ...] = ()
+    drugs: tuple[str, ...] = ()  # the generics the query resolved to, in query order
+    fulltext_terms: tuple[str, ...] = ()  # terms that are not drug names (searched in the text)
+
+
+class DrugVocabulary:
+    """Generic names (from titles and drugs.yaml), brand names and classes, folded."""
+
+    def __init__(self, listings: Sequence[Listing], dictionary: Mapping[str, DrugInfo]) -> None:
+        generics = {fold(d) for item in listings for d in item.drugs} | {fold(g) for g in dictionary}
+        self.generics = frozenset(generics)
+        self.brands: dict[str, str] = {}
+        self.classes: dict[str, set[str]] = defaultdict(set)
+        for generic, info in dictionary.items():
+            for brand in info.brands:
+                for key in {fold(brand), fold(brand).split()[0]}:
+                    self.brands.setdefault(key, fold(generic))
+            if info.drug_class:
+                name = fold(info.drug_class)
+                for key in {name, name + "s", *(w for w in name.split() if len(w) >= 4)}:
+                    self.classes[key].add(fold(generic))
+        self._names = sorted(self.generics | set(self.brands) | set(self.classes))
+        self._cache: dict[str, Concept | None] = {}
+
+    def _generics_of(self, name: str) -> set[str]:
+        if name in self.generics:
+            return {name}
+        if name in self.brands:
+            return {self.brands[name]}
+        return set(self.classes.get(name, ()))
+
+    def resolve(self, term: str) -> Concept | None:
+        """The drugs a term names, or None for a word that is no drug, brand or class."""
+        if term not in self._cache:
+            self._cache[term] = self._resolve(term)
+        return self._cache[term]
+
+    def _resolve(self, term: str) -> Concept | None:
+        if term in self.generics:
+            return Concept(frozenset({term}), "exact")
+        if term in self.brands:
+            return Concept(frozenset({self.brands[term]}), "brand")
+        if term in self.classes:
+            return Concept(frozenset(self.classes[term]), "class")
+        if len(term) >= PREFIX_MIN_LENGTH:
+            found: set[str] = set()
+            for name in self._names:
+                if name.startswith(term):
+                    found |= self._generics_of(name)
+            if found:
+                return Concept(frozenset(found), "prefix")
+        if len(term) >= FUZZY_MIN_LENGTH and self._names:
+            matches = process.extract(term, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3)
+            if matches:
+                best = matches[0][1]
+                found = set()
+                for name, score, _ in matches:
+                    if score >= best - 2:
+                        found |= self._generics_of(name)
+                return Concept(frozenset(found), "typo")
+        return None
+
+
+class SearchEngine:
+    """One ranking for the window and the command line. ``fulltext`` is optional (an index)."""
+
+    def __init__(self, listings: Sequence[Listing], dictionary: Mapping[str, DrugInfo] | None = None) -> None:
+        self.listings = list(listings)
+        self.titles = TitleIndex(self.listings)
+        self.vocabulary = DrugVocabulary(self.listings, dict(dictionary or {}))
+        self._drugs = [frozenset(fold(d) for d in item.drugs) for item in self.listings]
+        self._postings: dict[str, set[int]] = defaultdict(set)
+        for position, drugs in enumerate(self._drugs):
+            for drug in drugs:
+                self._postings[drug].add(position)
+        self._by_drugs: dict[frozenset[str], list[int]] = defaultdict(list)
+        for position, drugs in enumerate(self._drugs):
+            self._by_drugs[drugs].append(position)
+        self.fulltext = None  # set to a viewer.core.index.FullTextIndex when one is ready
+
+    def search(self, query: str, limit: int | None = None) -> Results:
+        terms = query_terms(query)
+        if not terms:
+            hits = tuple(self._hit(p, "combination", 1.0) for p in range(len(self.listings)))
+            return Results(hits[:limit] if limit else hits)
+        concepts = [self.vocabulary.resolve(t) if len(t) >= 2 else None for t in terms]
+        hits = self._rank_titles(terms, concepts)
+        drugs = self._listed_drugs(query, terms, concepts)
+        unresolved = tuple(t for t, c in zip(terms, concepts) if c is None and len(t) >= 3)
+        check = self.pair_check(drugs) if len(drugs) >= 3 else ()
+        if self.fulltext is not None and (unresolved or not hits):
+            seen = {h.path for h in hits}
+            extra = [
+                Hit(self._position_of(path), "fulltext", score, self._title_of(path), path, snippet, section)
+                for path, section, snippet, score in self.fulltext.search(terms, limit=limit or 50)
+                if path not in seen and self._position_of(path) is not None
+            ]
+            hits = hits + extra
+        return Results(tuple(hits[:limit] if limit else hits), check, drugs, unresolved)
+
+    def _listed_drugs(self, query: str, terms: Sequence[str], concepts: Sequence[Concept | None]) -> tuple[str, ...]:
+        """The medicines a query lists, for the pair check: every word when each names one drug,
+        or, in a list written with commas, '+', '&', '/' or 'and', every item, known or not
+        (an unknown name must show up as a missing pair, never vanish)."""
+        if all(c is not None and len(c.generics) == 1 for c in concepts):
+            return tuple(dict.fromkeys(g for c in concepts if c for g in c.generics))
+        items = [query_terms(item) for item in _LIST_SEPARATORS.split(query)]
+        items = [item for item in items if item]
+        if len(items) < 3:  # without separators the whole query is one item
+            return ()
+        drugs = []
+        for item in items:
+            concept = self.vocabulary.resolve(item[0]) if len(item) == 1 else self.vocabulary.resolve(" ".join(item))
+            if concept is None and len(item) > 1:
+                concept = self.vocabulary.resolve(item[0])
+            drugs.append(next(iter(concept.generics)) if concept and len(concept.generics) == 1 else " ".join(item))
+        known = sum(1 for d in drugs if d in self.vocabulary.generics)
+        return tuple(dict.fromkeys(drugs)) if known >= 2 else ()
+
+    def pair_check(self, drugs: Sequence[str]) -> tuple[Hit, ...]:
+        """Every pair among the drugs: its entry, or the sentence that there is none."""
+        rows = []
+        for a, b in combinations(drugs, 2):
+            found = self._by_drugs.get(frozenset({a, b}), [])
+            if found:
+                rows.extend(self._hit(p, "check", 1.0) for p in found)
+            else:
+                title = f"{a.title()} + {b.title()}"
+                rows.append(Hit(None, "check", 0.0, title, None, MISSING_PAIR))
+        return tuple(rows)
+
+    def _rank_titles(self, terms: Sequence[str], concepts: Sequence[Concept | None]) -> list[Hit]:
+        if all(len(t) < PREFIX_MIN_LENGTH for t in terms) and not any(concepts):
+            return [self._hit(p, "combination", 0.5) for p in self.titles.filter(terms)]
+        candidates: set[int] | None = None
+        for term, concept in zip(terms, concepts):
+            found = set(self.titles.filter([term]))
+            if concept is not None:
+                for generic in concept.generics:
+                    found |= self._postings.get(generic, set())
+            candidates = found if candidates is None else candidates & found
+            if not candidates:
+                return []
+        scored = sorted(
+            ((self._score(p, terms, concepts), p) for p in candidates or ()),
+            key=lambda sp: (-sp[0], self.listings[sp[1]].display_title.casefold()),
+        )
+        return [self._hit(p, "combination", score) for score, p in scored]
+
+    def _score(self, position: int, terms: Sequence[str], concepts: Sequence[Concept | None]) -> float:
+        """1.0 for exactly the drugs asked for; less for extra drugs, typos and word matches."""
+        drugs = self._drugs[position]
+        named: set[str] = set()
+        penalty = 0.0
+        for concept in concepts:
+            if concept is None:
+                penalty += 0.05  # matched a title word, not a drug
+                continue
+            hit = concept.generics & drugs
+            named |= hit
+            if not hit:
+                penalty += 0.05
+            if not concept.certain:
+                penalty += 0.1
+            if concept.how in ("class", "prefix") and len(concept.generics) > 1:
+                penalty += 0.02
+        extra = len(drugs - named)
+        exact = 0.3 if extra == 0 else 0.0
+        return round(max(0.0, 0.7 + exact - 0.1 * extra - penalty), 3)
+
+    def _hit(self, position: int, kind: str, score: float) -> Hit:
+        item = self.listings[position]
+        return Hit(position, kind, score, item.display_title, item.path)
+
+    def _position_of(self, path: str) -> int | None:
+        if not hasattr(self, "_paths"):
+            self._paths = {item.path: p for p, item in enumerate(self.listings)}
+        return self._paths.get(path)
+
+    def _title_of(self, path: str) -> str:
+        position = self._position_of(path)
+        return self.listings[position].display_title if position is not None else path

@@ -1,0 +1,51 @@
+"""`combo-viewer search`: the window's ranking, printed a result a line or as JSON."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from typing import TYPE_CHECKING
+
+from viewer.core.index import MARK_END, MARK_START, FullTextIndex
+from viewer.core.library import load_catalog
+from viewer.core.ranking import MISSING_PAIR, NO_RESULT, Hit, SearchEngine
+
+if TYPE_CHECKING:
+    from viewer.cli import SearchOptions
+
+
+def _snippet(hit: Hit) -> str:
+    return hit.snippet.replace(MARK_START, "**").replace(MARK_END, "**")
+
+
+def run_search(options: SearchOptions) -> int:
+    library = load_catalog(options.content)
+    engine = SearchEngine(library.entries, dict(library.drugs))
+    try:
+        index = FullTextIndex(options.content)
+        index.update()
+        engine.fulltext = index
+    except (OSError, sqlite3.Error) as exc:
+        print(f"combo-viewer: full-text search unavailable: {exc}", file=sys.stderr)
+    results = engine.search(options.query, options.limit)
+    hits = list(results.check) + list(results.hits)
+    if options.limit:
+        hits = hits[: options.limit]
+    if options.json:
+        print(json.dumps(
+            [{"title": h.title, "path": h.path, "kind": h.kind, "score": h.score, "snippet": _snippet(h)} for h in hits],
+            indent=2, ensure_ascii=False,
+        ))
+    else:
+        for hit in hits:
+            if hit.kind == "check":
+                where = hit.path or MISSING_PAIR
+                print(f"pair: {hit.title}  ({where})")
+            elif hit.kind == "fulltext":
+                print(f"text: {hit.title}  ({hit.path}): {_snippet(hit)}")
+            else:
+                print(f"{hit.title}  ({hit.path})")
+        if not hits:
+            print(NO_RESULT.format(query=options.query.strip()))
+    return 0 if hits else 1
