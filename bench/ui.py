@@ -42,12 +42,18 @@ def typing_times(controller: Controller, app, queries: list[str]) -> list[float]
     return times
 
 
+FULLTEXT_QUERIES = ["withdrawal", "blood pressure", "serotonin", "driving risk", "kidney", "sleep evening",
+                    "monitoring", "stomach bleeding", "appetite", "breathing sedation"]
+
+
 def main(folder: Path) -> dict:
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         started = time.perf_counter()
+        ready_at: list[float] = []
         controller = Controller(folder, Preferences(settings), open_urls=False)
+        controller.fulltext.ready.connect(lambda *_: ready_at.append(time.perf_counter()))
         controller.window.resize(1280, 820)
         controller.window.show()
         app.processEvents()
@@ -56,7 +62,15 @@ def main(folder: Path) -> dict:
         entries = controller.library.entries
         drugs = sorted({d.lower() for e in entries for d in e.drugs})
         queries = [" ".join(rng.sample(drugs, 2)) for _ in range(15)] + [rng.choice(drugs) for _ in range(15)]
+        indexing = controller.fulltext.running()
+        during = typing_times(controller, app, queries[:10]) if indexing else []
+        waited = time.perf_counter()
+        while not ready_at and time.perf_counter() - waited < 120:
+            app.processEvents()
+            time.sleep(0.01)
+        index_ready = ((ready_at[0] if ready_at else time.perf_counter()) - started) * 1000
         typing = typing_times(controller, app, queries)
+        fulltext = typing_times(controller, app, FULLTEXT_QUERIES)
         opening = []
         for entry in rng.sample(list(entries), 200):
             start = time.perf_counter()
@@ -69,6 +83,10 @@ def main(folder: Path) -> dict:
         "window_shown_ms": round(shown, 1),
         "keystroke_p50_ms": round(statistics.median(typing), 2),
         "keystroke_p95_ms": round(percentile(typing, 95), 2),
+        "keystroke_while_indexing_p95_ms": round(percentile(during, 95), 2) if during else None,
+        "index_ready_ms": round(index_ready, 0),
+        "fulltext_keystroke_p50_ms": round(statistics.median(fulltext), 2),
+        "fulltext_keystroke_p95_ms": round(percentile(fulltext, 95), 2),
         "open_p50_ms": round(statistics.median(opening), 2),
         "open_p95_ms": round(percentile(opening, 95), 2),
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import lost_words
@@ -68,6 +68,8 @@ _FRONT_LINE = st.tuples(
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_FRONT_LINE, max_size=5))
+@example([("NO", "")])  # a key YAML reads as False
+@example([("on", "x"), ("Null", "y")])
 def test_the_plain_front_matter_shortcut_agrees_with_yaml(lines):
     import yaml
 

@@ -66,6 +66,8 @@ def _parse_simple(source: str) -> dict[str, Any] | None:
         found = _SIMPLE_LINE.fullmatch(line)
         if found is None or ": " in (found.group(2) or "") or found.group(1) in data:
             return None
+        if _RESOLVER.resolve(yaml.ScalarNode, found.group(1), (True, False)) != "tag:yaml.org,2002:str":
+            return None  # a key YAML reads as something else ("NO", "true", "null"...)
         value = found.group(2)
         if value is None:
             data[found.group(1)] = None

@@ -8,6 +8,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from viewer.core.library import FileInfo, read_page, scan
 from viewer.core.model import Entry
 from viewer.core.search import fold
 
-SCHEMA = "2"
+SCHEMA = "3"
 CACHE_ENV = "COMBO_VIEWER_CACHE"
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_#>`|]+")
@@ -103,6 +104,8 @@ class FullTextIndex:
         connection = sqlite3.connect(self._uri, uri=True, timeout=10, check_same_thread=False)
         if self.path is not None:
             connection.execute("PRAGMA journal_mode=WAL")
+            # A cache: if a crash ever corrupts it, it is thrown away and rebuilt (_open_checked).
+            connection.execute("PRAGMA synchronous=OFF")
         return connection
 
     def _connection(self) -> sqlite3.Connection:
@@ -135,7 +138,7 @@ class FullTextIndex:
                 CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
                 CREATE VIRTUAL TABLE IF NOT EXISTS sections USING fts5(
                     body, content = 'docs', content_rowid = 'id',
-                    tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4'
+                    tokenize = 'unicode61 remove_diacritics 2', prefix = '3'
                 );
                 CREATE TRIGGER IF NOT EXISTS docs_added AFTER INSERT ON docs BEGIN
                     INSERT INTO sections(rowid, body) VALUES (new.id, new.body);
@@ -176,8 +179,10 @@ class FullTextIndex:
                     self._forget(connection, path)
             for start in range(0, total, 250):
                 with connection:
-                    for page in stale[start : start + 250]:
+                    for number, page in enumerate(stale[start : start + 250]):
                         self._index(connection, page)
+                        if number % 8 == 7:
+                            time.sleep(0)  # let the window's thread run: a keystroke waits ~1 ms at most
                 if progress is not None:
                     progress(min(start + 250, total), total)
             return total

@@ -49,12 +49,31 @@ class Hit:
 
 @dataclass(frozen=True)
 class Results:
-    """The answer to a query: ranked hits, and for three or more drugs the pair check."""
+    """The answer to a query: title matches (as listing positions with scores, best first),
+    then full-text hits, and for three or more drugs the pair check.
 
-    hits: tuple[Hit, ...]
+    Title matches stay plain numbers until someone asks for ``hits``: a one-letter query can
+    match thousands of pages, and the window only needs their positions."""
+
+    positions: tuple[int, ...] = ()
+    scores: tuple[float, ...] = ()
+    text_hits: tuple[Hit, ...] = ()
     check: tuple[Hit, ...] = ()
     drugs: tuple[str, ...] = ()  # the generics the query resolved to, in query order
     fulltext_terms: tuple[str, ...] = ()  # terms that are not drug names (searched in the text)
+    listings: Sequence[Listing] = field(default=(), repr=False, compare=False)
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        """Every result as a Hit: title matches first, then full-text ones."""
+        titles = tuple(
+            Hit(p, "combination", score, self.listings[p].display_title, self.listings[p].path)
+            for p, score in zip(self.positions, self.scores)
+        )
+        return titles + self.text_hits
+
+    def __len__(self) -> int:
+        return len(self.positions) + len(self.text_hits)
 
 
 class DrugVocabulary:
@@ -135,22 +154,27 @@ class SearchEngine:
     def search(self, query: str, limit: int | None = None) -> Results:
         terms = query_terms(query)
         if not terms:
-            hits = tuple(self._hit(p, "combination", 1.0) for p in range(len(self.listings)))
-            return Results(hits[:limit] if limit else hits)
+            everything = tuple(range(len(self.listings)))[:limit]
+            return Results(everything, (1.0,) * len(everything), listings=self.listings)
         concepts = [self.vocabulary.resolve(t) if len(t) >= 2 else None for t in terms]
-        hits = self._rank_titles(terms, concepts)
+        ranked = self._rank_titles(terms, concepts)
+        if limit:
+            ranked = ranked[:limit]
         drugs = self._listed_drugs(query, terms, concepts)
         unresolved = tuple(t for t, c in zip(terms, concepts) if c is None and len(t) >= 3)
         check = self.pair_check(drugs) if len(drugs) >= 3 else ()
-        if self.fulltext is not None and (unresolved or not hits):
-            seen = {h.path for h in hits}
-            extra = [
-                Hit(self._position_of(path), "fulltext", score, self._title_of(path), path, snippet, section)
-                for path, section, snippet, score in self.fulltext.search(terms, limit=limit or 50)
-                if path not in seen and self._position_of(path) is not None
-            ]
-            hits = hits + extra
-        return Results(tuple(hits[:limit] if limit else hits), check, drugs, unresolved)
+        text_hits: list[Hit] = []
+        room = (limit - len(ranked)) if limit else 50
+        if self.fulltext is not None and (unresolved or not ranked) and room > 0:
+            seen = {p for p, _ in ranked}
+            for path, section, snippet, score in self.fulltext.search(terms, limit=room):
+                position = self._position_of(path)
+                if position is not None and position not in seen:
+                    text_hits.append(Hit(position, "fulltext", score, self._title_of(path), path, snippet, section))
+        return Results(
+            tuple(p for p, _ in ranked), tuple(s for _, s in ranked), tuple(text_hits), check, drugs, unresolved,
+            listings=self.listings,
+        )
 
     def _listed_drugs(self, query: str, terms: Sequence[str], concepts: Sequence[Concept | None]) -> tuple[str, ...]:
         """The medicines a query lists, for the pair check: every word when each names one drug,
@@ -183,23 +207,23 @@ class SearchEngine:
                 rows.append(Hit(None, "check", 0.0, title, None, MISSING_PAIR))
         return tuple(rows)
 
-    def _rank_titles(self, terms: Sequence[str], concepts: Sequence[Concept | None]) -> list[Hit]:
+    def _rank_titles(self, terms: Sequence[str], concepts: Sequence[Concept | None]) -> list[tuple[int, float]]:
+        """(position, score) best first; equal scores keep the library's (alphabetical) order."""
         if all(len(t) < PREFIX_MIN_LENGTH for t in terms) and not any(concepts):
-            return [self._hit(p, "combination", 0.5) for p in self.titles.filter(terms)]
+            return [(p, 0.5) for p in self.titles.filter(terms)]
         candidates: set[int] | None = None
         for term, concept in zip(terms, concepts):
-            found = set(self.titles.filter([term]))
-            if concept is not None:
+            if concept is None:  # not a drug: any word of the title may start with it
+                found = set(self.titles.filter([term]))
+            else:  # titles name their drugs, so the drugs' postings hold every title match
+                found = set()
                 for generic in concept.generics:
                     found |= self._postings.get(generic, set())
             candidates = found if candidates is None else candidates & found
             if not candidates:
                 return []
-        scored = sorted(
-            ((self._score(p, terms, concepts), p) for p in candidates or ()),
-            key=lambda sp: (-sp[0], self.listings[sp[1]].display_title.casefold()),
-        )
-        return [self._hit(p, "combination", score) for score, p in scored]
+        scored = sorted(((-self._score(p, terms, concepts), p) for p in candidates or ()))
+        return [(p, -negative) for negative, p in scored]
 
     def _score(self, position: int, terms: Sequence[str], concepts: Sequence[Concept | None]) -> float:
         """1.0 for exactly the drugs asked for; less for extra drugs, typos and word matches."""

@@ -88,6 +88,9 @@ class EntryListModel(QAbstractListModel):
     def row_of(self, path: str) -> int:
         return self._rows.get(path, -1)
 
+    def listings_at(self, row: int) -> Listing:
+        return self._listings[row]
+
     # Qt API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._listings)
@@ -115,9 +118,9 @@ class EntryFilterProxy(QAbstractProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._query = ""
-        self.results = Results(())
+        self.results = Results()
         self._rows: list[int] = []
-        self._hits: list[Hit] = []
+        self._text_hits: dict[int, Hit] = {}  # proxy row -> full-text hit
         self._positions: dict[int, int] = {}
 
     def setSourceModel(self, model: EntryListModel) -> None:  # noqa: N802
@@ -140,22 +143,30 @@ class EntryFilterProxy(QAbstractProxyModel):
         """Search again (new query, new listings, or the full-text index became ready)."""
         model = self.sourceModel()
         self.beginResetModel()
-        self._set_results(model.engine.search(self._query) if model is not None else Results(()))
+        self._set_results(model.engine.search(self._query) if model is not None else Results())
         self.endResetModel()
 
     def query_terms(self) -> tuple[str, ...]:
         return query_terms(self._query)
 
     def has_fulltext(self) -> bool:
-        return any(hit.kind == "fulltext" for hit in self._hits)
+        return bool(self._text_hits)
 
     def hit_at(self, row: int) -> Hit | None:
-        return self._hits[row] if 0 <= row < len(self._hits) else None
+        """The hit shown on a row (title matches are made into Hits only when asked for)."""
+        if row in self._text_hits:
+            return self._text_hits[row]
+        if 0 <= row < len(self.results.positions):
+            position = self.results.positions[row]
+            item = self.sourceModel().listings_at(position)
+            return Hit(position, "combination", self.results.scores[row], item.display_title, item.path)
+        return None
 
     def _set_results(self, results: Results) -> None:
         self.results = results
-        self._hits = [hit for hit in results.hits if hit.position is not None]
-        self._rows = [hit.position for hit in self._hits]
+        self._rows = list(results.positions) + [hit.position for hit in results.text_hits]
+        first = len(results.positions)
+        self._text_hits = {first + i: hit for i, hit in enumerate(results.text_hits)}
         self._positions = {}
 
     def _position(self, source_row: int) -> int | None:
@@ -166,7 +177,9 @@ class EntryFilterProxy(QAbstractProxyModel):
 
     # Qt API
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        hit = self.hit_at(index.row()) if index.isValid() else None
+        if role == Role.KIND:
+            return "fulltext" if index.row() in self._text_hits else "combination"
+        hit = self._text_hits.get(index.row()) if index.isValid() else None
         if hit is not None:
             if role == Role.KIND:
                 return hit.kind
@@ -292,7 +305,10 @@ class EntryListPanel(QWidget):
         self.view = QListView()
         self.view.setObjectName("EntryList")
         self.view.setModel(self.proxy)
-        self.view.setItemDelegate(HitDelegate(self.proxy, self.view))
+        # The plain delegate is all C++; the two-line one is installed only for full-text results.
+        self._plain_delegate = QStyledItemDelegate(self.view)
+        self._hit_delegate = HitDelegate(self.proxy, self.view)
+        self.view.setItemDelegate(self._plain_delegate)
         self.view.setAccessibleName("Combinations")
         self.view.setUniformItemSizes(True)
         # Lay out the rows on screen first and the rest in later passes of the event loop, so a
@@ -316,6 +332,7 @@ class EntryListPanel(QWidget):
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, context=Qt.ShortcutContext.WidgetShortcut)
         enter.activated.connect(lambda: self._open_index(self.view.currentIndex()))
         self.proxy.modelReset.connect(self._update_count)
+        self.proxy.modelReset.connect(self._choose_delegate)
         self._update_count()
 
     def shown_count(self) -> int:
@@ -349,6 +366,11 @@ class EntryListPanel(QWidget):
             self.text_hit_chosen.emit(index.data(Role.PATH), index.data(Role.SECTION) or "")
         else:
             self.entry_chosen.emit(index.data(Role.PATH))
+
+    def _choose_delegate(self) -> None:
+        wanted = self._hit_delegate if self.proxy.has_fulltext() else self._plain_delegate
+        if self.view.itemDelegate() is not wanted:
+            self.view.setItemDelegate(wanted)
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
