@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from viewer.paths import content_dir  # noqa: E402
 from viewer.ui.app import make_application  # noqa: E402
 from viewer.ui.controller import Controller  # noqa: E402
+from viewer.ui.printing import PrintContext, export_pdf  # noqa: E402
 from viewer.ui.settings import Preferences  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
@@ -76,6 +78,18 @@ def main() -> None:
         window.list_panel.set_query("warfarin, lithium, ibuprofen")
         shot("pair-check")
         window.list_panel.set_query("")
+        controller.open_entry("sertraline-clonazepam.md")
+        preview = controller.print_preview()
+        preview.resize(1000, 900)
+        settle(app)
+        preview.grab().save(str(OUT / "print-preview.png"))
+        print(OUT / "print-preview.png")
+        preview.close()
+        pdf = Path(tmp) / "entry.pdf"
+        export_pdf(controller.current, pdf, PrintContext.for_folder(controller.root))
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(OUT / "print-pdf-page1")], check=True)
+        print(OUT / "print-pdf-page1.png")
         dialog = controller.show_problems_dialog()
         settle(app)
         dialog.grab().save(str(OUT / "problems.png"))

@@ -10,7 +10,7 @@ from pathlib import Path
 from viewer import APP_NAME, __version__
 from viewer.paths import CONTENT_ENV, content_dir
 
-COMMANDS = ("check", "search")
+COMMANDS = ("check", "search", "print")
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,14 @@ class WindowOptions:
 class CheckOptions:
     content: Path
     json: bool = False
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    content: Path
+    entry: str
+    pdf: Path | None = None
+    printer: str | None = None  # "" means the default printer
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,7 @@ def _positive(text: str) -> int:
     return value
 
 
-def parse_args(argv: list[str]) -> WindowOptions | CheckOptions | SearchOptions:
+def parse_args(argv: list[str]) -> WindowOptions | CheckOptions | SearchOptions | PrintOptions:
     if argv and argv[0] == "check":
         parser = _Parser(prog="combo-viewer check", description="Lint a content folder.")
         _content_option(parser)
@@ -75,11 +83,21 @@ def parse_args(argv: list[str]) -> WindowOptions | CheckOptions | SearchOptions:
         if not ns.query.strip():
             raise UsageError("the search query is empty")
         return SearchOptions(content_dir(ns.content), ns.query, ns.limit, ns.json)
+    if argv and argv[0] == "print":
+        parser = _Parser(prog="combo-viewer print", description="Print an entry, with no display needed.")
+        parser.add_argument("entry", help="the combination, named as in the search box ('clonazepam + sertraline')")
+        _content_option(parser)
+        target = parser.add_mutually_exclusive_group(required=True)
+        target.add_argument("--pdf", type=Path, metavar="FILE", help="write a PDF file (.pdf is added when missing)")
+        target.add_argument("--printer", nargs="?", const="", metavar="NAME",
+                            help="send to this printer, or to the default printer when no name is given")
+        ns = parser.parse_args(argv[1:])
+        return PrintOptions(content_dir(ns.content), ns.entry, ns.pdf, ns.printer)
     parser = _Parser(
         prog="combo-viewer",
         description=f"{APP_NAME}: an offline viewer for drug-combination pages.",
-        epilog="commands: check (lint a content folder), search (search it). 'combo-viewer check --help' "
-        "and 'combo-viewer search --help' list their options.",
+        epilog="commands: check (lint a content folder), search (search it), print (an entry to PDF or "
+        "a printer). 'combo-viewer COMMAND --help' lists a command's options.",
     )
     parser.add_argument("entry", nargs="?", help="open this combination at start, e.g. 'clonazepam + sertraline'")
     _content_option(parser)
@@ -110,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
             from viewer.search_command import run_search
 
             return run_search(options)
+        if isinstance(options, PrintOptions):
+            from viewer.print_command import run_print
+
+            return run_print(options)
         from viewer.display import display_problem
 
         problem = display_problem()

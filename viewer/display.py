@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 XCB_PACKAGES = {"xcb-icccm": "libxcb-icccm4", "xcb-keysyms": "libxcb-keysyms1", "xcb-cursor": "libxcb-cursor0"}
 NO_DISPLAY = (
     "No display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open; "
-    "'combo-viewer check' works without one."
+    "'combo-viewer check', 'combo-viewer search' and 'combo-viewer print' work without one."
 )
 
 

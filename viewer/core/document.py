@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from viewer.core.model import SECTION_TITLES, Entry
@@ -83,3 +84,57 @@ def _inline(fragment: str) -> str:
     if text.startswith("<p>") and text.endswith("</p>") and text.count("<p>") == 1:
         return text[3:-4]
     return text
+
+
+_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
+_IMAGE = re.compile(r"<img\b[^>]*>")
+_ALT = re.compile(r'\balt="([^"]*)"')
+
+
+def links_as_text(fragment: str) -> str:
+    """For paper: each link becomes its text followed by its address; images their description."""
+
+    def link(match: re.Match[str]) -> str:
+        address, text = html.unescape(match.group(1)), match.group(2)
+        plain_text = html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+        if not address or address == plain_text or address == f"mailto:{plain_text}":
+            return text
+        return f"{text} ({html.escape(address)})"
+
+    def image(match: re.Match[str]) -> str:
+        alt = _ALT.search(match.group(0))
+        return f"[image: {alt.group(1) if alt and alt.group(1) else 'no description'}]"
+
+    fragment = _LINK.sub(link, fragment)
+    fragment = re.sub(r"<a>(.*?)</a>", r"\1", fragment, flags=re.DOTALL)  # links whose address was refused
+    return _IMAGE.sub(image, fragment)
+
+
+def print_html(entry: Entry, renderer: Renderer) -> str:
+    """The whole entry for printing: every section in order under a heading, FAQs as questions
+    with answers, any other sections, then the page's own Disclaimer and Note."""
+
+    def section(title: str, source: str) -> str:
+        body = links_as_text(renderer.render(source).html) if source.strip() else ""
+        return f"<h2>{html.escape(title)}</h2>" + (body or f"<p><i>{empty_sentence(title)}</i></p>")
+
+    parts = [f"<h1>{html.escape(entry.display_title)}</h1>"]
+    if entry.drugs:
+        parts.append(f'<p class="drugs">{html.escape(" · ".join(entry.drugs))}</p>')
+    if entry.generic_name:
+        parts.append(section("Generic name", entry.generic_name))
+    if entry.intro:
+        parts.append(section("Introduction", entry.intro))
+    for key, label in TABS[:3]:
+        parts.append(section(label, entry.section(key)))
+    faqs = [links_as_text(renderer.render(entry.faq_intro).html)] if entry.faq_intro else []
+    for faq in entry.faqs:
+        answer = links_as_text(renderer.render(faq.answer).html) if faq.answer else "<p><i>No answer is given on this page.</i></p>"
+        faqs.append(f"<h3>{html.escape(faq.question)}</h3>{answer}")
+    parts.append("<h2>FAQs</h2>" + ("".join(faqs) or f"<p><i>{empty_sentence('FAQs')}</i></p>"))
+    for label, text in entry.other:
+        parts.append(section(label, text))
+    for key in ("disclaimer", "note"):
+        if entry.section(key):
+            parts.append(section(f"{SECTION_TITLES[key]} (from this page)", entry.section(key)))
+    return "".join(parts)

@@ -192,3 +192,10 @@ class CatalogLoader:
         before = {e.path: e for e in other.entries}
         after = {e.path: e for e in now.entries}
         return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+
+
+def newest_page_time(root: Path | str) -> float | None:
+    """When the most recently changed page was saved (seconds since the epoch), or None."""
+    pages = scan(root)[0]
+    times = [page.signature[0] for page in pages if page.signature[0] > 0]
+    return max(times) / 1e9 if times else None

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog
 
 from viewer.core.document import DocumentBuilder
 from viewer.core.history import History
@@ -18,6 +20,7 @@ from viewer.core.search import find_entry
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.indexing import FullTextBuilder
 from viewer.ui.main_window import ZOOM_MAX, ZOOM_MIN, MainWindow
+from viewer.ui.printing import EntryPrint, PrintContext, configure, export_pdf
 from viewer.ui.problems import ProblemsDialog, problem_line
 from viewer.ui.settings import Preferences
 from viewer.ui.theme import load_theme
@@ -67,6 +70,8 @@ class Controller(QObject):
         w.theme_requested.connect(self.set_theme)
         w.tab_changed.connect(self._on_tab)
         w.problems_requested.connect(self.show_problems_dialog)
+        w.print_requested.connect(self.print_preview)
+        w.export_pdf_requested.connect(self.export_pdf)
         w.closing.connect(self._save)
         self.watcher.reloaded.connect(self.apply_reload)
         self.fulltext.progress.connect(self._index_progress)
@@ -208,6 +213,44 @@ class Controller(QObject):
     def _save(self) -> None:
         self.preferences.geometry = self.window.saveGeometry()
         self.preferences.sync()
+
+    # --- printing ------------------------------------------------------------------------------
+
+    def print_job(self) -> EntryPrint | None:
+        if self.current is None:
+            return None
+        return EntryPrint(self.current, PrintContext.for_folder(self.root, self.window.banner.text))
+
+    def print_preview(self) -> QPrintPreviewDialog | None:
+        """File > Print...: a preview of the whole entry, printable from there."""
+        job = self.print_job()
+        if job is None:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure(printer, job.entry)
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle(f"Print preview — {job.entry.display_title}")
+        dialog.paintRequested.connect(job.paint)
+        dialog.resize(900, 1000)
+        dialog.open()
+        return dialog
+
+    def export_pdf(self) -> Path | None:
+        """File > Export PDF...: ask where, add .pdf when the name has none, write it."""
+        if self.current is None:
+            return None
+        suggested = str(Path.home() / f"{Path(self.current.path).stem}.pdf")
+        name, _ = QFileDialog.getSaveFileName(self.window, "Export PDF", suggested, "PDF files (*.pdf)")
+        if not name:
+            return None
+        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+        try:
+            pages = export_pdf(self.current, path, PrintContext.for_folder(self.root, self.window.banner.text))
+        except OSError as exc:
+            self.window.statusBar().showMessage(f"Could not write {path}: {exc}", 10000)
+            return None
+        self.window.statusBar().showMessage(f"Saved {path} ({pages} page{'s' if pages != 1 else ''}).", 8000)
+        return path
 
     # --- full-text index -----------------------------------------------------------------------
 

@@ -51,6 +51,8 @@ class MainWindow(QMainWindow):
     theme_requested = Signal(str)
     link_activated = Signal(QUrl)
     problems_requested = Signal()
+    print_requested = Signal()
+    export_pdf_requested = Signal()
     query_changed = Signal(str)
     tab_changed = Signal(str)
     closing = Signal()
@@ -115,6 +117,12 @@ class MainWindow(QMainWindow):
         self.zoom_out_action = _action(self, "&Smaller text", ["Ctrl+-", QKeySequence.StandardKey.ZoomOut])
         self.zoom_reset_action = _action(self, "&Normal text size", ["Ctrl+0"])
         self.quit_action = _action(self, "&Quit", [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
+        self.print_action = _action(self, "&Print…", [QKeySequence.StandardKey.Print, "Ctrl+P"], "PrintAction")
+        self.export_action = _action(self, "&Export PDF…", ["Ctrl+Shift+E"], "ExportPdfAction")
+        for action in (self.print_action, self.export_action):
+            action.setEnabled(False)  # until an entry is open
+        self.print_action.triggered.connect(self.print_requested)
+        self.export_action.triggered.connect(self.export_pdf_requested)
         for action in (self.back_action, self.forward_action):
             action.setEnabled(False)
         self.back_action.triggered.connect(self.back_requested)
@@ -127,6 +135,8 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
+        file_menu.addActions([self.print_action, self.export_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
@@ -174,6 +184,8 @@ class MainWindow(QMainWindow):
     def show_entry(self, document: EntryDocument, root: Path | None = None, folder: Path | None = None) -> None:
         self.entry_view.show_document(document, root, folder)
         self.stack.setCurrentWidget(self.entry_view)
+        self.print_action.setEnabled(True)
+        self.export_action.setEnabled(True)
         self.setWindowTitle(f"{APP_NAME} — {document.title}")
 
     def show_no_result(self, query: str, nearest: list[Listing]) -> None:

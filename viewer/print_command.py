@@ -1,0 +1,72 @@
+"""`combo-viewer print`: an entry to a PDF file or a printer, with no display and no dialog."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from viewer.core.library import load_catalog, read_page
+from viewer.core.model import Listing
+from viewer.core.ranking import NO_RESULT, SearchEngine
+
+if TYPE_CHECKING:
+    from viewer.cli import PrintOptions
+
+
+CLEAR_MATCH = 0.7  # a first result at least this good, and better than the second, is the one meant
+
+
+def choose_entry(query: str, engine: SearchEngine) -> tuple[Listing | None, list[Listing]]:
+    """The one entry a name means (ranked as the search box ranks it: any order, case, typos),
+    or None with the candidates to choose from."""
+    results = engine.search(query)
+    ranked = [engine.listings[p] for p in results.positions]
+    scores = results.scores
+    if len(ranked) == 1:
+        return ranked[0], ranked
+    if ranked and scores[0] >= CLEAR_MATCH and scores[0] > scores[1]:
+        return ranked[0], ranked
+    return None, ranked
+
+
+def run_print(options: PrintOptions) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # paper needs no screen
+    from PySide6.QtGui import QGuiApplication
+
+    from viewer.ui.printing import PrintContext, export_pdf, find_printer, print_to_printer
+
+    library = load_catalog(options.content)
+    engine = SearchEngine(library.entries, dict(library.drugs))
+    chosen, candidates = choose_entry(options.entry, engine)
+    if chosen is None:
+        if candidates:
+            print(f"combo-viewer: '{options.entry}' matches several entries; name one of them:", file=sys.stderr)
+            for item in candidates[:15]:
+                print(f"  {item.display_title}", file=sys.stderr)
+        else:
+            print(NO_RESULT.format(query=options.entry.strip()), file=sys.stderr)
+        return 2
+    page = read_page(options.content, chosen.path)
+    if page.entry is None:
+        print(f"combo-viewer: cannot read {chosen.path}: {page.problems[0].message}", file=sys.stderr)
+        return 1
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841 - needed for painting
+    context = PrintContext.for_folder(options.content)
+    try:
+        if options.pdf is not None:
+            pdf = options.pdf if options.pdf.suffix.lower() == ".pdf" else options.pdf.with_name(options.pdf.name + ".pdf")
+            pages = export_pdf(page.entry, pdf, context)
+            print(f"{page.entry.display_title}: {pages} page{'s' if pages != 1 else ''} written to {pdf}")
+        else:
+            info = find_printer(options.printer)
+            if info.isNull():
+                wanted = f"no printer named '{options.printer}'" if options.printer else "no default printer is set up"
+                print(f"combo-viewer: {wanted}", file=sys.stderr)
+                return 1
+            pages = print_to_printer(page.entry, info, context)
+            print(f"{page.entry.display_title}: {pages} page{'s' if pages != 1 else ''} sent to {info.printerName()}")
+    except OSError as exc:
+        print(f"combo-viewer: printing failed: {exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,197 @@
+"""Printing an entry: the whole entry, black on white, a header and footer on every page,
+to a PDF file or a printer, with or without a preview. No dialog is opened here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from viewer import APP_NAME, __version__
+from viewer.core.document import print_html
+from viewer.core.library import newest_page_time
+from viewer.core.model import Entry
+from viewer.core.render import Renderer
+from viewer.ui.banner import DEFAULT_TEXT
+
+# Qt's rich text ignores CSS margins in points; it takes pixels (as 1/96 inch, scaled to the
+# printer), so margins are written here in points and converted by print_css.
+PRINT_CSS = """
+body { color: #000000; font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; }
+h1 { font-size: 18pt; margin-top: 0; margin-bottom: {2}; }
+h2 { font-size: 13pt; margin-top: {14}; margin-bottom: {4}; }
+h3 { font-size: 11pt; margin-top: {9}; margin-bottom: {2}; }
+p { margin-top: {2}; margin-bottom: {6}; }
+ul { margin-top: {2}; margin-bottom: {4}; }
+li { margin-bottom: {3}; }
+.drugs { font-size: 11pt; color: #333333; margin-bottom: {6}; }
+"""
+
+
+def print_css() -> str:
+    """PRINT_CSS with each {points} margin written in CSS pixels (1/96 inch)."""
+    return re.sub(r"\{(\d+)\}", lambda m: f"{round(int(m.group(1)) * 96 / 72)}px", PRINT_CSS)
+MARGIN_MM = 15.0
+HEADER_MM = 10.0
+FOOTER_MM = 17.0
+
+
+@dataclass(frozen=True)
+class PrintContext:
+    """What every printed page says about where the entry comes from, and when."""
+
+    folder: str
+    newest_page: dt.date | None
+    printed: dt.date
+    disclaimer: str = DEFAULT_TEXT
+
+    @classmethod
+    def for_folder(cls, root: Path, disclaimer: str = DEFAULT_TEXT) -> PrintContext:
+        newest = newest_page_time(root)
+        return cls(
+            folder=root.resolve().name or str(root),
+            newest_page=dt.date.fromtimestamp(newest) if newest else None,
+            printed=dt.date.today(),
+            disclaimer=disclaimer,
+        )
+
+    def source_line(self) -> str:
+        newest = f", newest page {self.newest_page.isoformat()}" if self.newest_page else ""
+        return f"Printed {self.printed.isoformat()} from {APP_NAME}, content: {self.folder}{newest}"
+
+
+def locale_page_size(locale: QLocale | None = None) -> QPageSize:
+    """Letter where the locale measures in US units, A4 everywhere else."""
+    system = (locale or QLocale.system()).measurementSystem()
+    letter = system == QLocale.MeasurementSystem.ImperialUSSystem
+    return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
+
+
+def configure(printer: QPrinter, entry: Entry) -> None:
+    """Page size by locale, margins, document name and creator (the PDF's metadata)."""
+    printer.setPageLayout(
+        QPageLayout(locale_page_size(), QPageLayout.Orientation.Portrait,
+                    QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+    )
+    printer.setDocName(entry.display_title)
+    printer.setCreator(f"combo-viewer {__version__}")
+    printer.setColorMode(QPrinter.ColorMode.GrayScale)
+
+
+class EntryPrint:
+    """One entry laid out for paper. ``paint`` draws it on any QPrinter (PDF, printer, preview)."""
+
+    def __init__(self, entry: Entry, context: PrintContext, renderer: Renderer | None = None) -> None:
+        self.entry = entry
+        self.context = context
+        self.html = print_html(entry, renderer or Renderer())
+        self.pages = 0
+
+    def paint(self, printer: QPrinter) -> int:
+        """Draw every page; returns the number of pages."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise OSError(f"cannot print to {printer.outputFileName() or printer.printerName() or 'the printer'}")
+        try:
+            return self._paint(painter, printer)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter, printer: QPrinter) -> int:
+        area = printer.pageLayout().paintRectPixels(printer.resolution())
+        width, height = float(area.width()), float(area.height())
+        per_mm = printer.resolution() / 25.4
+        header, footer = HEADER_MM * per_mm, FOOTER_MM * per_mm
+        body = QRectF(0, header, width, height - header - footer)
+
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(printer)
+        document.setDocumentMargin(0)
+        document.setDefaultStyleSheet(print_css())
+        document.setDefaultFont(QFont("DejaVu Sans", 10))
+        document.setHtml(self.html)
+        document.setPageSize(QSizeF(body.width(), body.height()))
+        total = document.pageCount()
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, QColor("black"))
+
+        for page in range(total):
+            if page:
+                printer.newPage()
+            self._header(painter, width, header, page + 1, total)
+            painter.save()
+            painter.translate(body.left(), body.top() - page * body.height())
+            context.clip = QRectF(0, page * body.height(), body.width(), body.height())
+            painter.setClipRect(context.clip)
+            document.documentLayout().draw(painter, context)
+            painter.restore()
+            self._footer(painter, width, height - footer, footer)
+        self.pages = total
+        return total
+
+    def _header(self, painter: QPainter, width: float, height: float, page: int, total: int) -> None:
+        painter.save()
+        painter.setPen(QColor("black"))
+        font = QFont("DejaVu Sans", 9)
+        font.setBold(True)
+        painter.setFont(font)
+        line = QRectF(0, 0, width, height * 0.7)
+        number = f"Page {page} of {total}"
+        number_width = QFontMetricsF(font).horizontalAdvance(number) + 20
+        title = QFontMetricsF(font).elidedText(self.entry.display_title, Qt.TextElideMode.ElideRight, width - number_width)
+        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, number)
+        painter.drawLine(0, int(height * 0.8), int(width), int(height * 0.8))
+        painter.restore()
+
+    def _footer(self, painter: QPainter, width: float, top: float, height: float) -> None:
+        painter.save()
+        painter.setPen(QColor("black"))
+        painter.drawLine(0, int(top + height * 0.12), int(width), int(top + height * 0.12))
+        font = QFont("DejaVu Sans", 7)
+        painter.setFont(font)
+        text = QRectF(0, top + height * 0.18, width, height * 0.82)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(text, flags, f"{self.context.disclaimer}\n{self.context.source_line()}")
+        painter.restore()
+
+
+def export_pdf(entry: Entry, path: Path, context: PrintContext) -> int:
+    """Write the entry to a PDF file; returns the number of pages."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    configure(printer, entry)
+    return EntryPrint(entry, context).paint(printer)
+
+
+def find_printer(name: str | None) -> QPrinterInfo:
+    """The printer called ``name``, or the default one for None or ""; null when there is none."""
+    return QPrinterInfo.printerInfo(name) if name else QPrinterInfo.defaultPrinter()
+
+
+def print_to_printer(entry: Entry, info: QPrinterInfo, context: PrintContext) -> int:
+    """Send the entry to a printer with no dialog (the kiosk uses this too)."""
+    if info.isNull():
+        raise OSError("no such printer" if info.printerName() else "no default printer is set up")
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    configure(printer, entry)
+    pages = EntryPrint(entry, context).paint(printer)
+    if printer.printerState() == QPrinter.PrinterState.Error:
+        raise OSError(f"the printer {info.printerName()} reported an error")
+    return pages
