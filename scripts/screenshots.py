@@ -102,6 +102,37 @@ def main() -> None:
         window.resize(660, 460)
         shot("small-window")
         window.close()
+        controller.watcher.stop()
+        kiosk_shots(app, Path(tmp))
+
+
+def kiosk_shots(app: QApplication, tmp: Path) -> None:
+    """The kiosk at 1920x1080: the start screen, an entry, and the attract screen."""
+    from viewer.core.kiosk_config import KioskConfig
+    from viewer.ui.kiosk import Kiosk
+
+    settings = QSettings(str(tmp / "kiosk.ini"), QSettings.Format.IniFormat)
+    controller = Controller(content_dir(), Preferences(settings), open_urls=False)
+    controller.set_theme("light", remember=False)
+    kiosk = Kiosk(controller, KioskConfig(allow_print=True))
+    window = controller.window
+    window.resize(1920, 1080)
+    window.show()
+    settle(app)
+
+    def shot(name: str) -> None:
+        settle(app)
+        window.grab().save(str(OUT / f"{name}.png"))
+        print(OUT / f"{name}.png")
+
+    shot("kiosk-home")
+    controller.open_by_name("oxycodone alprazolam")
+    shot("kiosk-entry")
+    kiosk.reset()
+    shot("kiosk-attract")
+    kiosk.stop()
+    controller.watcher.stop()
+    window.close()
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer import APP_NAME, __version__
+from viewer.core.kiosk_config import ConfigError, KioskConfig, load_config
 from viewer.paths import CONTENT_ENV, content_dir
 
 COMMANDS = ("check", "search", "print")
@@ -19,6 +20,8 @@ class WindowOptions:
 
     content: Path
     entry: str | None = None
+    kiosk: bool = False
+    config: KioskConfig | None = None
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,20 @@ def parse_args(argv: list[str]) -> WindowOptions | CheckOptions | SearchOptions 
     )
     parser.add_argument("entry", nargs="?", help="open this combination at start, e.g. 'clonazepam + sertraline'")
     _content_option(parser)
+    parser.add_argument("--kiosk", action="store_true", help="full-screen, locked-down kiosk for public use")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="kiosk settings (TOML); needs --kiosk")
     parser.add_argument("--version", action="version", version=f"combo-viewer {__version__}")
     ns = parser.parse_args(argv)
-    return WindowOptions(content_dir(ns.content), ns.entry)
+    if ns.config is not None and not ns.kiosk:
+        raise UsageError("--config is for the kiosk; add --kiosk")
+    if not ns.kiosk:
+        return WindowOptions(content_dir(ns.content), ns.entry)
+    try:
+        config = load_config(ns.config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    folder = ns.content or (str(config.content) if config.content else None)
+    return WindowOptions(content_dir(folder), ns.entry, kiosk=True, config=config)
 
 
 def run_check(options: CheckOptions) -> int:

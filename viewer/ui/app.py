@@ -28,6 +28,8 @@ def run(options: WindowOptions) -> int:
     from viewer.ui.settings import Preferences
 
     app = make_application()
+    if options.kiosk:
+        return run_kiosk(options, app)
     controller = Controller(options.content, Preferences(QSettings()))
     controller.window.show()
     if options.entry:
@@ -35,3 +37,28 @@ def run(options: WindowOptions) -> int:
     else:
         controller.window.focus_search()
     return app.exec()
+
+
+def run_kiosk(options: WindowOptions, app: QApplication) -> int:
+    """The kiosk keeps no preferences between runs: every start is the same clean screen."""
+    import tempfile
+    from pathlib import Path
+
+    from viewer.core.kiosk_config import KioskConfig
+    from viewer.ui.controller import Controller
+    from viewer.ui.kiosk import Kiosk
+    from viewer.ui.settings import Preferences
+
+    config = options.config or KioskConfig()
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = QSettings(str(Path(scratch) / "kiosk.ini"), QSettings.Format.IniFormat)
+        controller = Controller(options.content, Preferences(settings), open_urls=False, banner_text=config.banner_text)
+        kiosk = Kiosk(controller, config)
+        app.setQuitOnLastWindowClosed(False)
+        kiosk.exit_requested.connect(app.quit)
+        kiosk.show()
+        if options.entry:
+            controller.open_by_name(options.entry)
+        status = app.exec()
+        controller.watcher.stop()
+        return status

@@ -33,7 +33,9 @@ INDEX_QUIET_SECONDS = 0.5  # indexing progress is shown only when it takes longe
 class Controller(QObject):
     """The one place where logic meets the view (the window only emits and shows)."""
 
-    def __init__(self, root: Path, preferences: Preferences, open_urls: bool = True) -> None:
+    def __init__(
+        self, root: Path, preferences: Preferences, open_urls: bool = True, banner_text: str | None = None
+    ) -> None:
         super().__init__()
         self.root = root
         self.preferences = preferences
@@ -42,7 +44,7 @@ class Controller(QObject):
         self.library: Library = self.loader.load()
         self.model = EntryListModel(self)
         self.model.set_listings(self.library.entries, dict(self.library.drugs))
-        self.window = MainWindow(self.model)
+        self.window = MainWindow(self.model, banner_text)
         self.history = History()
         self.builder = DocumentBuilder()
         self.current: Entry | None = None
@@ -142,6 +144,23 @@ class Controller(QObject):
         terms = list(self.window.list_panel.proxy.query_terms())
         self.window.entry_view.highlight(section, terms)
         return True
+
+    def go_home(self) -> None:
+        """Back to the start: no search, nothing open, first tab, scrolled to the top, no history."""
+        window = self.window
+        window.list_panel.search.clear()
+        self.current = None
+        self.history.clear()
+        self._update_history()
+        window.list_panel.select_path(None)
+        window.list_panel.view.scrollToTop()
+        window.entry_view.select_tab("usage")
+        for view in (window.entry_view.header, *window.entry_view.views.values()):
+            view.verticalScrollBar().setValue(0)
+            view.setExtraSelections([])
+        window.print_action.setEnabled(False)
+        window.export_action.setEnabled(False)
+        window.show_welcome(len(self.library.entries), self.root.name or str(self.root))
 
     def go_back(self) -> None:
         if self.history.can_go_back():

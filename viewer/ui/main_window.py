@@ -3,6 +3,7 @@ it emits signals and shows what it is given; viewer.ui.controller decides."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
@@ -23,7 +24,7 @@ from viewer.ui.banner import DisclaimerBanner
 from viewer.ui.entry_list import EntryListModel, EntryListPanel
 from viewer.ui.entry_view import EntryView
 from viewer.ui.panels import CheckPanel, NoResultPanel, WelcomePanel
-from viewer.ui.theme import THEME_LABELS, THEMES, Theme, palette
+from viewer.ui.theme import THEME_LABELS, THEMES, Theme, fill_tokens, palette
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = -4, 10, 1.12
 
@@ -108,6 +109,9 @@ class MainWindow(QMainWindow):
         self._base_point_size = max(10.0, self.font().pointSizeF())
         self._zoom = 0
         self._theme: Theme | None = None
+        self.extra_qss = ""  # kiosk.qss in kiosk mode
+        self.problems_shown = True  # the kiosk shows the public no list of files
+        self.close_guard: Callable[[], bool] | None = None  # returns False to refuse a close
 
     def _build_actions(self) -> None:
         self.back_action = _action(self, "&Back", [QKeySequence.StandardKey.Back, "Alt+Left"], "BackAction")
@@ -207,7 +211,7 @@ class MainWindow(QMainWindow):
         self.forward_action.setEnabled(can_forward)
 
     def set_problem_count(self, errors: int, warnings: int) -> None:
-        if not errors and not warnings:
+        if not errors and not warnings or not self.problems_shown:
             self.problems_button.hide()
             return
         parts = []
@@ -231,6 +235,11 @@ class MainWindow(QMainWindow):
         if choice in self.theme_actions:
             self.theme_actions[choice].setChecked(True)
 
+    def set_base_scale(self, scale: float) -> None:
+        """Make all text ``scale`` times its normal size (the kiosk's font_scale)."""
+        self._base_point_size = max(10.0, self.font().pointSizeF()) * scale
+        self._restyle()
+
     def text_point_size(self) -> float:
         return round(self._base_point_size * (ZOOM_STEP**self._zoom), 1)
 
@@ -239,10 +248,10 @@ class MainWindow(QMainWindow):
         if self._theme is None:
             return
         size = self.text_point_size()
-        sizes = {"@font_size": f"{size}pt", "@title_size": f"{size * 1.55:.1f}pt", "@heading_size": f"{size * 1.3:.1f}pt"}
-        qss = self._theme.window_qss
-        for token, value in sizes.items():
-            qss = qss.replace(token, value)
+        values = dict(self._theme.colours)
+        values.update(font_size=f"{size}pt", title_size=f"{size * 1.55:.1f}pt", heading_size=f"{size * 1.3:.1f}pt",
+                      attract_size=f"{size * 2.6:.1f}pt")
+        qss = fill_tokens(self._theme.window_qss + "\n" + self.extra_qss, values)
         self.setStyleSheet(qss)
 
     def restore(self, geometry: QByteArray | None) -> None:
@@ -251,5 +260,8 @@ class MainWindow(QMainWindow):
 
     # Qt API
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
         self.closing.emit()
         super().closeEvent(event)

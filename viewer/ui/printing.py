@@ -185,10 +185,10 @@ def find_printer(name: str | None) -> QPrinterInfo:
     return QPrinterInfo.printerInfo(name) if name else QPrinterInfo.defaultPrinter()
 
 
-def print_to_printer(entry: Entry, info: QPrinterInfo, context: PrintContext) -> int:
+def print_to_printer(entry: Entry, info: QPrinterInfo, context: PrintContext, wanted: str | None = None) -> int:
     """Send the entry to a printer with no dialog (the kiosk uses this too)."""
     if info.isNull():
-        raise OSError("no such printer" if info.printerName() else "no default printer is set up")
+        raise OSError(f"the printer '{wanted}' is not available" if wanted else "no default printer is set up")
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     configure(printer, entry)
     pages = EntryPrint(entry, context).paint(printer)

@@ -40,15 +40,17 @@ def load_theme(choice: str, resources: Path | None = None, scheme: Qt.ColorSchem
     with open(folder / "themes.toml", "rb") as handle:
         colours = tomllib.load(handle)[name]
 
-    def fill(text: str) -> str:
-        return _TOKEN.sub(lambda m: colours.get(m.group(1), m.group(0)), text)
-
     return Theme(
         name=name,
         colours=colours,
-        window_qss=fill((folder / "style.qss").read_text(encoding="utf-8")),
-        content_css=fill((folder / "content.css").read_text(encoding="utf-8")),
+        window_qss=fill_tokens((folder / "style.qss").read_text(encoding="utf-8"), colours),
+        content_css=fill_tokens((folder / "content.css").read_text(encoding="utf-8"), colours),
     )
+
+
+def fill_tokens(text: str, values: dict[str, str]) -> str:
+    """Replace each whole @name with its value; unknown names are left for a later pass."""
+    return _TOKEN.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 
 def palette(theme: Theme) -> QPalette:

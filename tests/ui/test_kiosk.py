@@ -1,0 +1,310 @@
+"""Kiosk mode: one full-screen window that nothing escapes, reset when idle, left only with the PIN."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QScroller
+
+from tests.helpers import FULL_BODY, page
+from viewer.core.kiosk_config import KioskConfig
+from viewer.ui.kiosk import Kiosk
+
+PIN = "2468"
+
+
+def fail(*_args, **_kwargs):
+    raise AssertionError("the kiosk must never open this")
+
+
+@pytest.fixture
+def kiosk_for(qtbot, settings, content):
+    from viewer.ui.controller import Controller
+    from viewer.ui.settings import Preferences
+
+    made = []
+    (content / "links.md").write_text(page("Links + Page", FULL_BODY.replace(
+        "Used for testing.", "See [the web](https://example.org), [a file](file:///etc/passwd) and "
+        "[sertraline](sertraline-clonazepam.md).")))
+
+    def make(**overrides):
+        config = KioskConfig(**{"exit_pin_sha256": hashlib.sha256(PIN.encode()).hexdigest(), **overrides})
+        controller = Controller(content, Preferences(settings), open_urls=False, banner_text=config.banner_text)
+        kiosk = Kiosk(controller, config)
+        kiosk.show()  # not qtbot.addWidget: pytest-qt would try to close it before kiosk.stop()
+        qtbot.waitExposed(controller.window)
+        made.append((kiosk, controller))
+        return kiosk
+
+    yield make
+    for kiosk, controller in made:
+        kiosk.stop()
+        controller.watcher.stop()
+        controller.window.close()
+        controller.window.deleteLater()
+
+
+@pytest.fixture
+def kiosk(kiosk_for):
+    return kiosk_for()
+
+
+@pytest.fixture
+def no_escape_hatches(monkeypatch):
+    """Every way out of the program fails loudly if the kiosk ever reaches it."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fail))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fail))
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(fail))
+    monkeypatch.setattr(QPrintDialog, "exec", fail)
+    monkeypatch.setattr(QPrintDialog, "open", fail)
+    monkeypatch.setattr(QPrintPreviewDialog, "open", fail)
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fail)
+
+
+def one_full_screen_window(kiosk) -> bool:
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    return shown == [kiosk.window] and kiosk.window.isFullScreen()
+
+
+def test_one_frameless_full_screen_window_without_menus(kiosk):
+    window = kiosk.window
+    assert one_full_screen_window(kiosk)
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert not window.menuBar().isVisible()
+    assert not any(a.isVisible() for a in (window.quit_action, window.print_action, window.export_action))
+
+
+KEYS = [
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+    (Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_M, Qt.KeyboardModifier.MetaModifier),
+    (Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier),
+    (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier),
+]
+
+
+def test_no_shortcut_leaves_the_window(kiosk, qtbot, no_escape_hatches):
+    window = kiosk.window
+    targets = [window, window.list_panel.search, window.list_panel.view, window.entry_view.views["usage"]]
+    kiosk.controller.open_entry("sertraline-clonazepam.md")
+    for target in targets:
+        for key, modifiers in KEYS:
+            qtbot.keyClick(target, key, modifiers)
+            assert one_full_screen_window(kiosk), (key, modifiers)
+    assert window.text_point_size() == pytest.approx(kiosk.window._base_point_size, rel=0.01)  # zoom keys dropped
+
+
+def test_close_requests_are_refused(kiosk, qtbot):
+    window = kiosk.window
+    event = QCloseEvent()
+    QApplication.sendEvent(window, event)
+    assert not event.isAccepted()
+    assert not window.close()
+    assert one_full_screen_window(kiosk)
+
+
+def test_leaving_full_screen_comes_straight_back(kiosk, qtbot):
+    for leave in (kiosk.window.showNormal, kiosk.window.showMinimized, kiosk.window.showMaximized):
+        leave()
+        qtbot.waitUntil(lambda: kiosk.window.isFullScreen(), timeout=2000)
+
+
+def test_no_context_menu_anywhere(kiosk, qtbot):
+    window = kiosk.window
+    kiosk.controller.open_entry("sertraline-clonazepam.md")
+    for widget in (window.list_panel.search, window.list_panel.view.viewport(), window.entry_view.views["usage"].viewport(),
+                   window.entry_view.tabs.tabBar(), window.banner):
+        for reason in (QContextMenuEvent.Reason.Mouse, QContextMenuEvent.Reason.Keyboard):
+            QApplication.sendEvent(widget, QContextMenuEvent(reason, QPoint(5, 5), widget.mapToGlobal(QPoint(5, 5))))
+        qtbot.mouseClick(widget, Qt.MouseButton.RightButton, pos=QPoint(5, 5))
+        assert QApplication.activePopupWidget() is None
+        assert one_full_screen_window(kiosk)
+
+
+def test_searching_reading_links_and_printing_open_nothing_outside(kiosk_for, qtbot, no_escape_hatches):
+    kiosk = kiosk_for(allow_print=True, printer="No Such Printer")
+    window = kiosk.window
+    qtbot.keyClicks(window.list_panel.search, "links")
+    qtbot.keyClick(window.list_panel.search, Qt.Key.Key_Return)
+    assert kiosk.controller.current.title == "Links + Page"
+    for url in ("https://example.org", "file:///etc/passwd", "mailto:a@example.org"):
+        window.entry_view.views["usage"].link_activated.emit(QUrl(url))
+        assert kiosk.controller.current.title == "Links + Page"
+    window.entry_view.views["usage"].link_activated.emit(QUrl("sertraline-clonazepam.md"))
+    assert kiosk.controller.current.title == "Sertraline + Clonazepam"
+    assert kiosk.print_button.isVisible()
+    kiosk.print_button.click()
+    assert kiosk.notice.text().startswith("Could not print: the printer 'No Such Printer' is not available")
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert one_full_screen_window(kiosk)
+
+
+def test_print_button_only_when_allowed(kiosk):
+    kiosk.controller.open_entry("sertraline-clonazepam.md")
+    assert not kiosk.print_button.isVisible() and not kiosk.print_current()
+
+
+def test_idle_reset_returns_everything_to_the_start(kiosk_for, qtbot):
+    kiosk = kiosk_for(idle_seconds=0.3)
+    window, controller = kiosk.window, kiosk.controller
+    qtbot.keyClicks(window.list_panel.search, "clon")
+    controller.open_entry("paroxetine-clonazepam.md")
+    controller.open_entry("sertraline-clonazepam.md")
+    window.entry_view.select_tab("faqs")
+    bar = window.entry_view.views["faqs"].verticalScrollBar()
+    bar.setValue(bar.maximum())
+    kiosk.ask_pin()
+    assert kiosk.pinpad.isVisible()
+    qtbot.waitUntil(lambda: kiosk.attract.isVisible(), timeout=3000)
+    assert window.list_panel.search.text() == ""
+    assert controller.current is None and window.showing() == "welcome"
+    assert not window.list_panel.view.currentIndex().isValid()
+    assert window.entry_view.current_tab() == "usage"
+    assert all(v.verticalScrollBar().value() == 0 for v in window.entry_view.views.values())
+    assert not window.back_action.isEnabled() and not controller.history.can_go_back()
+    assert not kiosk.pinpad.isVisible()
+    assert window.banner.isVisible() and not kiosk.attract.geometry().intersects(window.banner.geometry())
+    assert kiosk.attract.label.text() == "Touch to look up a combination"
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton)
+    assert not kiosk.attract.isVisible()
+
+
+def test_activity_postpones_the_idle_reset(kiosk_for, qtbot):
+    kiosk = kiosk_for(idle_seconds=0.6)
+    for _ in range(4):
+        qtbot.wait(250)
+        qtbot.keyClick(kiosk.window.list_panel.search, Qt.Key.Key_A)
+    assert not kiosk.attract.isVisible()
+
+
+def test_the_exit_gesture_with_a_wrong_pin_stays_and_the_right_pin_exits(kiosk, qtbot):
+    exits = []
+    kiosk.exit_requested.connect(lambda: exits.append(True))
+    chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_X, chord)
+    assert kiosk.pinpad.isVisible()
+    for digit in "1111":
+        kiosk.pinpad.buttons[digit].click()
+    kiosk.pinpad.buttons["OK"].click()
+    assert one_full_screen_window(kiosk) and exits == []
+    assert kiosk.pinpad.prompt.text() == "Wrong PIN, try again"
+    for digit in PIN:
+        kiosk.pinpad.buttons[digit].click()
+    kiosk.pinpad.buttons["OK"].click()
+    assert exits == [True] and not kiosk.window.isVisible()
+
+
+def test_five_taps_in_the_corner_ask_for_the_pin(kiosk, qtbot):
+    for _ in range(5):
+        qtbot.mouseClick(kiosk.window.banner, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert kiosk.pinpad.isVisible()
+
+
+def test_without_a_pin_the_kiosk_cannot_be_left(kiosk_for, qtbot):
+    kiosk = kiosk_for(exit_pin_sha256=None)
+    kiosk.ask_pin()
+    assert not kiosk.pinpad.isVisible() and "disabled" in kiosk.notice.text()
+
+
+def test_touch_targets_are_at_least_44_pixels(kiosk, qtbot):
+    window = kiosk.window
+    kiosk.controller.open_entry("sertraline-clonazepam.md")
+    qtbot.wait(20)
+    bar = window.entry_view.tabs.tabBar()
+    assert all(bar.tabRect(i).height() >= 44 and bar.tabRect(i).width() >= 44 for i in range(bar.count()))
+    view = window.list_panel.view
+    assert view.visualRect(view.model().index(0, 0)).height() >= 44
+    assert window.list_panel.search.height() >= 44
+    toolbar = window.findChild(type(window.addToolBar("x")), "NavigationToolbar")
+    for action in (window.back_action, window.forward_action):
+        widget = toolbar.widgetForAction(action)
+        assert widget.height() >= 44 and widget.width() >= 44
+
+
+def test_lists_and_text_scroll_kinetically(kiosk):
+    window = kiosk.window
+    for view in (window.list_panel.view, window.entry_view.views["usage"], kiosk.picker.view):
+        assert QScroller.hasScroller(view.viewport())
+
+
+def test_a_combination_can_be_found_without_a_keyboard(kiosk, qtbot):
+    window = kiosk.window
+    picker = kiosk.picker.view
+    row = kiosk.picker.model.stringList().index("Sertraline")
+    picker.scrollTo(picker.model().index(row, 0))
+    rect = picker.visualRect(picker.model().index(row, 0))
+    assert rect.height() >= 44
+    qtbot.mouseClick(picker.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.list_panel.search.text() == "Sertraline"
+    view = window.list_panel.view
+    rect = view.visualRect(view.model().index(0, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert kiosk.controller.current.title == "Sertraline + Clonazepam"
+
+
+def test_the_kiosk_banner_text_comes_from_the_config(kiosk_for):
+    kiosk = kiosk_for(banner_text="Ask our pharmacist before changing any medicine.")
+    assert "Ask our pharmacist" in kiosk.window.banner.label_text()
+
+
+def test_a_bad_config_file_stops_start_up_with_its_message(tmp_path, capsys):
+    from viewer.cli import main
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text("font_scale = 'big'\n")
+    assert main(["--kiosk", "--config", str(path)]) == 2
+    assert f"{path}: key 'font_scale': must be a number" in capsys.readouterr().err
+
+
+def resident_kib() -> int:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * 4096 // 1024
+
+
+def test_soak_two_thousand_cycles_keep_widgets_and_memory_steady(kiosk, qtbot):
+    """Search, open, switch tabs, reset, 2,000 times: no widget piles up, memory stays flat."""
+    window, controller = kiosk.window, kiosk.controller
+    queries = ["sert", "clon paro", "zzq", "alpha", "links"]
+    paths = [e.path for e in controller.library.entries]
+
+    def cycle(n: int) -> None:
+        window.list_panel.set_query(queries[n % len(queries)])
+        controller.open_entry(paths[n % len(paths)])
+        for key in window.entry_view.tab_keys():
+            window.entry_view.select_tab(key)
+        kiosk.reset()
+        kiosk.attract.hide()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+
+    def settled_widgets() -> int:
+        """Top-level widgets once everything already scheduled for deletion is gone."""
+        for _ in range(3):
+            gc.collect()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QApplication.processEvents()
+        return len(QApplication.topLevelWidgets())
+
+    for n in range(100):  # warm up caches and Qt's own pools
+        cycle(n)
+    widgets, memory = settled_widgets(), resident_kib()
+    for n in range(2000):
+        cycle(n)
+    assert settled_widgets() == widgets
+    assert resident_kib() < memory * 1.10, (memory, resident_kib())
