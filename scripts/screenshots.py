@@ -102,7 +102,7 @@ def main() -> None:
         window.resize(660, 460)
         shot("small-window")
         window.close()
-        controller.watcher.stop()
+        controller.shutdown()
         kiosk_shots(app, Path(tmp))
 
 
@@ -131,7 +131,7 @@ def kiosk_shots(app: QApplication, tmp: Path) -> None:
     kiosk.reset()
     shot("kiosk-attract")
     kiosk.stop()
-    controller.watcher.stop()
+    controller.shutdown()
     window.close()
 
 

@@ -126,3 +126,34 @@ def test_the_catalog_loader_rereads_only_changed_files(tmp_path, monkeypatch):
     assert sorted(reads) == ["new.md", "sertraline-clonazepam.md"]
     assert [e.title for e in third.entries] == ["Gamma + Delta", "Paroxetine + Clonazepam", "Sertraline + Klonopin"]
     assert loader.changed_since(first, third) == {"new.md", "sertraline-clonazepam.md"}
+
+
+def test_the_catalog_cache_lets_a_later_start_skip_unchanged_pages(tmp_path, monkeypatch):
+    import viewer.core.library as library_module
+
+    folder = seed_folder(tmp_path / "content")
+    write(folder, "broken.md", "---\ntitle: [\n---\n\ntext\n")
+    cache = tmp_path / "cache" / "catalog.json"
+    first = library_module.CatalogLoader(folder, cache)
+    before = first.load()
+    assert first.save() and cache.is_file()
+    reads: list[str] = []
+    real = library_module._read_listing
+    monkeypatch.setattr(library_module, "_read_listing", lambda root, rel: reads.append(rel) or real(root, rel))
+    second = library_module.CatalogLoader(folder, cache).load()
+    assert reads == []
+    assert second.entries == before.entries and second.problems == before.problems and second.failed == before.failed
+    write(folder, "sertraline-clonazepam.md", page("Sertraline + Klonopin", FULL_BODY))
+    third = library_module.CatalogLoader(folder, cache).load()
+    assert reads == ["sertraline-clonazepam.md"] and "Sertraline + Klonopin" in [e.title for e in third.entries]
+
+
+@pytest.mark.parametrize("junk", [b"not json", b'{"schema": 99}', b'{"schema": 1, "root": "/elsewhere", "pages": []}',
+                                  b'{"schema": 1, "pages": [["a.md", "x"]]}'])
+def test_a_corrupt_or_foreign_catalog_cache_is_ignored(tmp_path, junk):
+    from viewer.core.library import CatalogLoader
+
+    folder = seed_folder(tmp_path / "content")
+    cache = tmp_path / "catalog.json"
+    cache.write_bytes(junk)
+    assert len(CatalogLoader(folder, cache).load().entries) == 2

@@ -70,6 +70,8 @@ _FRONT_LINE = st.tuples(
 @given(st.lists(_FRONT_LINE, max_size=5))
 @example([("NO", "")])  # a key YAML reads as False
 @example([("on", "x"), ("Null", "y")])
+@example([("A", "0:")])  # a value ending in a colon is a YAML error
+@example([("a", "6ayM\t")])  # so is a tab in many places
 def test_the_plain_front_matter_shortcut_agrees_with_yaml(lines):
     import yaml
 

@@ -49,7 +49,7 @@ def make_controller(qtbot, settings):
 
     yield make
     for controller in made:
-        controller.watcher.stop()
+        controller.shutdown()
 
 
 @pytest.fixture

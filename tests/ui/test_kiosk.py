@@ -43,7 +43,7 @@ def kiosk_for(qtbot, settings, content):
     yield make
     for kiosk, controller in made:
         kiosk.stop()
-        controller.watcher.stop()
+        controller.shutdown()
         controller.window.close()
         controller.window.deleteLater()
 

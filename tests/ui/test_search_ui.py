@@ -75,3 +75,31 @@ def test_slow_indexing_shows_progress_in_the_status_bar(make_controller, content
 def test_the_no_result_state_still_offers_nearest_matches_with_full_text_ready(bundled, qtbot):
     qtbot.keyClicks(bundled.window.list_panel.search, "zzqx")
     assert bundled.window.showing() == "no-result"
+
+
+def test_after_shutdown_no_background_work_starts_again(make_controller, content, qtbot):
+    """A queued "update again" must not restart indexing once the window is going away
+    (it used to, and the orphaned thread crashed the next test)."""
+    from PySide6.QtCore import QThreadPool
+
+    controller = make_controller(content, open_urls=False)
+    controller.fulltext.update()  # one running...
+    controller.fulltext.update()  # ...and one queued behind it
+    controller.watcher.reload_now()
+    controller.shutdown()
+    for _ in range(20):
+        qtbot.wait(10)
+    assert QThreadPool.globalInstance().activeThreadCount() == 0
+    assert not controller.fulltext.running()
+    controller.fulltext.update()
+    controller.watcher.reload_now()
+    assert QThreadPool.globalInstance().activeThreadCount() == 0
+
+
+def test_an_index_update_can_be_cancelled_between_pages(tmp_path):
+    from tests.helpers import seed_folder
+    from viewer.core.index import FullTextIndex
+
+    index = FullTextIndex(seed_folder(tmp_path / "content"), tmp_path / "cache")
+    assert index.update(cancelled=lambda: True) == 0 and index.page_count() == 0
+    assert index.update() == 2

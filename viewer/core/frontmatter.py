@@ -64,8 +64,9 @@ def _parse_simple(source: str) -> dict[str, Any] | None:
         if not line.strip():
             continue
         found = _SIMPLE_LINE.fullmatch(line)
-        if found is None or ": " in (found.group(2) or "") or found.group(1) in data:
-            return None
+        value = found.group(2) or "" if found else ""
+        if found is None or "\t" in line or ": " in value or value.endswith(":") or found.group(1) in data:
+            return None  # tabs, and colons YAML would read as another mapping, are YAML's to judge
         if _RESOLVER.resolve(yaml.ScalarNode, found.group(1), (True, False)) != "tag:yaml.org,2002:str":
             return None  # a key YAML reads as something else ("NO", "true", "null"...)
         value = found.group(2)

@@ -3,8 +3,6 @@ updated page by page from file size and modification time."""
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 import sqlite3
 import threading
@@ -12,12 +10,12 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from viewer.core.cache import cache_file
 from viewer.core.library import FileInfo, read_page, scan
 from viewer.core.model import Entry
 from viewer.core.search import fold
 
 SCHEMA = "3"
-CACHE_ENV = "COMBO_VIEWER_CACHE"
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_#>`|]+")
 
@@ -50,15 +48,6 @@ def fold_for_search(text: str) -> str:
     return "".join(fold(ch)[:1] or ch for ch in text) if not text.isascii() else text.lower()
 
 
-def default_cache_dir() -> Path:
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("combo-viewer", appauthor=False))
-
-
 def plain(markdown: str) -> str:
     """Markdown reduced to its words, for indexing and readable snippets."""
     return " ".join(_MARKUP.sub(lambda m: m.group(1) or " ", markdown).split())
@@ -83,9 +72,9 @@ class FullTextIndex:
 
     def __init__(self, root: Path | str, cache_dir: Path | None = None) -> None:
         self.root = Path(root).resolve()
-        key = hashlib.sha256(str(self.root).encode()).hexdigest()[:16]
-        folder = cache_dir or default_cache_dir()
-        self.path: Path | None = folder / f"fulltext-{key}.sqlite3"
+        self.path: Path | None = cache_file(self.root, "fulltext", ".sqlite3", cache_dir)
+        folder = self.path.parent
+        key = self.path.stem.rsplit("-", 1)[1]
         self._uri = f"file:{self.path}"
         self._local = threading.local()
         self._lock = threading.Lock()  # one writer at a time
@@ -162,9 +151,15 @@ class FullTextIndex:
     # --- building ----------------------------------------------------------------------------
 
     def update(
-        self, pages: Sequence[FileInfo] | None = None, progress: Callable[[int, int], None] | None = None
+        self,
+        pages: Sequence[FileInfo] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> int:
-        """Bring the index up to date with the folder; returns how many pages were (re)indexed."""
+        """Bring the index up to date with the folder; returns how many pages were (re)indexed.
+
+        ``cancelled`` is asked between pages: when it says yes the update stops, keeping what is
+        done (the rest is indexed next time)."""
         if pages is None:
             pages = scan(self.root)[0]
         with self._lock:
@@ -180,6 +175,8 @@ class FullTextIndex:
             for start in range(0, total, 250):
                 with connection:
                     for number, page in enumerate(stale[start : start + 250]):
+                        if cancelled is not None and cancelled():
+                            return start + number
                         self._index(connection, page)
                         if number % 8 == 7:
                             time.sleep(0)  # let the window's thread run: a keystroke waits ~1 ms at most

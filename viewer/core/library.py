@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -11,6 +12,7 @@ from typing import Callable, TypeVar
 from viewer.core.drugs import DRUGS_FILE, load_drugs
 from viewer.core.model import Library, Listing, Page, Problem, Severity
 from viewer.core.page import parse_page, read_head
+from viewer.core.sections import drugs_from_title
 from viewer.core.source import MAX_FILE_BYTES
 
 PAGE_SUFFIXES = (".md", ".markdown")
@@ -164,28 +166,78 @@ def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:
 
 
 
-class CatalogLoader:
-    """Loads the catalog again and again, re-reading only files whose size or time changed."""
+Memo = dict[str, tuple[tuple[int, int], Listing | None, tuple[Problem, ...]]]
+CATALOG_SCHEMA = 1
 
-    def __init__(self, root: Path | str) -> None:
+
+class CatalogLoader:
+    """Loads the catalog again and again, re-reading only files whose size or time changed.
+
+    With a ``cache_file`` the memo outlives the process: a later start reads the titles of
+    unchanged pages from it instead of parsing every page (JSON, never code, so a tampered or
+    corrupt cache can only cost a full read)."""
+
+    def __init__(self, root: Path | str, cache_file: Path | None = None) -> None:
         self.root = Path(root)
-        self._memo: dict[str, tuple[tuple[int, int], Listing | None, tuple[Problem, ...]]] = {}
+        self.cache_file = cache_file
+        self._memo: Memo = {}
+        self._changed = False
+        if cache_file is not None:
+            self._memo = self._read_cache(cache_file)
 
     def load(self) -> Library:
-        memo: dict[str, tuple[tuple[int, int], Listing | None, tuple[Problem, ...]]] = {}
+        memo: Memo = {}
+        changed = False
 
         def reader(root: str, page: FileInfo) -> tuple[Listing | None, tuple[Problem, ...]]:
+            nonlocal changed
             known = self._memo.get(page.path)
             if known is not None and known[0] == page.signature and page.signature != (-1, -1):
                 memo[page.path] = known
                 return known[1], known[2]
             listing, problems = _read_listing(root, page.path)
             memo[page.path] = (page.signature, listing, problems)
+            changed = True
             return listing, problems
 
         library = _load(self.root, reader)
+        self._changed = self._changed or changed or len(memo) != len(self._memo)
         self._memo = memo
         return library
+
+    def save(self) -> bool:
+        """Write the memo to the cache file when it changed; False when it could not be written."""
+        if self.cache_file is None or not self._changed:
+            return True
+        rows = [
+            [path, list(signature), listing.title if listing else None,
+             [[p.line, p.severity.value, p.message] for p in problems]]
+            for path, (signature, listing, problems) in self._memo.items()
+        ]
+        data = {"schema": CATALOG_SCHEMA, "root": str(self.root.resolve()), "pages": rows}
+        temporary = self.cache_file.with_suffix(".tmp")
+        try:
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(temporary, self.cache_file)
+        except OSError:
+            return False
+        self._changed = False
+        return True
+
+    def _read_cache(self, path: Path) -> Memo:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("schema") != CATALOG_SCHEMA or data.get("root") != str(self.root.resolve()):
+                return {}
+            memo: Memo = {}
+            for relative, signature, title, problems in data["pages"]:
+                listing = Listing(relative, title, drugs_from_title(title)) if isinstance(title, str) else None
+                found = tuple(Problem(relative, line, Severity(severity), message) for line, severity, message in problems)
+                memo[str(relative)] = ((int(signature[0]), int(signature[1])), listing, found)
+            return memo
+        except (OSError, ValueError, TypeError, KeyError, IndexError):
+            return {}  # missing, corrupt or foreign: read the pages instead
 
     def changed_since(self, other: Library, now: Library) -> set[str]:
         """Paths whose listing differs between two loads (added, removed or edited)."""

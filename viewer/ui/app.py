@@ -60,5 +60,5 @@ def run_kiosk(options: WindowOptions, app: QApplication) -> int:
         if options.entry:
             controller.open_by_name(options.entry)
         status = app.exec()
-        controller.watcher.stop()
+        controller.shutdown()
         return status

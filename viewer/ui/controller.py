@@ -7,11 +7,12 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog
 
+from viewer.core.cache import cache_file
 from viewer.core.document import DocumentBuilder
 from viewer.core.history import History
 from viewer.core.library import CatalogLoader, read_page
@@ -40,8 +41,9 @@ class Controller(QObject):
         self.root = root
         self.preferences = preferences
         self.open_urls = open_urls
-        self.loader = CatalogLoader(root)
+        self.loader = CatalogLoader(root, cache_file(root, "catalog", ".json"))
         self.library: Library = self.loader.load()
+        QThreadPool.globalInstance().start(self.loader.save)  # for the next start, off the GUI thread
         self.model = EntryListModel(self)
         self.model.set_listings(self.library.entries, dict(self.library.drugs))
         self.window = MainWindow(self.model, banner_text)
@@ -232,6 +234,12 @@ class Controller(QObject):
     def _save(self) -> None:
         self.preferences.geometry = self.window.saveGeometry()
         self.preferences.sync()
+        self.shutdown()
+
+    def shutdown(self) -> None:
+        """Stop the background work (reloads, indexing) before the window goes away."""
+        self.watcher.stop()
+        self.fulltext.stop()
 
     # --- printing ------------------------------------------------------------------------------
 

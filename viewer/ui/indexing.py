@@ -17,14 +17,15 @@ class _Signals(QObject):
 
 
 class _UpdateTask(QRunnable):
-    def __init__(self, index: FullTextIndex, signals: _Signals) -> None:
+    def __init__(self, index: FullTextIndex, signals: _Signals, builder: FullTextBuilder) -> None:
         super().__init__()
         self._index = index
         self._signals = signals
+        self._builder = builder
 
     def run(self) -> None:
         try:
-            count = self._index.update(progress=self._signals.progress.emit)
+            count = self._index.update(progress=self._signals.progress.emit, cancelled=self._builder.stopped)
         except (OSError, sqlite3.Error) as exc:
             self._signals.failed.emit(str(exc))
             return
@@ -48,9 +49,21 @@ class FullTextBuilder(QObject):
         self._signals.failed.connect(self._failed)
         self._running = False
         self._again = False
+        self._stopped = False
+
+    def stopped(self) -> bool:
+        return self._stopped
+
+    def stop(self) -> None:
+        """No more updates; a running one ends after its current page, and is waited for."""
+        self._stopped = True
+        self._again = False
+        QThreadPool.globalInstance().waitForDone(10_000)
 
     def update(self) -> None:
         """Bring the index up to date in the background (again after a running update)."""
+        if self._stopped:
+            return
         if self._running:
             self._again = True
             return
@@ -61,13 +74,15 @@ class FullTextBuilder(QObject):
             self.failed.emit(str(exc))
             return
         self._running = True
-        QThreadPool.globalInstance().start(_UpdateTask(self._index, self._signals))
+        QThreadPool.globalInstance().start(_UpdateTask(self._index, self._signals, self))
 
     def running(self) -> bool:
         return self._running
 
     def _finished(self, index: FullTextIndex, count: int) -> None:
         self._running = False
+        if self._stopped:
+            return
         self.ready.emit(index, count)
         if self._again:
             self._again = False

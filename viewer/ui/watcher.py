@@ -29,6 +29,7 @@ class _LoadTask(QRunnable):
     def run(self) -> None:
         try:
             result: object = self._loader.load()
+            self._loader.save()
         except OSError as exc:  # the folder itself vanished or became unreadable
             result = exc
         self._done.finished.emit(result)
@@ -58,6 +59,7 @@ class ContentWatcher(QObject):
         self._done.finished.connect(self._finished)
         self._running = False
         self._again = False
+        self._stopped = False
 
     def watch(self, library: Library) -> None:
         """Watch every folder and (for folders of moderate size) every page of ``library``."""
@@ -90,6 +92,8 @@ class ContentWatcher(QObject):
 
     def stop(self) -> None:
         """Stop watching (the window is closing); a reload under way is waited for."""
+        self._stopped = True
+        self._again = False
         self._debounce.stop()
         self._poll.stop()
         paths = self.watched_paths()
@@ -108,6 +112,8 @@ class ContentWatcher(QObject):
             self._debounce.start()
 
     def _start(self) -> None:
+        if self._stopped:
+            return
         if self._running:
             self._again = True
             return
@@ -116,6 +122,8 @@ class ContentWatcher(QObject):
 
     def _finished(self, result: object) -> None:
         self._running = False
+        if self._stopped:
+            return
         if isinstance(result, Library):
             self.watch(result)
             self.reloaded.emit(result)
