@@ -40,6 +40,13 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def save_shot(app: QApplication, widget, name: str) -> None:
+    """Let the widget paint, then save it as docs/screenshots/NAME.png."""
+    settle(app)
+    widget.grab().save(str(OUT / f"{name}.png"))
+    print(OUT / f"{name}.png")
+
+
 def main() -> None:
     app = make_application()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -53,9 +60,7 @@ def main() -> None:
         settle(app)
 
         def shot(name: str) -> None:
-            settle(app)
-            window.grab().save(str(OUT / f"{name}.png"))
-            print(OUT / f"{name}.png")
+            save_shot(app, window, name)
 
         shot("welcome")
         window.list_panel.set_query("sert clon")
@@ -81,9 +86,7 @@ def main() -> None:
         controller.open_entry("sertraline-clonazepam.md")
         preview = controller.print_preview()
         preview.resize(1000, 900)
-        settle(app)
-        preview.grab().save(str(OUT / "print-preview.png"))
-        print(OUT / "print-preview.png")
+        save_shot(app, preview, "print-preview")
         preview.close()
         pdf = Path(tmp) / "entry.pdf"
         export_pdf(controller.current, pdf, PrintContext.for_folder(controller.root))
@@ -91,9 +94,7 @@ def main() -> None:
                         str(OUT / "print-pdf-page1")], check=True)
         print(OUT / "print-pdf-page1.png")
         dialog = controller.show_problems_dialog()
-        settle(app)
-        dialog.grab().save(str(OUT / "problems.png"))
-        print(OUT / "problems.png")
+        save_shot(app, dialog, "problems")
         dialog.close()
         for theme in ("dark", "high-contrast"):
             controller.set_theme(theme, remember=False)
@@ -121,9 +122,7 @@ def kiosk_shots(app: QApplication, tmp: Path) -> None:
     settle(app)
 
     def shot(name: str) -> None:
-        settle(app)
-        window.grab().save(str(OUT / f"{name}.png"))
-        print(OUT / f"{name}.png")
+        save_shot(app, window, name)
 
     shot("kiosk-home")
     controller.open_by_name("oxycodone alprazolam")

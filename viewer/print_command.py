@@ -52,7 +52,7 @@ def run_print(options: PrintOptions) -> int:
         print(f"combo-viewer: cannot read {chosen.path}: {page.problems[0].message}", file=sys.stderr)
         return 1
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841 - needed for painting
-    context = PrintContext.for_folder(options.content)
+    context = PrintContext.for_library(library)
     try:
         if options.pdf is not None:
             pdf = options.pdf if options.pdf.suffix.lower() == ".pdf" else options.pdf.with_name(options.pdf.name + ".pdf")

@@ -148,8 +148,8 @@ def test_the_catalog_cache_lets_a_later_start_skip_unchanged_pages(tmp_path, mon
     assert reads == ["sertraline-clonazepam.md"] and "Sertraline + Klonopin" in [e.title for e in third.entries]
 
 
-@pytest.mark.parametrize("junk", [b"not json", b'{"schema": 99}', b'{"schema": 1, "root": "/elsewhere", "pages": []}',
-                                  b'{"schema": 1, "pages": [["a.md", "x"]]}'])
+@pytest.mark.parametrize("junk", [b"not json", b'{"schema": 99}', b'{"schema": 2, "root": "/elsewhere", "pages": []}',
+                                  b'{"schema": 2, "pages": [["a.md", "x"]]}'])
 def test_a_corrupt_or_foreign_catalog_cache_is_ignored(tmp_path, junk):
     from viewer.core.library import CatalogLoader
 

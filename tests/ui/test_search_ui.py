@@ -55,7 +55,8 @@ def test_full_text_results_are_marked_and_open_on_their_tab_with_the_words_marke
 
 def test_title_search_works_before_the_index_is_ready(make_controller, content, qtbot):
     controller = make_controller(content, open_urls=False)
-    controller.model.engine.fulltext = None  # as at start, while the index is being built
+    controller.fulltext.stop()
+    controller.model.set_fulltext(None)  # as at start, while the index is being built
     qtbot.keyClicks(controller.window.list_panel.search, "sert")
     assert shown(controller) == [("Sertraline + Clonazepam", "combination")]
 

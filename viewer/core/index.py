@@ -20,6 +20,7 @@ MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_#>`|]+")
 
 
+BATCH = 2000  # pages indexed per transaction
 RANK_AT_MOST = 2000  # matching sections ranked by relevance; beyond this, first found first
 
 
@@ -172,16 +173,16 @@ class FullTextIndex:
             with connection:
                 for path in removed:
                     self._forget(connection, path)
-            for start in range(0, total, 250):
-                with connection:
-                    for number, page in enumerate(stale[start : start + 250]):
+            for start in range(0, total, BATCH):
+                with connection:  # one transaction a batch: fewer, larger FTS segments to merge
+                    for number, page in enumerate(stale[start : start + BATCH]):
                         if cancelled is not None and cancelled():
                             return start + number
                         self._index(connection, page)
                         if number % 8 == 7:
                             time.sleep(0)  # let the window's thread run: a keystroke waits ~1 ms at most
                 if progress is not None:
-                    progress(min(start + 250, total), total)
+                    progress(min(start + BATCH, total), total)
             return total
 
     def _forget(self, connection: sqlite3.Connection, path: str) -> None:

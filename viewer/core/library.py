@@ -12,7 +12,6 @@ from typing import Callable, TypeVar
 from viewer.core.drugs import DRUGS_FILE, load_drugs
 from viewer.core.model import Library, Listing, Page, Problem, Severity
 from viewer.core.page import parse_page, read_head
-from viewer.core.sections import drugs_from_title
 from viewer.core.source import MAX_FILE_BYTES
 
 PAGE_SUFFIXES = (".md", ".markdown")
@@ -134,6 +133,7 @@ def _load(root: Path, reader: Reader) -> Library:
     entries, duplicate_problems = tell_apart(entries)
     problems.extend(duplicate_problems)
     entries.sort(key=lambda e: (e.display_title.casefold(), e.path))
+    times = [page.signature[0] for page in pages if page.signature[0] > 0]
     return Library(
         root=str(root),
         entries=tuple(entries),
@@ -141,6 +141,7 @@ def _load(root: Path, reader: Reader) -> Library:
         ignored=tuple(ignored),
         failed=tuple(failed),
         drugs=drugs,
+        newest_page=max(times) / 1e9 if times else None,
     )
 
 
@@ -167,7 +168,7 @@ def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:
 
 
 Memo = dict[str, tuple[tuple[int, int], Listing | None, tuple[Problem, ...]]]
-CATALOG_SCHEMA = 1
+CATALOG_SCHEMA = 2
 
 
 class CatalogLoader:
@@ -210,7 +211,7 @@ class CatalogLoader:
         if self.cache_file is None or not self._changed:
             return True
         rows = [
-            [path, list(signature), listing.title if listing else None,
+            [path, list(signature), listing.title if listing else None, list(listing.drugs) if listing else [],
              [[p.line, p.severity.value, p.message] for p in problems]]
             for path, (signature, listing, problems) in self._memo.items()
         ]
@@ -231,8 +232,8 @@ class CatalogLoader:
             if data.get("schema") != CATALOG_SCHEMA or data.get("root") != str(self.root.resolve()):
                 return {}
             memo: Memo = {}
-            for relative, signature, title, problems in data["pages"]:
-                listing = Listing(relative, title, drugs_from_title(title)) if isinstance(title, str) else None
+            for relative, signature, title, drugs, problems in data["pages"]:
+                listing = Listing(relative, title, tuple(map(str, drugs))) if isinstance(title, str) else None
                 found = tuple(Problem(relative, line, Severity(severity), message) for line, severity, message in problems)
                 memo[str(relative)] = ((int(signature[0]), int(signature[1])), listing, found)
             return memo
@@ -244,10 +245,3 @@ class CatalogLoader:
         before = {e.path: e for e in other.entries}
         after = {e.path: e for e in now.entries}
         return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
-
-
-def newest_page_time(root: Path | str) -> float | None:
-    """When the most recently changed page was saved (seconds since the epoch), or None."""
-    pages = scan(root)[0]
-    times = [page.signature[0] for page in pages if page.signature[0] > 0]
-    return max(times) / 1e9 if times else None

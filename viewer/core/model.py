@@ -98,6 +98,7 @@ class Library:
     ignored: tuple[str, ...]
     failed: tuple[str, ...] = ()  # pages that gave no entry: unreadable, or empty
     drugs: tuple[tuple[str, "DrugInfo"], ...] = ()
+    newest_page: float | None = None  # when the most recently saved page was saved (epoch seconds)
 
     @property
     def files_seen(self) -> int:

@@ -7,7 +7,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog
@@ -29,6 +29,7 @@ from viewer.ui.watcher import ContentWatcher
 
 WEB_SCHEMES = ("http", "https")
 INDEX_QUIET_SECONDS = 0.5  # indexing progress is shown only when it takes longer than this
+AFTER_FIRST_FRAME_MS = 50
 
 
 class Controller(QObject):
@@ -43,7 +44,6 @@ class Controller(QObject):
         self.open_urls = open_urls
         self.loader = CatalogLoader(root, cache_file(root, "catalog", ".json"))
         self.library: Library = self.loader.load()
-        QThreadPool.globalInstance().start(self.loader.save)  # for the next start, off the GUI thread
         self.model = EntryListModel(self)
         self.model.set_listings(self.library.entries, dict(self.library.drugs))
         self.window = MainWindow(self.model, banner_text)
@@ -59,7 +59,16 @@ class Controller(QObject):
         self._apply_preferences()
         self.window.show_welcome(len(self.library.entries), root.name or str(root))
         self._show_problems()
+        # Nothing on screen needs these: they start once the first frame is up.
+        QTimer.singleShot(AFTER_FIRST_FRAME_MS, self, self._start_background_work)  # cancelled if we go first
+
+    def _start_background_work(self) -> None:
+        if self.fulltext.stopped():
+            return
+        self.model.engine  # noqa: B018 - build the search engine before the first keystroke needs it
         self.watcher.watch(self.library)
+        self.watcher.reload_now()  # catches anything changed between the first load and watching
+        QThreadPool.globalInstance().start(self.loader.save)  # the catalog cache, for the next start
         self._update_fulltext()
 
     def _connect(self) -> None:
@@ -110,7 +119,8 @@ class Controller(QObject):
     def open_entry(self, path: str, record: bool = True) -> bool:
         signature = self._signature(path)
         page = read_page(self.root, path)
-        listing = next((e for e in self.library.entries if e.path == path), None)
+        row = self.model.row_of(path)
+        listing = self.model.listings_at(row) if row >= 0 else None
         warning = ""
         entry = page.entry
         errors = [p for p in page.problems if p.severity is Severity.ERROR]
@@ -206,7 +216,7 @@ class Controller(QObject):
             self.window.statusBar().showMessage("This link is not opened by the viewer.", 5000)
             return  # file:, mailto:, javascript: ... do nothing
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.current.path), url.path()))
-        if any(e.path == target for e in self.library.entries):
+        if self.model.row_of(target) >= 0:
             self.open_entry(target)
         else:
             self.window.statusBar().showMessage(f"No entry at {url.path()}", 5000)
@@ -246,7 +256,7 @@ class Controller(QObject):
     def print_job(self) -> EntryPrint | None:
         if self.current is None:
             return None
-        return EntryPrint(self.current, PrintContext.for_folder(self.root, self.window.banner.text))
+        return EntryPrint(self.current, PrintContext.for_library(self.library, self.window.banner.text))
 
     def print_preview(self) -> QPrintPreviewDialog | None:
         """File > Print...: a preview of the whole entry, printable from there."""
@@ -272,7 +282,7 @@ class Controller(QObject):
             return None
         path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
         try:
-            pages = export_pdf(self.current, path, PrintContext.for_folder(self.root, self.window.banner.text))
+            pages = export_pdf(self.current, path, PrintContext.for_library(self.library, self.window.banner.text))
         except OSError as exc:
             self.window.statusBar().showMessage(f"Could not write {path}: {exc}", 10000)
             return None
@@ -292,7 +302,7 @@ class Controller(QObject):
     def _index_ready(self, index: object, count: int) -> None:
         if count and time.monotonic() - self._index_started > INDEX_QUIET_SECONDS:
             self.window.statusBar().showMessage("Full-text search is ready.", 4000)
-        self.model.engine.fulltext = index
+        self.model.set_fulltext(index)
         if self.window.list_panel.search.text().strip():
             self.window.list_panel.proxy.refresh()
             self._on_query(self.window.list_panel.search.text())

@@ -70,17 +70,34 @@ class EntryListModel(QAbstractListModel):
         super().__init__(parent)
         self._listings: list[Listing] = []
         self._rows: dict[str, int] = {}
-        self.engine = SearchEngine([])
+        self._dictionary: Mapping[str, DrugInfo] = {}
+        self._engine: SearchEngine | None = None
+        self._fulltext: object | None = None
 
     def set_listings(self, listings: Sequence[Listing], dictionary: Mapping[str, DrugInfo] | None = None) -> None:
         """New listings (in display order) and the drug dictionary that search uses."""
-        fulltext = self.engine.fulltext
         self.beginResetModel()
         self._listings = list(listings)
         self._rows = {item.path: row for row, item in enumerate(self._listings)}
-        self.engine = SearchEngine(self._listings, dictionary)
-        self.engine.fulltext = fulltext
+        self._dictionary = dict(dictionary or {})
+        self._engine = None  # built when first searched (listing needs none)
         self.endResetModel()
+
+    @property
+    def engine(self) -> SearchEngine:
+        """The search engine for these listings, built on first use."""
+        if self._engine is None:
+            self._engine = SearchEngine(self._listings, self._dictionary)
+            self._engine.fulltext = self._fulltext
+        return self._engine
+
+    def set_fulltext(self, index: object | None) -> None:
+        self._fulltext = index
+        if self._engine is not None:
+            self._engine.fulltext = index
+
+    def fulltext(self) -> object | None:
+        return self._fulltext
 
     def listings(self) -> list[Listing]:
         return list(self._listings)
@@ -90,6 +107,9 @@ class EntryListModel(QAbstractListModel):
 
     def listings_at(self, row: int) -> Listing:
         return self._listings[row]
+
+    def listings_view(self) -> Sequence[Listing]:
+        return self._listings
 
     # Qt API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -122,6 +142,7 @@ class EntryFilterProxy(QAbstractProxyModel):
         self._rows: list[int] = []
         self._text_hits: dict[int, Hit] = {}  # proxy row -> full-text hit
         self._positions: dict[int, int] = {}
+        self._identity = False  # every source row, in order (an empty query)
 
     def setSourceModel(self, model: EntryListModel) -> None:  # noqa: N802
         previous = self.sourceModel()
@@ -129,7 +150,7 @@ class EntryFilterProxy(QAbstractProxyModel):
             previous.modelReset.disconnect(self.refresh)
         self.beginResetModel()
         super().setSourceModel(model)
-        self._set_results(model.engine.search(self._query))
+        self._set_results(self._search(model))
         self.endResetModel()
         model.modelReset.connect(self.refresh)
 
@@ -143,8 +164,14 @@ class EntryFilterProxy(QAbstractProxyModel):
         """Search again (new query, new listings, or the full-text index became ready)."""
         model = self.sourceModel()
         self.beginResetModel()
-        self._set_results(model.engine.search(self._query) if model is not None else Results())
+        self._set_results(self._search(model) if model is not None else Results())
         self.endResetModel()
+
+    def _search(self, model: EntryListModel) -> Results:
+        if not query_terms(self._query):  # everything, in order: no engine needed
+            everything = tuple(range(model.rowCount()))
+            return Results(everything, (1.0,) * len(everything), listings=model.listings_view())
+        return model.engine.search(self._query)
 
     def query_terms(self) -> tuple[str, ...]:
         return query_terms(self._query)
@@ -168,8 +195,11 @@ class EntryFilterProxy(QAbstractProxyModel):
         first = len(results.positions)
         self._text_hits = {first + i: hit for i, hit in enumerate(results.text_hits)}
         self._positions = {}
+        self._identity = not query_terms(self._query)  # _search returned every row, in order
 
     def _position(self, source_row: int) -> int | None:
+        if self._identity:
+            return source_row if 0 <= source_row < len(self._rows) else None
         if not self._positions and self._rows:
             for position, row in enumerate(self._rows):
                 self._positions.setdefault(row, position)

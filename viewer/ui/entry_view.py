@@ -97,7 +97,7 @@ class EntryView(QWidget):
         self.header.setHtml(document.header)
         self.header.setVisible(bool(document.header))
         self._fit_header()
-        QTimer.singleShot(0, self._fit_header)  # again once the layout has settled
+        QTimer.singleShot(0, self, self._fit_header)  # again once the layout has settled (not if we are gone)
         keys = [key for key, _, _ in document.tabs]
         if keys != self._keys:
             self.tabs.blockSignals(True)

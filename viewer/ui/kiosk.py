@@ -224,7 +224,7 @@ class Kiosk(QObject):
             return False
         try:
             info = find_printer(self.config.printer)
-            context = PrintContext.for_folder(self.controller.root, self.window.banner.text)
+            context = PrintContext.for_library(self.controller.library, self.window.banner.text)
             pages = print_to_printer(entry, info, context, self.config.printer)
         except OSError as exc:
             self.say(f"Could not print: {exc}. Please ask at the desk.")
@@ -236,7 +236,7 @@ class Kiosk(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.WindowStateChange and not self._may_close:
             if not self.window.isFullScreen():
-                QTimer.singleShot(0, self.window.showFullScreen)
+                QTimer.singleShot(0, self.window, self.window.showFullScreen)
         if watched is self.window and event.type() == QEvent.Type.Resize:
             width = self.window.width()
             self.window.splitter.setSizes([int(width * 0.3), int(width * 0.7)])

@@ -24,7 +24,8 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from viewer import APP_NAME, __version__
 from viewer.core.document import print_html
-from viewer.core.library import newest_page_time
+from viewer.core.library import load_catalog
+from viewer.core.model import Library
 from viewer.core.model import Entry
 from viewer.core.render import Renderer
 from viewer.ui.banner import DEFAULT_TEXT
@@ -61,14 +62,19 @@ class PrintContext:
     disclaimer: str = DEFAULT_TEXT
 
     @classmethod
-    def for_folder(cls, root: Path, disclaimer: str = DEFAULT_TEXT) -> PrintContext:
-        newest = newest_page_time(root)
+    def for_library(cls, library: Library, disclaimer: str = DEFAULT_TEXT) -> PrintContext:
+        root = Path(library.root)
         return cls(
             folder=root.resolve().name or str(root),
-            newest_page=dt.date.fromtimestamp(newest) if newest else None,
+            newest_page=dt.date.fromtimestamp(library.newest_page) if library.newest_page else None,
             printed=dt.date.today(),
             disclaimer=disclaimer,
         )
+
+    @classmethod
+    def for_folder(cls, root: Path, disclaimer: str = DEFAULT_TEXT) -> PrintContext:
+        """For one-off use (the command line, tests): scans the folder for its newest page."""
+        return cls.for_library(load_catalog(root), disclaimer)
 
     def source_line(self) -> str:
         newest = f", newest page {self.newest_page.isoformat()}" if self.newest_page else ""

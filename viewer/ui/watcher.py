@@ -68,11 +68,13 @@ class ContentWatcher(QObject):
         for folder, dirs, _ in os.walk(root):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             folders.extend(os.path.join(folder, d) for d in dirs)
-        files = [str(root / e.path) for e in library.entries]
-        files += [str(root / p) for p in library.failed]
-        if (root / "drugs.yaml").is_file():
-            files.append(str(root / "drugs.yaml"))
-        watch_files = len(files) <= MAX_WATCHED_FILES
+        watch_files = len(library.entries) + len(library.failed) < MAX_WATCHED_FILES
+        files: list[str] = []
+        if watch_files:
+            prefix = str(root) + os.sep
+            files = [prefix + e.path for e in library.entries] + [prefix + p for p in library.failed]
+            if (root / "drugs.yaml").is_file():
+                files.append(str(root / "drugs.yaml"))
         wanted = set(folders) | (set(files) if watch_files else set())
         watched = set(self._watcher.directories()) | set(self._watcher.files())
         gone = [p for p in watched - wanted]
