@@ -29,7 +29,7 @@ from viewer.ui.watcher import ContentWatcher
 
 WEB_SCHEMES = ("http", "https")
 INDEX_QUIET_SECONDS = 0.5  # indexing progress is shown only when it takes longer than this
-AFTER_FIRST_FRAME_MS = 50
+AFTER_FIRST_FRAME_MS = 100  # after the window is shown: its first frame is painted by then
 
 
 class Controller(QObject):
@@ -59,8 +59,10 @@ class Controller(QObject):
         self._apply_preferences()
         self.window.show_welcome(len(self.library.entries), root.name or str(root))
         self._show_problems()
-        # Nothing on screen needs these: they start once the first frame is up.
-        QTimer.singleShot(AFTER_FIRST_FRAME_MS, self, self._start_background_work)  # cancelled if we go first
+        # Nothing on screen needs these: they start once the window is up and painted.
+        self.window.first_shown.connect(
+            lambda: QTimer.singleShot(AFTER_FIRST_FRAME_MS, self, self._start_background_work)  # not if we are gone
+        )
 
     def _start_background_work(self) -> None:
         if self.fulltext.stopped():

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
     query_changed = Signal(str)
     tab_changed = Signal(str)
     closing = Signal()
+    first_shown = Signal()  # once, when the window is first shown
 
     def __init__(self, model: EntryListModel, banner_text: str | None = None) -> None:
         super().__init__()
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self._theme: Theme | None = None
         self.extra_qss = ""  # kiosk.qss in kiosk mode
         self.problems_shown = True  # the kiosk shows the public no list of files
+        self._shown_once = False
         self.close_guard: Callable[[], bool] | None = None  # returns False to refuse a close
 
     def _build_actions(self) -> None:
@@ -259,6 +261,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     # Qt API
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.first_shown.emit()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.close_guard is not None and not self.close_guard():
             event.ignore()
