@@ -24,6 +24,11 @@ BATCH = 2000  # pages indexed per transaction
 RANK_AT_MOST = 2000  # matching sections ranked by relevance; beyond this, first found first
 
 
+def snippet_text(snippet: str) -> str:
+    """A snippet without its match markers."""
+    return snippet.replace(MARK_START, "").replace(MARK_END, "")
+
+
 def make_snippet(text: str, words: Sequence[str], width: int = 110) -> str:
     """About ``width`` characters around the first match, matches marked, cut at word edges."""
     pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)

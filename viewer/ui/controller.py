@@ -7,7 +7,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog
@@ -69,8 +69,9 @@ class Controller(QObject):
             return
         self.model.engine  # noqa: B018 - build the search engine before the first keystroke needs it
         self.watcher.watch(self.library)
-        self.watcher.reload_now()  # catches anything changed between the first load and watching
-        QThreadPool.globalInstance().start(self.loader.save)  # the catalog cache, for the next start
+        # Catches anything changed between the first load and watching, and saves the catalog
+        # cache for the next start (in the watcher's thread: one writer).
+        self.watcher.reload_now()
         self._update_fulltext()
 
     def _connect(self) -> None:

@@ -21,7 +21,8 @@ from viewer import APP_NAME
 from viewer.core.document import EntryDocument
 from viewer.core.model import Listing
 from viewer.ui.banner import DisclaimerBanner
-from viewer.ui.entry_list import EntryListModel, EntryListPanel
+from viewer.ui.entry_list import EntryListModel
+from viewer.ui.list_panel import EntryListPanel
 from viewer.ui.entry_view import EntryView
 from viewer.ui.panels import CheckPanel, NoResultPanel, WelcomePanel
 from viewer.ui.theme import THEME_LABELS, THEMES, Theme, fill_tokens, palette

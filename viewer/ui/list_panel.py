@@ -1,0 +1,216 @@
+"""The search panel: search box, count and list, with the delegate for full-text rows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.index import MARK_START, snippet_text
+from viewer.ui.entry_list import EntryFilterProxy, EntryListModel, Role
+
+
+def snippet_from_match(snippet: str, before: int = 12) -> str:
+    """The snippet from a word or two before its first match, for a narrow list row."""
+    first = snippet.find(MARK_START)
+    if first > before:
+        start = snippet.find(" ", first - before, first)
+        snippet = "…" + snippet[(start + 1 if start >= 0 else first) :]
+    return snippet_text(snippet)
+
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Rows are one line; when the results hold full-text matches, two: the title, and under it
+    "in text:" with the words around the match, dimmed. All rows keep one height, so the view
+    can lay out thousands of them without asking each its size."""
+
+    def __init__(self, proxy: EntryFilterProxy, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._proxy = proxy
+
+    # Qt API
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        if self._proxy.has_fulltext():
+            size.setHeight(size.height() + QFontMetrics(option.font).height())
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if index.data(Role.KIND) != "fulltext":
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(4, 0, -4, 0)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Normal
+        main = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        muted = main if selected else opt.palette.color(group, QPalette.ColorRole.PlaceholderText)
+        metrics = QFontMetrics(opt.font)
+        italic = QFont(opt.font)
+        italic.setItalic(True)
+        half = rect.height() // 2
+        top, bottom = rect.adjusted(0, 0, 0, -half), rect.adjusted(0, rect.height() - half, 0, 0)
+        flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(main)
+        painter.drawText(top, flags, metrics.elidedText(title, Qt.TextElideMode.ElideRight, top.width()))
+        painter.setFont(italic)
+        painter.setPen(muted)
+        text = "in text: " + snippet_from_match(index.data(Role.SNIPPET) or "")
+        painter.drawText(bottom, flags, QFontMetrics(italic).elidedText(text, Qt.TextElideMode.ElideRight, bottom.width()))
+        painter.restore()
+
+
+class EntryListPanel(QWidget):
+    """Search box, count and list. Emits ``entry_chosen(path)`` when a row is opened."""
+
+    entry_chosen = Signal(str)
+    text_hit_chosen = Signal(str, str)  # path, section key of a full-text match
+    query_changed = Signal(str)
+
+    def __init__(self, model: EntryListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ListPanel")
+        self.model = model
+        self.proxy = EntryFilterProxy(self)
+        self.proxy.setSourceModel(model)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("SearchBox")
+        self.search.setPlaceholderText("Search: drug, brand or two drugs…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search combinations")
+        self.search.setAccessibleDescription("Type drug names in any order; Down moves into the list, Enter opens")
+        for button in self.search.findChildren(QToolButton):  # Qt's own clear button
+            button.setAccessibleName("Clear search")
+            button.setToolTip("Clear search (Esc)")
+        self.count = QLabel()
+        self.count.setObjectName("ListCount")
+        self.count.setAccessibleName("Number of combinations shown")
+        self.view = QListView()
+        self.view.setObjectName("EntryList")
+        self.view.setModel(self.proxy)
+        # The plain delegate is all C++; the two-line one is installed only for full-text results.
+        self._plain_delegate = QStyledItemDelegate(self.view)
+        self._hit_delegate = HitDelegate(self.proxy, self.view)
+        self.view.setItemDelegate(self._plain_delegate)
+        self.view.setAccessibleName("Combinations")
+        self.view.setUniformItemSizes(True)
+        # Lay out the rows on screen first and the rest in later passes of the event loop, so a
+        # keystroke that leaves thousands of matches still answers at once.
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(200)
+        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 6, 10)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.count)
+        layout.addWidget(self.view, 1)
+
+        self.search.textChanged.connect(self._on_text)
+        self.search.installEventFilter(self)
+        self.view.activated.connect(self._open_index)
+        self.view.clicked.connect(self._open_index)
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, context=Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(lambda: self._open_index(self.view.currentIndex()))
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.modelReset.connect(self._choose_delegate)
+        self._update_count()
+
+    def shown_count(self) -> int:
+        return self.proxy.rowCount()
+
+    def shown_paths(self) -> list[str]:
+        return [self.proxy.index(r, 0).data(Role.PATH) for r in range(self.proxy.rowCount())]
+
+    def select_path(self, path: str | None) -> None:
+        """Highlight the row of ``path`` (if shown) without opening it again."""
+        row = self.model.row_of(path) if path else -1
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+        self.view.selectionModel().setCurrentIndex(
+            index, self.view.selectionModel().SelectionFlag.ClearAndSelect
+        )
+        if index.isValid():
+            self.view.scrollTo(index)
+
+    def set_query(self, text: str) -> None:
+        self.search.setText(text)
+
+    def _on_text(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._update_count()
+        self.query_changed.emit(text)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        if index.data(Role.KIND) == "fulltext":
+            self.text_hit_chosen.emit(index.data(Role.PATH), index.data(Role.SECTION) or "")
+        else:
+            self.entry_chosen.emit(index.data(Role.PATH))
+
+    def _choose_delegate(self) -> None:
+        wanted = self._hit_delegate if self.proxy.has_fulltext() else self._plain_delegate
+        if self.view.itemDelegate() is not wanted:
+            self.view.setItemDelegate(wanted)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} combinations")
+
+    def _move(self, step: int) -> None:
+        rows = self.proxy.rowCount()
+        if not rows:
+            return
+        current = self.view.currentIndex().row()
+        row = 0 if current < 0 else max(0, min(rows - 1, current + step))
+        self.view.setCurrentIndex(self.proxy.index(row, 0))
+
+    # Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key() if isinstance(event, QKeyEvent) else None
+            if key == Qt.Key.Key_Down:
+                self._move(1)
+                return True
+            if key == Qt.Key.Key_Up:
+                self._move(-1)
+                return True
+            if key == Qt.Key.Key_PageDown:
+                self._move(10)
+                return True
+            if key == Qt.Key.Key_PageUp:
+                self._move(-10)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                index = self.view.currentIndex()
+                if not index.isValid() and self.proxy.rowCount():
+                    index = self.proxy.index(0, 0)
+                self._open_index(index)
+                return True
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
