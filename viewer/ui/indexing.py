@@ -5,89 +5,49 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from viewer.core.index import FullTextIndex
-
-
-class _Signals(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object, int)  # the index, and how many pages were (re)indexed
-    failed = Signal(str)
-
-
-class _UpdateTask(QRunnable):
-    def __init__(self, index: FullTextIndex, signals: _Signals, builder: FullTextBuilder) -> None:
-        super().__init__()
-        self._index = index
-        self._signals = signals
-        self._builder = builder
-
-    def run(self) -> None:
-        try:
-            count = self._index.update(progress=self._signals.progress.emit, cancelled=self._builder.stopped)
-        except (OSError, sqlite3.Error) as exc:
-            self._signals.failed.emit(str(exc))
-            return
-        self._signals.finished.emit(self._index, count)
+from viewer.ui.background import SerialWorker
 
 
 class FullTextBuilder(QObject):
     """Opens the cached index for a folder and keeps it up to date, one update at a time."""
 
     progress = Signal(int, int)
-    ready = Signal(object, int)
+    ready = Signal(object, int)  # the index, and how many pages were (re)indexed
     failed = Signal(str)
 
     def __init__(self, root: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._root = root
         self._index: FullTextIndex | None = None
-        self._signals = _Signals(self)
-        self._signals.progress.connect(self.progress)
-        self._signals.finished.connect(self._finished)
-        self._signals.failed.connect(self._failed)
-        self._running = False
-        self._again = False
-        self._stopped = False
-
-    def stopped(self) -> bool:
-        return self._stopped
-
-    def stop(self) -> None:
-        """No more updates; a running one ends after its current page, and is waited for."""
-        self._stopped = True
-        self._again = False
-        QThreadPool.globalInstance().waitForDone(10_000)
+        self._worker = SerialWorker(self._update, self)
+        self._worker.finished.connect(self._finished)
 
     def update(self) -> None:
         """Bring the index up to date in the background (again after a running update)."""
-        if self._stopped:
-            return
-        if self._running:
-            self._again = True
-            return
-        try:
-            if self._index is None:
-                self._index = FullTextIndex(self._root)
-        except (OSError, sqlite3.Error) as exc:
-            self.failed.emit(str(exc))
-            return
-        self._running = True
-        QThreadPool.globalInstance().start(_UpdateTask(self._index, self._signals, self))
+        self._worker.request()
 
     def running(self) -> bool:
-        return self._running
+        return self._worker.running()
 
-    def _finished(self, index: FullTextIndex, count: int) -> None:
-        self._running = False
-        if self._stopped:
-            return
-        self.ready.emit(index, count)
-        if self._again:
-            self._again = False
-            self.update()
+    def stopped(self) -> bool:
+        return self._worker.stopped()
 
-    def _failed(self, message: str) -> None:
-        self._running = False
-        self.failed.emit(message)
+    def stop(self) -> None:
+        """No more updates; a running one ends after its current page, and is waited for."""
+        self._worker.stop()
+
+    def _update(self) -> tuple[FullTextIndex, int]:  # in a pool thread
+        if self._index is None:
+            self._index = FullTextIndex(self._root)
+        return self._index, self._index.update(progress=self.progress.emit, cancelled=self._worker.stopped)
+
+    def _finished(self, result: object) -> None:
+        if isinstance(result, tuple):
+            self.ready.emit(*result)
+        elif isinstance(result, (OSError, sqlite3.Error)):
+            self.failed.emit(str(result))
+        elif isinstance(result, BaseException):
+            raise result

@@ -5,34 +5,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from viewer.core.library import PAGE_SUFFIXES, CatalogLoader
 from viewer.core.model import Library
+from viewer.ui.background import SerialWorker
 
 # Past this many pages, files are not watched one by one (inotify limits); a poll finds edits.
 MAX_WATCHED_FILES = 4000
 POLL_MS = 1500
 DEBOUNCE_MS = 250
-
-
-class _Done(QObject):
-    finished = Signal(object)
-
-
-class _LoadTask(QRunnable):
-    def __init__(self, loader: CatalogLoader, done: _Done) -> None:
-        super().__init__()
-        self._loader = loader
-        self._done = done
-
-    def run(self) -> None:
-        try:
-            result: object = self._loader.load()
-            self._loader.save()
-        except OSError as exc:  # the folder itself vanished or became unreadable
-            result = exc
-        self._done.finished.emit(result)
 
 
 class ContentWatcher(QObject):
@@ -51,15 +33,12 @@ class ContentWatcher(QObject):
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._changed)
         self._watcher.fileChanged.connect(self._changed)
+        self._worker = SerialWorker(self._reload, self)
+        self._worker.finished.connect(self._finished)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._start)
+        self._debounce.timeout.connect(self._worker.request)
         self._poll = QTimer(self, interval=POLL_MS)
-        self._poll.timeout.connect(self._start)
-        self._done = _Done(self)
-        self._done.finished.connect(self._finished)
-        self._running = False
-        self._again = False
-        self._stopped = False
+        self._poll.timeout.connect(self._worker.request)
 
     def watch(self, library: Library) -> None:
         """Watch every folder and (for folders of moderate size) every page of ``library``."""
@@ -94,17 +73,15 @@ class ContentWatcher(QObject):
 
     def stop(self) -> None:
         """Stop watching (the window is closing); a reload under way is waited for."""
-        self._stopped = True
-        self._again = False
         self._debounce.stop()
         self._poll.stop()
         paths = self.watched_paths()
         if paths:
             self._watcher.removePaths(paths)
-        QThreadPool.globalInstance().waitForDone(5000)
+        self._worker.stop()
 
     def reload_now(self) -> None:
-        self._start()
+        self._worker.request()
 
     def watched_paths(self) -> list[str]:
         return self._watcher.directories() + self._watcher.files()
@@ -113,24 +90,16 @@ class ContentWatcher(QObject):
         if path.endswith(PAGE_SUFFIXES) or os.path.isdir(path) or not os.path.exists(path) or path.endswith(".yaml"):
             self._debounce.start()
 
-    def _start(self) -> None:
-        if self._stopped:
-            return
-        if self._running:
-            self._again = True
-            return
-        self._running = True
-        QThreadPool.globalInstance().start(_LoadTask(self._loader, self._done))
+    def _reload(self) -> Library:  # in a pool thread
+        library = self._loader.load()
+        self._loader.save()
+        return library
 
     def _finished(self, result: object) -> None:
-        self._running = False
-        if self._stopped:
-            return
         if isinstance(result, Library):
             self.watch(result)
             self.reloaded.emit(result)
-        else:
+        elif isinstance(result, OSError):  # the folder itself vanished or became unreadable
             self.failed.emit(str(result))
-        if self._again:
-            self._again = False
-            self._debounce.start()
+        elif isinstance(result, BaseException):
+            raise result
