@@ -7,27 +7,10 @@ import sys
 from typing import TYPE_CHECKING
 
 from viewer.core.library import load_catalog, read_page
-from viewer.core.model import Listing
 from viewer.core.ranking import NO_RESULT, SearchEngine
 
 if TYPE_CHECKING:
     from viewer.cli import PrintOptions
-
-
-CLEAR_MATCH = 0.7  # a first result at least this good, and better than the second, is the one meant
-
-
-def choose_entry(query: str, engine: SearchEngine) -> tuple[Listing | None, list[Listing]]:
-    """The one entry a name means (ranked as the search box ranks it: any order, case, typos),
-    or None with the candidates to choose from."""
-    results = engine.search(query)
-    ranked = [engine.listings[p] for p in results.positions]
-    scores = results.scores
-    if len(ranked) == 1:
-        return ranked[0], ranked
-    if ranked and scores[0] >= CLEAR_MATCH and scores[0] > scores[1]:
-        return ranked[0], ranked
-    return None, ranked
 
 
 def run_print(options: PrintOptions) -> int:
@@ -38,7 +21,7 @@ def run_print(options: PrintOptions) -> int:
 
     library = load_catalog(options.content)
     engine = SearchEngine(library.entries, dict(library.drugs))
-    chosen, candidates = choose_entry(options.entry, engine)
+    chosen, candidates = engine.choose(options.entry)
     if chosen is None:
         if candidates:
             print(f"combo-viewer: '{options.entry}' matches several entries; name one of them:", file=sys.stderr)

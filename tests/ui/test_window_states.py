@@ -104,3 +104,20 @@ def test_an_unknown_name_opens_the_no_result_state(controller):
     assert not controller.open_by_name("warfarin + aspirin")
     assert controller.window.showing() == "no-result"
     assert controller.window.list_panel.search.text() == "warfarin + aspirin"
+
+
+def test_a_name_on_the_command_line_is_matched_like_the_search_box(make_controller, qtbot):
+    from viewer.paths import bundled_dir
+
+    controller = make_controller(bundled_dir("content"), open_urls=False)
+    assert controller.open_by_name("zoloft klonopin")  # brands, as print and search accept them
+    assert controller.current.title == "Sertraline + Clonazepam"
+
+
+def test_leaving_a_failed_search_shows_the_same_entry_without_rendering_it_again(controller, monkeypatch):
+    controller.open_entry("sertraline-clonazepam.md")
+    controller.window.list_panel.set_query("zzq")
+    monkeypatch.setattr(controller.builder, "build", lambda *_: (_ for _ in ()).throw(AssertionError("rendered again")))
+    controller.window.list_panel.set_query("")
+    assert controller.window.showing() == "entry"
+    assert controller.window.windowTitle() == "Drug Combination Reference — Sertraline + Clonazepam"

@@ -17,6 +17,7 @@ from viewer.core.search import TitleIndex, fold, query_terms
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0-100) for a typo to count as a drug name
 FUZZY_MIN_LENGTH = 4
 PREFIX_MIN_LENGTH = 3
+CLEAR_MATCH = 0.7  # a first result at least this good, and better than the second, is the one meant
 _LIST_SEPARATORS = re.compile(r"[,+&/;]|\band\b", re.IGNORECASE)
 MISSING_PAIR = "No entry in this reference. A missing entry does not mean the combination is safe."
 NO_RESULT = "No entry for '{query}' in this reference. A missing entry does not mean the combination is safe."
@@ -47,6 +48,12 @@ class Hit:
     section: str = ""  # for full-text hits: the section key that holds the match
 
 
+def listing_hit(listings: Sequence[Listing], position: int, kind: str, score: float) -> Hit:
+    """The Hit for one listing (title matches and found pairs)."""
+    item = listings[position]
+    return Hit(position, kind, score, item.display_title, item.path)
+
+
 @dataclass(frozen=True)
 class Results:
     """The answer to a query: title matches (as listing positions with scores, best first),
@@ -63,14 +70,20 @@ class Results:
     fulltext_terms: tuple[str, ...] = ()  # terms that are not drug names (searched in the text)
     listings: Sequence[Listing] = field(default=(), repr=False, compare=False)
 
+    @classmethod
+    def everything(cls, listings: Sequence[Listing], limit: int | None = None) -> Results:
+        """An empty query: every listing, in order."""
+        positions = tuple(range(len(listings)))[:limit]
+        return cls(positions, (1.0,) * len(positions), listings=listings)
+
+    def title_hit(self, row: int) -> Hit:
+        """The title match on one row, made into a Hit."""
+        return listing_hit(self.listings, self.positions[row], "combination", self.scores[row])
+
     @property
     def hits(self) -> tuple[Hit, ...]:
         """Every result as a Hit: title matches first, then full-text ones."""
-        titles = tuple(
-            Hit(p, "combination", score, self.listings[p].display_title, self.listings[p].path)
-            for p, score in zip(self.positions, self.scores)
-        )
-        return titles + self.text_hits
+        return tuple(self.title_hit(row) for row in range(len(self.positions))) + self.text_hits
 
     def __len__(self) -> int:
         return len(self.positions) + len(self.text_hits)
@@ -149,13 +162,13 @@ class SearchEngine:
         self._by_drugs: dict[frozenset[str], list[int]] = defaultdict(list)
         for position, drugs in enumerate(self._drugs):
             self._by_drugs[drugs].append(position)
+        self._paths = {item.path: p for p, item in enumerate(self.listings)}
         self.fulltext = None  # set to a viewer.core.index.FullTextIndex when one is ready
 
     def search(self, query: str, limit: int | None = None) -> Results:
         terms = query_terms(query)
         if not terms:
-            everything = tuple(range(len(self.listings)))[:limit]
-            return Results(everything, (1.0,) * len(everything), listings=self.listings)
+            return Results.everything(self.listings, limit)
         concepts = [self.vocabulary.resolve(t) if len(t) >= 2 else None for t in terms]
         ranked = self._rank_titles(terms, concepts)
         if limit:
@@ -201,7 +214,7 @@ class SearchEngine:
         for a, b in combinations(drugs, 2):
             found = self._by_drugs.get(frozenset({a, b}), [])
             if found:
-                rows.extend(self._hit(p, "check", 1.0) for p in found)
+                rows.extend(listing_hit(self.listings, p, "check", 1.0) for p in found)
             else:
                 title = f"{a.title()} + {b.title()}"
                 rows.append(Hit(None, "check", 0.0, title, None, MISSING_PAIR))
@@ -246,13 +259,20 @@ class SearchEngine:
         exact = 0.3 if extra == 0 else 0.0
         return round(max(0.0, 0.7 + exact - 0.1 * extra - penalty), 3)
 
-    def _hit(self, position: int, kind: str, score: float) -> Hit:
-        item = self.listings[position]
-        return Hit(position, kind, score, item.display_title, item.path)
+    def choose(self, query: str) -> tuple[Listing | None, list[Listing]]:
+        """The one entry a name means, ranked as the search box ranks it (any order, case,
+        typos, brands), or None with the candidates to choose from. Used to open an entry
+        named on the command line and by the print command."""
+        results = self.search(query)
+        ranked = [self.listings[p] for p in results.positions]
+        scores = results.scores
+        if len(ranked) == 1:
+            return ranked[0], ranked
+        if ranked and scores[0] >= CLEAR_MATCH and scores[0] > scores[1]:
+            return ranked[0], ranked
+        return None, ranked
 
     def _position_of(self, path: str) -> int | None:
-        if not hasattr(self, "_paths"):
-            self._paths = {item.path: p for p, item in enumerate(self.listings)}
         return self._paths.get(path)
 
     def _title_of(self, path: str) -> str:

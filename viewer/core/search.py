@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from viewer.core.model import Listing
 
@@ -29,28 +29,6 @@ def query_terms(query: str) -> tuple[str, ...]:
 
 def listing_words(listing: Listing) -> tuple[str, ...]:
     return tuple(w for w in _NON_WORD.split(fold(f"{listing.title} {' '.join(listing.drugs)}")) if w)
-
-
-def matches(terms: Sequence[str], words: Sequence[str]) -> bool:
-    """Every query term starts some word of the listing (so word order does not matter)."""
-    return all(any(w.startswith(t) for w in words) for t in terms)
-
-
-def same_drugs(terms: Iterable[str], listing: Listing) -> bool:
-    """Whether the query names exactly the listing's drugs, in any order."""
-    return sorted(terms) == sorted(fold(d) for d in listing.drugs)
-
-
-def find_entry(query: str, listings: Sequence[Listing]) -> Listing | None:
-    """The listing a name on the command line means: its exact drugs, else the only match."""
-    terms = query_terms(query)
-    if not terms:
-        return None
-    exact = [item for item in listings if same_drugs(terms, item)]
-    if len(exact) == 1:
-        return exact[0]
-    found = [item for item in listings if matches(terms, listing_words(item))]
-    return found[0] if len(found) == 1 else None
 
 
 class TitleIndex:

@@ -17,7 +17,6 @@ from viewer.core.document import DocumentBuilder
 from viewer.core.history import History
 from viewer.core.library import CatalogLoader, read_page
 from viewer.core.model import Entry, Library, Severity
-from viewer.core.search import find_entry
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.indexing import FullTextBuilder
 from viewer.ui.main_window import ZOOM_MAX, ZOOM_MIN, MainWindow
@@ -105,7 +104,7 @@ class Controller(QObject):
 
     def open_by_name(self, name: str) -> bool:
         """Open the entry a name means (command line); otherwise search for it."""
-        found = find_entry(name, self.library.entries)
+        found, _ = self.model.engine.choose(name)
         if found is not None:
             self.open_entry(found.path)
             return True
@@ -202,7 +201,7 @@ class Controller(QObject):
 
     def _show_resting_state(self) -> None:
         if self.current is not None:
-            self.window.show_entry(self.builder.build(self.current), self.root, (self.root / self.current.path).parent)
+            self.window.return_to_entry()  # the entry view still holds it: nothing to render again
             self.window.list_panel.select_path(self.current.path)
         else:
             self.window.show_welcome(len(self.library.entries), self.root.name or str(self.root))

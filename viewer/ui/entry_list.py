@@ -61,9 +61,6 @@ class EntryListModel(QAbstractListModel):
     def fulltext(self) -> object | None:
         return self._fulltext
 
-    def listings(self) -> list[Listing]:
-        return list(self._listings)
-
     def row_of(self, path: str) -> int:
         return self._rows.get(path, -1)
 
@@ -131,8 +128,7 @@ class EntryFilterProxy(QAbstractProxyModel):
 
     def _search(self, model: EntryListModel) -> Results:
         if not query_terms(self._query):  # everything, in order: no engine needed
-            everything = tuple(range(model.rowCount()))
-            return Results(everything, (1.0,) * len(everything), listings=model.listings_view())
+            return Results.everything(model.listings_view())
         return model.engine.search(self._query)
 
     def query_terms(self) -> tuple[str, ...]:
@@ -146,9 +142,7 @@ class EntryFilterProxy(QAbstractProxyModel):
         if row in self._text_hits:
             return self._text_hits[row]
         if 0 <= row < len(self.results.positions):
-            position = self.results.positions[row]
-            item = self.sourceModel().listings_at(position)
-            return Hit(position, "combination", self.results.scores[row], item.display_title, item.path)
+            return self.results.title_hit(row)
         return None
 
     def _set_results(self, results: Results) -> None:

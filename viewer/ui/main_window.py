@@ -195,6 +195,11 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(True)
         self.setWindowTitle(f"{APP_NAME} — {document.title}")
 
+    def return_to_entry(self) -> None:
+        """Show again the entry that was last shown (after a search that found nothing)."""
+        self.stack.setCurrentWidget(self.entry_view)
+        self.setWindowTitle(f"{APP_NAME} — {self.entry_view.title.text()}")
+
     def show_no_result(self, query: str, nearest: list[Listing]) -> None:
         self.no_result.show_query(query, nearest)
         self.stack.setCurrentWidget(self.no_result)
