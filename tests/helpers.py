@@ -70,7 +70,8 @@ def words(text: str) -> Counter[str]:
 
 def entry_words(entry: Entry) -> Counter[str]:
     parts = [entry.generic_name, entry.intro, entry.usage, entry.side_effects, entry.mechanism,
-             entry.faq_intro, entry.disclaimer, entry.note]
+             entry.faq_intro, entry.dosage, entry.precautions, entry.interactions, entry.pregnancy,
+             entry.alternate_names, entry.disclaimer, entry.note]
     parts += [f"{f.question} {f.answer}" for f in entry.faqs]
     parts += [f"{label} {text}" for label, text in entry.other]
     return sum((words(p) for p in parts), Counter())

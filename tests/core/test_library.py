@@ -33,7 +33,7 @@ def test_folders_are_read_recursively_and_hidden_things_skipped(tmp_path):
     write(tmp_path, "sub/picture.png", b"\x89PNG")
     library = load_library(tmp_path)
     assert sorted(e.title for e in library.entries) == ["Alpha + Beta", "Gamma + Delta", "Upper + Case"]
-    assert sorted(library.ignored) == ["notes.txt", "sub/picture.png"]
+    assert sorted(i.path for i in library.ignored) == ["notes.txt", "sub/picture.png"]
     assert {e.path for e in library.entries} >= {"sub/deeper/b.markdown"}
 
 
@@ -92,8 +92,9 @@ def test_a_missing_folder_is_refused(tmp_path):
 def test_the_fast_catalog_lists_exactly_what_the_full_read_finds(tmp_path):
     seed_folder(tmp_path)
     write(tmp_path, "no-title.md", "# Heading + Title\n\n**Usage:** x\n")
-    write(tmp_path, "file-name-only.md", "Just text.\n")
-    write(tmp_path, "different-h1.md", page("Front + Matter", "# Other heading\n\ntext\n"))
+    write(tmp_path, "file-name-only.md", "**Usage:** Just text.\n")
+    write(tmp_path, "different-h1.md", page("Front + Matter", "# Other heading\n\n## Usage\n\ntext\n"))
+    write(tmp_path, "about.md", page("About us", "## Who we are\n\nA team.\n\n## How it works\n\nWe write.\n"))
     write(tmp_path, "broken.md", "---\ntitle: [\n---\n\n# Rescued\n")
     write(tmp_path, "dup/a.md", page("Alpha + Beta", FULL_BODY))
     write(tmp_path, "dup/b.md", page("Alpha + Beta", FULL_BODY))
@@ -107,6 +108,7 @@ def test_the_fast_catalog_lists_exactly_what_the_full_read_finds(tmp_path):
         p for p in full.problems if p.severity is Severity.ERROR
     }
     assert "Front + Matter" in [e.title for e in fast.entries]
+    assert [i.path for i in fast.ignored] == ["about.md"]
 
 
 def test_the_catalog_loader_rereads_only_changed_files(tmp_path, monkeypatch):
@@ -116,8 +118,8 @@ def test_the_catalog_loader_rereads_only_changed_files(tmp_path, monkeypatch):
     loader = library_module.CatalogLoader(tmp_path)
     first = loader.load()
     reads: list[str] = []
-    real = library_module._read_listing
-    monkeypatch.setattr(library_module, "_read_listing", lambda root, rel: reads.append(rel) or real(root, rel))
+    real = library_module._read
+    monkeypatch.setattr(library_module, "_read", lambda root, page, keep: reads.append(page.path) or real(root, page, keep))
     assert loader.load().entries == first.entries and reads == []
     write(tmp_path, "new.md", page("Gamma + Delta", FULL_BODY))
     path = tmp_path / "sertraline-clonazepam.md"
@@ -138,8 +140,8 @@ def test_the_catalog_cache_lets_a_later_start_skip_unchanged_pages(tmp_path, mon
     before = first.load()
     assert first.save() and cache.is_file()
     reads: list[str] = []
-    real = library_module._read_listing
-    monkeypatch.setattr(library_module, "_read_listing", lambda root, rel: reads.append(rel) or real(root, rel))
+    real = library_module._read
+    monkeypatch.setattr(library_module, "_read", lambda root, page, keep: reads.append(page.path) or real(root, page, keep))
     second = library_module.CatalogLoader(folder, cache).load()
     assert reads == []
     assert second.entries == before.entries and second.problems == before.problems and second.failed == before.failed

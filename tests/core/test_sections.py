@@ -6,7 +6,8 @@ import pytest
 
 from tests.helpers import FULL_BODY, lost_words, page
 from viewer.core.page import parse_page
-from viewer.core.sections import drugs_from_title, normalise_title
+from viewer.core.ingredients import drugs_from_title
+from viewer.core.sections import normalise_title
 
 
 def parse(body: str, title: str | None = "Alpha + Beta"):
@@ -69,7 +70,8 @@ def test_inline_label_text_starts_the_section():
 
 def test_unknown_sections_are_kept_under_their_own_label():
     entry, _ = parse("## Usage\n\nx\n\n## Storage\n\nKeep cool.\n\n**Interactions:**\n\nMany.\n")
-    assert entry.other == (("Storage", "Keep cool."), ("Interactions", "Many."))
+    assert entry.other == (("Storage", "Keep cool."),)
+    assert entry.interactions == "Many."
 
 
 def test_bold_sentences_and_bullets_are_not_labels():

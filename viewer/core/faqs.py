@@ -66,8 +66,13 @@ def _question(line: str, at_paragraph: bool, following: str) -> tuple[str, str] 
     return None
 
 
+_Q_MARKER = re.compile(r"^(?:\*\*|__)?\s*(?:Q|Question)\s*\d*\s*[:.)]\s*(?:\*\*|__)?\s*", re.IGNORECASE)
+_A_MARKER = re.compile(r"^\s*(?:\*\*|__|\*|_)?\s*(?:A|Answer)\s*[:.)]\s*(?:\*\*|__|\*|_)?\s*", re.IGNORECASE)
+
+
 def _clean_question(text: str) -> str:
     text = " ".join(text.strip().strip("*_").split())
+    text = _Q_MARKER.sub("", text).strip().strip("*_").strip()
     return text.rstrip(":").strip()
 
 
@@ -78,4 +83,26 @@ def _clean_answer(lines: list[str]) -> str:
     else:
         text = textwrap.dedent("\n".join(lines))
     text = _A_PREFIX.sub("", text.strip(), count=1)
-    return text.strip()
+    return _A_MARKER.sub("", text.strip(), count=1).strip()
+
+
+def faqs_from_front_matter(value: object) -> tuple[tuple[Faq, ...], str]:
+    """Pairs from a front-matter ``faqs:`` list of ``{q, a}`` (or question/answer) mappings,
+    and what was wrong with it ("" when nothing)."""
+    if not isinstance(value, list):
+        return (), "is not a list of questions and answers; ignored"
+    found: list[Faq] = []
+    skipped = 0
+    for item in value:
+        if not isinstance(item, dict):
+            skipped += 1
+            continue
+        question = item.get("q", item.get("question"))
+        answer = item.get("a", item.get("answer", ""))
+        if not isinstance(question, (str, int, float)) or isinstance(question, bool) or not str(question).strip():
+            skipped += 1
+            continue
+        answer_text = str(answer) if isinstance(answer, (str, int, float)) and not isinstance(answer, bool) else ""
+        found.append(Faq(_clean_question(str(question)), _clean_answer(answer_text.split("\n"))))
+    trouble = f"has {skipped} item{'s' if skipped > 1 else ''} without a question; left out" if skipped else ""
+    return tuple(found), trouble

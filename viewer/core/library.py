@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from viewer.core.drugs import DRUGS_FILE, load_drugs
-from viewer.core.model import Library, Listing, Page, Problem, Severity
-from viewer.core.page import parse_page, read_head
+from viewer.core.model import Ignored, Library, Listing, Page, PageKind, Problem, Severity
+from viewer.core.page import parse_page
+from viewer.core.site import CONFIG_FILE, Site, read_site
 from viewer.core.source import MAX_FILE_BYTES
 
 PAGE_SUFFIXES = (".md", ".markdown")
@@ -26,38 +27,62 @@ class FileInfo:
     signature: tuple[int, int]
 
 
-def scan(root: Path | str) -> tuple[list[FileInfo], list[str]]:
-    """The pages (with their signatures) and the other files under ``root``, by relative path
-    with forward slashes, sorted; hidden files and folders are skipped, links to folders too."""
-    pages: list[FileInfo] = []
-    others: list[str] = []
+MAX_DEPTH = 64  # folders deeper than this are reported, not read
 
-    def walk(folder: str, prefix: str) -> None:
+
+def scan(root: Path | str, site: Site | None = None) -> tuple[list[FileInfo], list[Ignored]]:
+    """The pages (with their signatures) under ``root`` and the files and folders left out,
+    with why, by relative path with forward slashes, sorted. Hidden files and folders are
+    skipped silently; links to folders, folders the site does not publish, and anything
+    deeper than MAX_DEPTH are reported as ignored. Walks without recursion."""
+    site = site or Site()
+    pages: list[FileInfo] = []
+    others: list[Ignored] = []
+    pending: list[tuple[str, str, int]] = [(str(root), "", 0)]
+    while pending:
+        folder, prefix, depth = pending.pop()
         try:
             with os.scandir(folder) as found:
                 items = sorted(found, key=lambda item: item.name)
-        except OSError:
-            return
+        except OSError as exc:
+            if prefix:
+                others.append(Ignored(prefix.rstrip("/"), f"folder cannot be read: {exc.strerror or exc}"))
+            continue
+        folders: list[tuple[str, str, int]] = []
         for item in items:
             if item.name.startswith("."):
                 continue
             relative = prefix + item.name
             try:
                 if item.is_dir(follow_symlinks=False):
-                    walk(item.path, relative + "/")
+                    why = site.exclusion(relative)
+                    if why:
+                        others.append(Ignored(relative + "/", why))
+                    elif depth >= MAX_DEPTH:
+                        others.append(Ignored(relative + "/", f"more than {MAX_DEPTH} folders deep; not read"))
+                    else:
+                        folders.append((item.path, relative + "/", depth + 1))
+                    continue
+                if item.is_symlink() and item.is_dir():
+                    others.append(Ignored(relative, "a link to a folder; not followed"))
                     continue
                 if not item.is_file():
                     continue
-                if item.name.lower().endswith(PAGE_SUFFIXES):
+                is_page = item.name.lower().endswith(PAGE_SUFFIXES)
+                why = site.exclusion(relative)
+                if why:
+                    others.append(Ignored(relative, why))
+                elif is_page:
                     info = item.stat()
                     pages.append(FileInfo(relative, (info.st_mtime_ns, info.st_size)))
-                elif relative != DRUGS_FILE:
-                    others.append(relative)
+                elif relative not in (DRUGS_FILE, CONFIG_FILE):
+                    others.append(Ignored(relative, "not a page (.md or .markdown)"))
             except OSError:  # vanished or unreadable mid-scan: reading it will report why
                 if item.name.lower().endswith(PAGE_SUFFIXES):
                     pages.append(FileInfo(relative, (-1, -1)))
-
-    walk(str(root), "")
+        pending.extend(reversed(folders))
+    pages.sort(key=lambda page: page.path)
+    others.sort(key=lambda other: other.path)
     return pages, others
 
 
@@ -80,54 +105,63 @@ def read_page(root: Path | str, relative: str) -> Page:
     return Page(None, (data,)) if isinstance(data, Problem) else parse_page(relative, data)
 
 
-def _read_listing(root: str, relative: str) -> tuple[Listing | None, tuple[Problem, ...]]:
-    data = read_bytes(root, relative)
-    if isinstance(data, Problem):
-        return None, (data,)
-    head = read_head(relative, data)
-    return (head.listing if head.title is not None else None), head.problems
+@dataclass(frozen=True)
+class Read:
+    """What one page gave: its listing (or none), problems, and whether it is a combination."""
+
+    listing: Listing | None
+    problems: tuple[Problem, ...]
+    kind: PageKind = PageKind.COMBINATION
+    reason: str = ""
+    layout: str = ""
 
 
-def _read_entry(root: str, page: FileInfo) -> tuple[Listing | None, tuple[Problem, ...]]:
+def _read(root: str, page: FileInfo, keep_entry: bool) -> Read:
+    """One page read completely; the catalog keeps only its listing."""
     result = read_page(root, page.path)
-    return result.entry, result.problems
-
-
-def _read_catalog_entry(root: str, page: FileInfo) -> tuple[Listing | None, tuple[Problem, ...]]:
-    return _read_listing(root, page.path)
+    entry = result.entry
+    listing: Listing | None = entry
+    if entry is not None and not keep_entry:
+        listing = Listing(entry.path, entry.title, entry.drugs)
+    return Read(listing, result.problems, result.kind, result.reason, result.layout)
 
 
 def load_catalog(root: Path | str) -> Library:
-    """What the list needs, fast: every page's title and drugs, and the errors that lose a page.
-
-    Section-level warnings (missing sections, FAQs without pairs) come only from load_library.
-    """
-    return _load(Path(root), _read_catalog_entry)
+    """What the list needs: every page's title and drugs, and every problem `check` reports."""
+    return _load(Path(root), lambda root, page: _read(root, page, False))
 
 
 def load_library(root: Path | str) -> Library:
     """Read every page under ``root`` completely. Raises NotADirectoryError when it is no folder."""
-    return _load(Path(root), _read_entry)
+    return _load(Path(root), lambda root, page: _read(root, page, True))
 
 
-Reader = Callable[[str, FileInfo], tuple[Listing | None, tuple[Problem, ...]]]
+Reader = Callable[[str, FileInfo], Read]
 
 
 def _load(root: Path, reader: Reader) -> Library:
     if not root.is_dir():
         raise NotADirectoryError(f"content folder not found: {root}")
-    pages, ignored = scan(root)
+    site = read_site(root)
+    pages, ignored = scan(root, site)
+    reads = [(page, reader(str(root), page)) for page in pages]
+    # A page without medicine sections is still a combination page when it shares its layout
+    # with pages that have them ("minimal-medicine"), never when its layout is the site's own
+    # ("home", "about") or it has none.
+    medicine_layouts = {read.layout for _, read in reads if read.kind is PageKind.COMBINATION and read.layout}
     entries: list[Listing] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = list(site.problems)
     failed: list[str] = []
-    root_text = str(root)
-    for page in pages:
-        entry, page_problems = reader(root_text, page)
-        problems.extend(page_problems)
-        if entry is None:
+    for page, read in reads:
+        if read.kind is PageKind.EXCLUDED or (read.kind is PageKind.OTHER and read.layout not in medicine_layouts):
+            ignored.append(Ignored(page.path, read.reason or "not a combination page"))
+            continue
+        problems.extend(read.problems)
+        if read.listing is None:
             failed.append(page.path)
         else:
-            entries.append(entry)
+            entries.append(read.listing)
+    ignored.sort(key=lambda item: item.path)
     drugs, drug_problems = load_drugs(root)
     problems.extend(drug_problems)
     entries, duplicate_problems = tell_apart(entries)
@@ -142,11 +176,14 @@ def _load(root: Path, reader: Reader) -> Library:
         failed=tuple(failed),
         drugs=drugs,
         newest_page=max(times) / 1e9 if times else None,
+        site_title=site.title,
+        permalinks=site.permalinks,
     )
 
 
 def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:
-    """Entries sharing a title are all kept, each marked with its path, with a warning."""
+    """Entries sharing a title are all kept, each marked with the shortest end of its path
+    that no namesake shares (usually the file name), with a warning."""
     by_title: dict[str, list[int]] = defaultdict(list)
     for index, entry in enumerate(entries):
         by_title[entry.title.casefold()].append(index)
@@ -158,7 +195,7 @@ def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:
         paths = [entries[i].path for i in indexes]
         for i in indexes:
             entry = entries[i]
-            result[i] = replace(entry, distinguisher=entry.path)
+            result[i] = replace(entry, distinguisher=distinguishing_part(entry.path, paths))
             others = ", ".join(p for p in paths if p != entry.path)
             problems.append(
                 Problem(entry.path, None, Severity.WARNING, f"title '{entry.title}' is also used by {others}; both are listed")
@@ -166,9 +203,19 @@ def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:
     return result, problems
 
 
+def distinguishing_part(path: str, paths: list[str]) -> str:
+    """The fewest trailing parts of ``path`` that end no other of ``paths``."""
+    parts = path.split("/")
+    others = [p.split("/") for p in paths if p != path]
+    for count in range(1, len(parts) + 1):
+        tail = parts[-count:]
+        if all(other[-count:] != tail for other in others):
+            return "/".join(tail)
+    return path
 
-Memo = dict[str, tuple[tuple[int, int], Listing | None, tuple[Problem, ...]]]
-CATALOG_SCHEMA = 2
+
+Memo = dict[str, tuple[tuple[int, int], Read]]
+CATALOG_SCHEMA = 3
 
 
 class CatalogLoader:
@@ -190,16 +237,16 @@ class CatalogLoader:
         memo: Memo = {}
         changed = False
 
-        def reader(root: str, page: FileInfo) -> tuple[Listing | None, tuple[Problem, ...]]:
+        def reader(root: str, page: FileInfo) -> Read:
             nonlocal changed
             known = self._memo.get(page.path)
             if known is not None and known[0] == page.signature and page.signature != (-1, -1):
                 memo[page.path] = known
-                return known[1], known[2]
-            listing, problems = _read_listing(root, page.path)
-            memo[page.path] = (page.signature, listing, problems)
+                return known[1]
+            read = _read(root, page, False)
+            memo[page.path] = (page.signature, read)
             changed = True
-            return listing, problems
+            return read
 
         library = _load(self.root, reader)
         self._changed = self._changed or changed or len(memo) != len(self._memo)
@@ -210,11 +257,13 @@ class CatalogLoader:
         """Write the memo to the cache file when it changed; False when it could not be written."""
         if self.cache_file is None or not self._changed:
             return True
-        rows = [
-            [path, list(signature), listing.title if listing else None, list(listing.drugs) if listing else [],
-             [[p.line, p.severity.value, p.message] for p in problems]]
-            for path, (signature, listing, problems) in self._memo.items()
-        ]
+        rows = []
+        for path, (signature, read) in self._memo.items():
+            listing = read.listing
+            rows.append([
+                path, list(signature), listing.title if listing else None, list(listing.drugs) if listing else [],
+                [[p.line, p.severity.value, p.message] for p in read.problems], read.kind.value, read.reason, read.layout,
+            ])
         data = {"schema": CATALOG_SCHEMA, "root": str(self.root.resolve()), "pages": rows}
         temporary = self.cache_file.with_suffix(".tmp")
         try:
@@ -232,10 +281,11 @@ class CatalogLoader:
             if data.get("schema") != CATALOG_SCHEMA or data.get("root") != str(self.root.resolve()):
                 return {}
             memo: Memo = {}
-            for relative, signature, title, drugs, problems in data["pages"]:
+            for relative, signature, title, drugs, problems, kind, reason, layout in data["pages"]:
                 listing = Listing(relative, title, tuple(map(str, drugs))) if isinstance(title, str) else None
                 found = tuple(Problem(relative, line, Severity(severity), message) for line, severity, message in problems)
-                memo[str(relative)] = ((int(signature[0]), int(signature[1])), listing, found)
+                read = Read(listing, found, PageKind(kind), str(reason), str(layout))
+                memo[str(relative)] = ((int(signature[0]), int(signature[1])), read)
             return memo
         except (OSError, ValueError, TypeError, KeyError, IndexError):
             return {}  # missing, corrupt or foreign: read the pages instead

@@ -37,6 +37,8 @@ class Faq:
 
 # The sections every page is expected to have, in reading order.
 TAB_SECTIONS = ("usage", "side_effects", "mechanism", "faqs")
+# Sections a page may have besides those, each in a tab of its own when present.
+EXTRA_SECTIONS = ("dosage", "precautions", "interactions", "pregnancy")
 SECTION_TITLES = {
     "generic_name": "Generic name",
     "intro": "Introduction",
@@ -44,6 +46,11 @@ SECTION_TITLES = {
     "side_effects": "Side effects",
     "mechanism": "Mechanism",
     "faqs": "FAQs",
+    "dosage": "Dosage",
+    "precautions": "Warnings and precautions",
+    "interactions": "Interactions",
+    "pregnancy": "Pregnancy and breastfeeding",
+    "alternate_names": "Other names",
     "disclaimer": "Disclaimer",
     "note": "Note",
 }
@@ -75,13 +82,33 @@ class Entry(Listing):
     mechanism: str = ""
     faqs: tuple[Faq, ...] = ()
     faq_intro: str = ""  # FAQ text that is not part of a question/answer pair
+    dosage: str = ""
+    precautions: str = ""
+    interactions: str = ""
+    pregnancy: str = ""
+    alternate_names: str = ""
     disclaimer: str = ""
     note: str = ""
     other: tuple[tuple[str, str], ...] = ()  # (label, Markdown) for sections we do not know
+    # Where a page gives a tab's topic only inside other sections ("* **Usage:** ..." under
+    # each ingredient): (section key, labels of the sections that hold it).
+    given_under: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The page's own front matter, shown when present.
+    description: str = ""  # a one-paragraph summary
+    updated: str = ""  # lastModified, as the page writes it
+    banned: bool = False  # is_banned: true
 
     def section(self, key: str) -> str:
         """The Markdown source of a named section ("usage", "side_effects", ...)."""
         return str(getattr(self, key))
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """A file or folder that is not a combination page, and why."""
+
+    path: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -95,10 +122,12 @@ class Library:
     root: str
     entries: tuple[Listing, ...]
     problems: tuple[Problem, ...]
-    ignored: tuple[str, ...]
+    ignored: tuple[Ignored, ...]
     failed: tuple[str, ...] = ()  # pages that gave no entry: unreadable, or empty
     drugs: tuple[tuple[str, "DrugInfo"], ...] = ()
     newest_page: float | None = None  # when the most recently saved page was saved (epoch seconds)
+    site_title: str = ""  # the title in the folder's _config.yml, when it has one
+    permalinks: tuple[tuple[str, str], ...] = ()  # (collection folder, permalink pattern) from _config.yml
 
     @property
     def files_seen(self) -> int:
@@ -120,9 +149,20 @@ class DrugInfo:
     drug_class: str = ""
 
 
+class PageKind(str, Enum):
+    """What a file is to the reference: a combination page, or not."""
+
+    COMBINATION = "combination"
+    OTHER = "other"  # no medicine sections: listed only when its layout is a medicine page's
+    EXCLUDED = "excluded"  # the site does not publish it
+
+
 @dataclass(frozen=True)
 class Page:
     """The result of reading one file: an entry (or none) and its problems."""
 
     entry: Entry | None
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    kind: PageKind = PageKind.COMBINATION
+    reason: str = ""  # why it is not a combination page, for kinds other than COMBINATION
+    layout: str = ""  # the front matter's layout, "" when none

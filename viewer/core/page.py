@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
 from viewer.core import frontmatter
-from viewer.core.faqs import parse_faqs
-from viewer.core.model import SECTION_TITLES, TAB_SECTIONS, Entry, Listing, Page, Problem, Severity
-from viewer.core.sections import drugs_from_title, normalise_title, split_sections
+from viewer.core.faqs import faqs_from_front_matter, parse_faqs
+from viewer.core.ingredients import drugs_from_title
+from viewer.core.labels import MEDICINE_SECTIONS, label_topic
+from viewer.core.model import SECTION_TITLES, TAB_SECTIONS, Entry, Listing, Page, PageKind, Problem, Severity
+from viewer.core.sections import normalise_title, split_sections
+from viewer.core.site import strip_markup
 from viewer.core.source import SourceError, decode
 
 _EXPECTED = (*TAB_SECTIONS, "disclaimer")
@@ -28,6 +31,8 @@ class Head:
     body: str
     body_line: int  # file line of the body's first line
     problems: tuple[Problem, ...]
+    meta: dict[str, Any] = field(default_factory=dict)
+    unpublished: bool = False  # published: false
 
     @property
     def listing(self) -> Listing:
@@ -63,11 +68,12 @@ def read_head(path: str, data: bytes) -> Head:
         if exc.line == 1:  # never closed: the whole text is the body
             parts = frontmatter.Split(None, text, 1)
 
-    body, body_line = parts.body, parts.body_line
+    body, body_line = strip_markup(parts.body), parts.body_line
+    unpublished = meta.get("published") is False
     if not body.strip():
         if not broken_front_matter:
             report(Severity.WARNING, "empty page: no text after the front matter", body_line)
-        return Head(path, None, body, body_line, tuple(problems))
+        return Head(path, None, body, body_line, tuple(problems), meta, unpublished)
 
     title_value = meta.get("title")
     if title_value is not None and not isinstance(title_value, (str, int, float)):
@@ -85,23 +91,28 @@ def read_head(path: str, data: bytes) -> Head:
             report(Severity.WARNING, "no title in the front matter; using the first heading", 1)
     if not title:
         if broken_front_matter:
-            return Head(path, None, body, body_line, tuple(problems))  # nothing to call it by
+            return Head(path, None, body, body_line, tuple(problems), meta, unpublished)  # nothing to call it by
         title = PurePosixPath(path).stem.replace("-", " ").replace("_", " ").strip() or path
         report(Severity.WARNING, "no title in the front matter or a heading; using the file name", 1)
-    return Head(path, title, body, body_line, tuple(problems))
+    return Head(path, title, body, body_line, tuple(problems), meta, unpublished)
 
 
 def parse_page(path: str, data: bytes) -> Page:
     """Read one page completely; never raises for bad input, every trouble becomes a Problem."""
     head = read_head(path, data)
+    layout = _text(head.meta.get("layout"))
+    if head.unpublished:
+        return Page(None, (), PageKind.EXCLUDED, "published: false in its front matter", layout)
     if head.title is None:
-        return Page(None, head.problems)
+        # An empty page is reported, unless its layout may say it is no medicine page ("home").
+        errors = any(p.severity is Severity.ERROR for p in head.problems)
+        kind = PageKind.OTHER if layout and not errors and not head.body.strip() else PageKind.COMBINATION
+        return Page(None, head.problems, kind, "empty page", layout)
     problems = list(head.problems)
 
     def report(severity: Severity, message: str, line: int | None = None) -> None:
         problems.append(Problem(path, line, severity, message))
 
-    title = head.title
     split = split_sections(head.body, head.body_line)
     fields: dict[str, Any] = {}
     other: list[tuple[str, str]] = []
@@ -120,20 +131,62 @@ def parse_page(path: str, data: bytes) -> Page:
     faqs = parse_faqs(faq_text)
     if faq_text.strip() and not faqs.faqs:
         report(Severity.WARNING, "FAQs section has no question and answer pairs; shown as text", faq_line)
+    listed = head.meta.get("faqs")
+    if listed is not None:
+        from_front, trouble = faqs_from_front_matter(listed)
+        if trouble:
+            report(Severity.WARNING, f"front matter 'faqs' {trouble}", 1)
+        if faq_text.strip() and from_front:
+            report(Severity.WARNING, "FAQs are both in the front matter and in the page; the page's are shown", 1)
+        elif from_front:
+            faqs = type(faqs)(from_front, "")
 
     present = {section.key for section, content in texts if section.key and content}
+    if faqs.faqs:
+        present.add("faqs")
     missing = [SECTION_TITLES[key] for key in _EXPECTED if key not in present]
     if missing:
         report(Severity.WARNING, f"missing section{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
 
     entry = Entry(
         path=path,
-        title=title,
-        drugs=drugs_from_title(title),
+        title=head.title,
+        drugs=drugs_from_title(head.title),
         intro=split.intro,
         faqs=faqs.faqs,
         faq_intro=faqs.intro,
         other=tuple(other),
+        given_under=_given_under(other, present),
+        description=_text(head.meta.get("description")),
+        updated=_text(head.meta.get("lastModified") or head.meta.get("last_modified_at")),
+        banned=head.meta.get("is_banned") is True,
         **fields,
     )
-    return Page(entry, tuple(problems))
+    medicine = len(present & MEDICINE_SECTIONS)
+    unknown = sum(1 for section, content in texts if section.key is None and content)
+    errors = any(p.severity is Severity.ERROR for p in problems)  # a broken page is always reported
+    if errors or medicine >= 2 or medicine > unknown:
+        return Page(entry, tuple(problems), PageKind.COMBINATION, "", layout)
+    return Page(entry, tuple(problems), PageKind.OTHER, "none of the medicine sections (Usage, Side effects, ...)", layout)
+
+
+def _text(value: Any) -> str:
+    """A front-matter scalar as text ("" for anything else)."""
+    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
+        return ""
+    return " ".join(str(value).split())
+
+
+_NESTED_LABEL = re.compile(r"^[ \t]{0,3}(?:[*+-][ \t]+)?(?:\*\*|__)([^*_\n]{1,60}?)(?:\*\*|__)", re.MULTILINE)
+
+
+def _given_under(other: list[tuple[str, str]], present: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """For each tab the page lacks a section for: the other sections that speak of it under a
+    label of their own ("* **Usage:** ..." under each ingredient)."""
+    found: dict[str, list[str]] = {}
+    for label, text in other:
+        for match in _NESTED_LABEL.finditer(text):
+            key = label_topic(match.group(1))
+            if key and key not in present and label not in found.setdefault(key, []):
+                found[key].append(label)
+    return tuple((key, tuple(labels)) for key, labels in found.items())

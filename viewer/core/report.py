@@ -36,7 +36,7 @@ def library_json(library: Library) -> str:
             {"path": p.path, "line": p.line, "severity": p.severity.value, "message": p.message}
             for p in library.problems
         ],
-        "ignored": list(library.ignored),
+        "ignored": [{"path": i.path, "reason": i.reason} for i in library.ignored],
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
 

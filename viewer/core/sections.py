@@ -4,44 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-# Known labels, compared after normalise_label(); value is the section key.
-LABELS: dict[str, str] = {}
-for _key, _names in {
-    "generic_name": ("generic name", "generic names", "generic name(s)", "generic"),
-    "usage": ("usage", "uses", "use", "indications", "indication", "what it is used for"),
-    "side_effects": (
-        "side effects", "side effect", "common side effects", "possible side effects",
-        "adverse effects", "adverse reactions",
-    ),
-    "mechanism": (
-        "how it works", "how they work", "how does it work", "how do they work", "mechanism",
-        "mechanism of action", "mechanisms of action",
-    ),
-    "faqs": ("faqs", "faq", "faq's", "frequently asked questions"),
-    "disclaimer": ("disclaimer", "medical disclaimer"),
-    "note": ("note", "notes"),
-}.items():
-    for _name in _names:
-        LABELS[_name] = _key
+from viewer.core.labels import HOLDING_SECTIONS, known_section, label_topic
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_BOLD_LABEL = re.compile(r"^ {0,3}(\*\*|__)(?P<label>(?:(?!\1).){1,80}?)\1(?P<colon>\s*:)?[ \t]*(?P<rest>.*)$")
+_BOLD_LABEL = re.compile(r"^ {0,3}(\*\*|__)(?P<label>(?:(?!\1).){1,200}?)\1(?P<colon>\s*:)?[ \t]*(?P<rest>.*)$")
 _SENTENCE_END = re.compile(r"[.!?]$")
-
-
-def normalise_label(text: str) -> str:
-    """Compare labels by words: no emphasis, no trailing colon, single spaces, any case."""
-    text = text.strip().strip("*_").strip()
-    text = text.rstrip(":").strip().strip("*_").strip()
-    return " ".join(text.split()).casefold()
-
-
-@lru_cache(maxsize=4096)
-def known_section(label: str) -> str | None:
-    """The section key for a label ("How it Works:" -> "mechanism"), or None."""
-    return LABELS.get(normalise_label(label))
 
 
 @dataclass
@@ -113,26 +81,11 @@ def split_sections(body: str, first_line: int = 1) -> Body:
         heading = _HEADING.match(line)
         if heading:
             level, text = len(heading.group(1)), heading.group(2).strip()
-            started = _heading_section(current, level, text, line_no)
-            if started is None:
-                continue
+            started = _heading_section(current, level, text, line_no, line)
         else:
-            if not _blank_before(body, start):
-                continue
-            bold = _BOLD_LABEL.match(line)
-            if not bold:
-                continue
-            label = bold.group("label").strip()
-            rest = bold.group("rest").strip()
-            has_colon = bool(bold.group("colon")) or label.endswith(":")
-            next_line = _line_at(body, after)[0] if after < len(body) else ""
-            alone = not rest and not next_line.strip()
-            key = known_section(label)
-            if key is None and not (alone and _looks_like_label(label, has_colon, current)):
-                continue
-            started = Section(key, label.rstrip(":").strip(), line_no)
-            if rest:
-                started.chunks.append(rest + "\n")
+            started = _bold_section(body, start, after, line, current, line_no)
+        if started is None:
+            continue
         current.chunks.append(body[content_from:start])
         current = started
         sections.append(current)
@@ -141,9 +94,11 @@ def split_sections(body: str, first_line: int = 1) -> Body:
     return Body(intro.text, tuple(sections[1:]))
 
 
-def _heading_section(current: Section, level: int, text: str, number: int) -> Section | None:
+def _heading_section(current: Section, level: int, text: str, number: int, line: str) -> Section | None:
     """A new section for a heading, or None when the heading belongs inside ``current``."""
-    key = known_section(text)
+    key = label_topic(text)
+    if key is not None and key == current.key and key in HOLDING_SECTIONS:
+        return None  # "### Rare but Serious Side Effects" under "## Side Effects"
     if key is None and current.key == "faqs":
         if current.heading_level:
             if level > current.heading_level:
@@ -152,13 +107,62 @@ def _heading_section(current: Section, level: int, text: str, number: int) -> Se
             return None  # a question heading under a bold FAQs label
     elif key is None and current.heading_level and level > current.heading_level:
         return None  # a sub-heading inside a section
-    return Section(key, text.strip("*_ ").rstrip(":").strip(), number, heading_level=level)
+    elif key is None and current.key in HOLDING_SECTIONS and not current.heading_level and level >= 3:
+        return None  # a small heading inside a bold-labelled section
+    label = text.replace("**", "").replace("__", "").strip("*_ ").rstrip(":").strip()
+    started = Section(key, label, number, heading_level=level)
+    if key is not None and known_section(text) is None:
+        started.chunks.append(line.strip() + "\n\n")  # a label by topic only: its words are the page's
+    elif key is not None:
+        started.chunks.append(qualifier_line(text))
+    return started
 
 
-def _looks_like_label(label: str, has_colon: bool, current: Section) -> bool:
+def _bold_section(body: str, start: int, after: int, line: str, current: Section, number: int) -> Section | None:
+    """A new section for a bold label opening a paragraph, or None when the line stays text."""
+    if not _blank_before(body, start):
+        return None
+    bold = _BOLD_LABEL.match(line)
+    if not bold:
+        return None
+    label = bold.group("label").strip()
+    rest = bold.group("rest").strip()
+    has_colon = bool(bold.group("colon")) or label.endswith(":")
+    next_line = _line_at(body, after)[0] if after < len(body) else ""
+    alone = not rest and not next_line.strip()
+    key = known_section(label)
+    if key is None:
+        if not alone:
+            return None  # "**Paracetamol:** used for..." is text of its section
+        key = label_topic(label)
+        if current.key == "faqs" and not (has_colon and "?" not in label and not re.match(r"(?i)q(uestion)?\b", label)):
+            return None  # a question, not a label
+        if key is None and (current.key in HOLDING_SECTIONS or not _looks_like_label(label, has_colon)):
+            return None  # a sub-label inside its section ("**Paracetamol:**" under Usage)
+        if key is not None and key == current.key:
+            return None  # "**Serious Side Effects:**" under Side effects
+        started = Section(key, label.rstrip(":").strip(), number)
+        if key is not None:
+            started.chunks.append(line.strip() + "\n\n")  # a label by topic only: its words are the page's
+        return started
+    started = Section(key, label.rstrip(":").strip(), number)
+    started.chunks.append(qualifier_line(label))
+    if rest:
+        started.chunks.append(rest + "\n")
+    return started
+
+
+_QUALIFIER = re.compile(r"\(([^()]+)\)")
+
+
+def qualifier_line(label: str) -> str:
+    """A known label's qualifier as a line of the section ("Usage (Hypothetical):" -> "*(Hypothetical)*")."""
+    found = _QUALIFIER.findall(label.replace("**", ""))
+    return "".join(f"*({text.strip()})*\n\n" for text in found if text.strip())
+
+
+def _looks_like_label(label: str, has_colon: bool) -> bool:
     """Whether a bold paragraph of its own, not a known label, names a section."""
-    if current.key == "faqs":
-        return has_colon and not re.match(r"(?i)q(uestion)?\b", label) and "?" not in label
     if has_colon:
         return True
     return len(label.split()) <= 6 and not _SENTENCE_END.search(label)
@@ -171,13 +175,3 @@ def normalise_title(text: str) -> str:
     """A clean title: no emphasis marks, single spaces, no stray trailing punctuation."""
     text = " ".join(str(text).replace("**", "").replace("__", "").split())
     return _TITLE_TAIL.sub("", text).strip()
-
-
-_DRUG_SPLIT = re.compile(r"\s*(?:\+|&|/|,|\band\b)\s*", re.IGNORECASE)
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
-
-
-def drugs_from_title(title: str) -> tuple[str, ...]:
-    """The drugs a title names: split on +, &, 'and', / and commas; brackets dropped."""
-    names = (_PARENTHESES.sub("", part).strip() for part in _DRUG_SPLIT.split(title))
-    return tuple(name for name in names if name)
