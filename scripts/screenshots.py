@@ -104,7 +104,51 @@ def main() -> None:
         shot("small-window")
         window.close()
         controller.shutdown()
+        site_shots(app, Path(tmp))
         kiosk_shots(app, Path(tmp))
+
+
+SITE = REPO.parent / "shared" / "sites" / "rxhive-2024"
+FORMS = REPO / "tests" / "fixtures" / "forms"
+
+
+def site_shots(app: QApplication, tmp: Path) -> None:
+    """The viewer pointed at the real site: a five-ingredient page, a three-ingredient search;
+    and a page of the later form with Dosage, Warnings and Interactions tabs."""
+    os.environ["COMBO_VIEWER_CACHE"] = str(tmp / "cache")
+    if not SITE.is_dir():
+        print(f"skipped the site screenshots: {SITE} is missing")
+        return
+    settings = QSettings(str(tmp / "site.ini"), QSettings.Format.IniFormat)
+    controller = Controller(SITE, Preferences(settings), open_urls=False)
+    controller.set_theme("light", remember=False)
+    window = controller.window
+    window.resize(*SIZE)
+    window.show()
+    settle(app)
+    window.list_panel.set_query("aceclofenac paracetamol cetirizine phenylephrine caffeine")
+    settle(app)
+    controller.open_entry("composition/a/aceclofenac-paracetamol-cetirizine-phenylephrine-caffeine.md")
+    window.entry_view.select_tab("usage")
+    save_shot(app, window, "site-five-ingredients")
+    window.list_panel.set_query("aceclofenac, paracetamol, tramadol")
+    save_shot(app, window, "site-three-ingredients")
+    window.close()
+    controller.shutdown()
+
+    forms = tmp / "forms"
+    shutil.copytree(FORMS, forms)
+    controller = Controller(forms, Preferences(QSettings(str(tmp / "forms.ini"), QSettings.Format.IniFormat)),
+                            open_urls=False)
+    controller.set_theme("light", remember=False)
+    window = controller.window
+    window.resize(*SIZE)
+    window.show()
+    controller.open_entry("heading-labels.md")
+    window.entry_view.select_tab("interactions")
+    save_shot(app, window, "extra-tabs")
+    window.close()
+    controller.shutdown()
 
 
 def kiosk_shots(app: QApplication, tmp: Path) -> None:

@@ -29,7 +29,8 @@ def run_search(options: SearchOptions) -> int:
     except (OSError, sqlite3.Error) as exc:
         print(f"combo-viewer: full-text search unavailable: {exc}", file=sys.stderr)
     results = engine.search(options.query, options.limit)
-    hits = list(results.check) + list(results.hits)
+    checked = {h.path for h in results.check if h.path}
+    hits = list(results.check) + [h for h in results.hits if h.path not in checked]
     if options.limit:
         hits = hits[: options.limit]
     if options.json:
@@ -41,7 +42,7 @@ def run_search(options: SearchOptions) -> int:
         for hit in hits:
             if hit.kind == "check":
                 where = hit.path or MISSING_PAIR
-                print(f"pair: {hit.title}  ({where})")
+                print(f"pair: {hit.snippet + ': ' if hit.path and hit.snippet else ''}{hit.title}  ({where})")
             elif hit.kind == "fulltext":
                 print(f"text: {hit.title}  ({hit.path}): {_snippet(hit)}")
             else:

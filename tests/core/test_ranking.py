@@ -90,11 +90,29 @@ def test_three_drugs_check_every_pair(bundled):
     results = bundled.search("sertraline, clonazepam, tramadol")
     assert results.drugs == ("sertraline", "clonazepam", "tramadol")
     assert [(h.title, h.path) for h in results.check] == [
+        ("Sertraline + Clonazepam + Tramadol", "sertraline-clonazepam-tramadol.md"),
         ("Sertraline + Clonazepam", "sertraline-clonazepam.md"),
         ("Sertraline + Tramadol", "sertraline-tramadol.md"),
         ("Tramadol + Clonazepam", "tramadol-clonazepam.md"),
     ]
     assert results.hits[0].title == "Sertraline + Clonazepam + Tramadol"
+    assert results.check[0].snippet == "All 3 together"
+
+
+def test_a_pair_with_no_entry_of_its_own_points_to_an_entry_that_has_both(tmp_path):
+    for name, title in (("abc.md", "Alphamol + Betazine + Gammadine"), ("ab.md", "Alphamol + Betazine")):
+        (tmp_path / name).write_text(f"---\ntitle: {title}\n---\n\n**Usage:** u\n\n**Side effects:** s\n", encoding="utf-8")
+    library = load_catalog(tmp_path)
+    engine = SearchEngine(library.entries, {})
+    check = engine.search("alphamol, betazine, gammadine").check
+    assert [(h.title, h.path) for h in check] == [
+        ("Alphamol + Betazine + Gammadine", "abc.md"),
+        ("Alphamol + Betazine", "ab.md"),
+        ("Alphamol + Betazine + Gammadine", "abc.md"),
+        ("Alphamol + Betazine + Gammadine", "abc.md"),
+    ]
+    assert check[2].snippet.startswith("Alphamol + Gammadine: no entry for this pair alone")
+    assert all(h.snippet != MISSING_PAIR for h in check)
 
 
 def test_an_unknown_medicine_in_a_list_is_reported_as_missing_pairs_never_dropped(bundled):

@@ -10,7 +10,13 @@ from viewer.core.model import SECTION_TITLES, Entry
 from viewer.core.render import Renderer
 
 TABS = (("usage", "Usage"), ("side_effects", "Side effects"), ("mechanism", "Mechanism"), ("faqs", "FAQs"))
+# Tabs shown only when a page has the section; safety text (warnings, interactions) is never under More.
+EXTRA_TABS = (
+    ("dosage", "Dosage"), ("precautions", "Warnings"), ("interactions", "Interactions"),
+    ("pregnancy", "Pregnancy"),
+)
 MORE = ("more", "More")
+ALL_TABS = (*TABS, *EXTRA_TABS, MORE)
 
 
 @dataclass(frozen=True)
@@ -39,18 +45,17 @@ class DocumentBuilder:
                 plain.append(name)
             return rendered.html
 
-        header = ""
-        if entry.generic_name:
-            header += f"<p><b>Generic name:</b> {_inline(render(entry.generic_name, 'Generic name'))}</p>"
-        if entry.intro:
-            header += render(entry.intro, "Introduction")
+        header = header_html(entry, render)
         notices = self._notices(entry, render)
         tabs = []
         for key, label in TABS:
             body = self._faqs(entry, render) if key == "faqs" else render(entry.section(key), label)
             if not body.strip():
-                body = f'<p><i>{empty_sentence(label)}</i></p>'
+                body = f"<p><i>{html.escape(empty_sentence(label, entry, key))}</i></p>"
             tabs.append((key, label, body + notices))
+        for key, label in EXTRA_TABS:
+            if entry.section(key).strip():
+                tabs.append((key, label, render(entry.section(key), label) + notices))
         if entry.other:
             more = "".join(f"<h2>{html.escape(name)}</h2>{render(text, name)}" for name, text in entry.other)
             tabs.append((MORE[0], MORE[1], more + notices))
@@ -74,8 +79,32 @@ class DocumentBuilder:
         return f'<hr><div class="notices">{"".join(rows)}</div>' if rows else ""
 
 
-def empty_sentence(label: str) -> str:
+def empty_sentence(label: str, entry: Entry | None = None, key: str = "") -> str:
+    """What an empty tab says: never that the page lacks what it gives elsewhere."""
+    where = dict(entry.given_under).get(key, ()) if entry is not None else ()
+    if where:
+        names = ", ".join(where)
+        return f"This page has no {label} section of its own; it gives {label.lower()} for each of {names}, under More."
     return f"This page has no {label} section. Ask a pharmacist or doctor if you need this information."
+
+
+def header_html(entry: Entry, render) -> str:
+    """The header under the title: the Banned flag, the summary, the generic and other names,
+    the page's opening text, and when it was updated."""
+    parts = []
+    if entry.banned:
+        parts.append('<p class="banned"><b>BANNED</b> — this page marks the medicine as banned.</p>')
+    if entry.description:
+        parts.append(f'<p class="summary">{html.escape(entry.description)}</p>')
+    if entry.generic_name:
+        parts.append(f"<p><b>Generic name:</b> {_inline(render(entry.generic_name, 'Generic name'))}</p>")
+    if entry.alternate_names:
+        parts.append(f"<p><b>Other names:</b> {_inline(render(entry.alternate_names, 'Other names'))}</p>")
+    if entry.intro:
+        parts.append(render(entry.intro, "Introduction"))
+    if entry.updated:
+        parts.append(f'<p class="updated">Updated {html.escape(entry.updated)}</p>')
+    return "".join(parts)
 
 
 def _inline(fragment: str) -> str:
@@ -119,14 +148,25 @@ def print_html(entry: Entry, renderer: Renderer) -> str:
         return f"<h2>{html.escape(title)}</h2>" + (body or f"<p><i>{empty_sentence(title)}</i></p>")
 
     parts = [f"<h1>{html.escape(entry.display_title)}</h1>"]
+    if entry.banned:
+        parts.append("<p><b>BANNED</b> — this page marks the medicine as banned.</p>")
     if entry.drugs:
         parts.append(f'<p class="drugs">{html.escape(" · ".join(entry.drugs))}</p>')
+    if entry.description:
+        parts.append(f"<p><i>{html.escape(entry.description)}</i></p>")
+    if entry.updated:
+        parts.append(f"<p>Updated {html.escape(entry.updated)}</p>")
     if entry.generic_name:
         parts.append(section("Generic name", entry.generic_name))
+    if entry.alternate_names:
+        parts.append(section("Other names", entry.alternate_names))
     if entry.intro:
         parts.append(section("Introduction", entry.intro))
     for key, label in TABS[:3]:
         parts.append(section(label, entry.section(key)))
+    for key, _ in EXTRA_TABS:
+        if entry.section(key).strip():
+            parts.append(section(SECTION_TITLES[key], entry.section(key)))
     faqs = [links_as_text(renderer.render(entry.faq_intro).html)] if entry.faq_intro else []
     for faq in entry.faqs:
         answer = links_as_text(renderer.render(faq.answer).html) if faq.answer else "<p><i>No answer is given on this page.</i></p>"

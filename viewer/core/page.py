@@ -162,7 +162,8 @@ def parse_page(path: str, data: bytes) -> Page:
         banned=head.meta.get("is_banned") is True,
         **fields,
     )
-    medicine = len(present & MEDICINE_SECTIONS)
+    # Sections that speak of Usage, Side effects... under each ingredient count as medicine too.
+    medicine = len(present & MEDICINE_SECTIONS) + len(entry.given_under)
     unknown = sum(1 for section, content in texts if section.key is None and content)
     errors = any(p.severity is Severity.ERROR for p in problems)  # a broken page is always reported
     if errors or medicine >= 2 or medicine > unknown:

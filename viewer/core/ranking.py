@@ -17,6 +17,7 @@ from viewer.core.search import TitleIndex, fold, query_terms
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0-100) for a typo to count as a drug name
 FUZZY_MIN_LENGTH = 4
 PREFIX_MIN_LENGTH = 3
+PAIR_ROWS = 3  # entries shown for one pair (strengths of the same combination), best first
 CLEAR_MATCH = 0.7  # a first result at least this good, and better than the second, is the one meant
 _LIST_SEPARATORS = re.compile(r"[,+&/;]|\band\b", re.IGNORECASE)
 MISSING_PAIR = "No entry in this reference. A missing entry does not mean the combination is safe."
@@ -48,10 +49,11 @@ class Hit:
     section: str = ""  # for full-text hits: the section key that holds the match
 
 
-def listing_hit(listings: Sequence[Listing], position: int, kind: str, score: float) -> Hit:
-    """The Hit for one listing (title matches and found pairs)."""
+def listing_hit(listings: Sequence[Listing], position: int, kind: str, score: float, snippet: str = "") -> Hit:
+    """The Hit for one listing (title matches and found pairs); for a pair-check row the
+    snippet says how the entry answers the pair."""
     item = listings[position]
-    return Hit(position, kind, score, item.display_title, item.path)
+    return Hit(position, kind, score, item.display_title, item.path, snippet)
 
 
 @dataclass(frozen=True)
@@ -209,15 +211,24 @@ class SearchEngine:
         return tuple(dict.fromkeys(drugs)) if known >= 2 else ()
 
     def pair_check(self, drugs: Sequence[str]) -> tuple[Hit, ...]:
-        """Every pair among the drugs: its entry, or the sentence that there is none."""
-        rows = []
+        """The entry for all the drugs together when there is one, then every pair among them:
+        its own entry, else an entry that has both, else the sentence that there is none."""
+        rows = [
+            listing_hit(self.listings, p, "check", 1.0, f"All {len(drugs)} together")
+            for p in self._by_drugs.get(frozenset(drugs), [])[:PAIR_ROWS]
+        ]
         for a, b in combinations(drugs, 2):
             found = self._by_drugs.get(frozenset({a, b}), [])
             if found:
-                rows.extend(listing_hit(self.listings, p, "check", 1.0) for p in found)
+                rows.extend(listing_hit(self.listings, p, "check", 1.0) for p in found[:PAIR_ROWS])
+                continue
+            pair = f"{a.title()} + {b.title()}"
+            covering = self._postings.get(a, set()) & self._postings.get(b, set())
+            if covering:
+                best = min(covering, key=lambda p: (len(self._drugs[p]), p))
+                rows.append(listing_hit(self.listings, best, "check", 0.5, f"{pair}: no entry for this pair alone; both are in"))
             else:
-                title = f"{a.title()} + {b.title()}"
-                rows.append(Hit(None, "check", 0.0, title, None, MISSING_PAIR))
+                rows.append(Hit(None, "check", 0.0, pair, None, MISSING_PAIR))
         return tuple(rows)
 
     def _rank_titles(self, terms: Sequence[str], concepts: Sequence[Concept | None]) -> list[tuple[int, float]]:

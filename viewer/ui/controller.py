@@ -93,6 +93,7 @@ class Controller(QObject):
         self.fulltext.ready.connect(self._index_ready)
         self.fulltext.failed.connect(self._index_failed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.follow_system_scheme)
+        self._following_scheme = True
 
     def _apply_preferences(self) -> None:
         self.window.restore(self.preferences.geometry)
@@ -252,6 +253,9 @@ class Controller(QObject):
         """Stop the background work (reloads, indexing) before the window goes away."""
         self.watcher.stop()
         self.fulltext.stop()
+        if getattr(self, "_following_scheme", False):  # the desktop's light/dark switch must not reach a window that is gone
+            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self.follow_system_scheme)
+            self._following_scheme = False
 
     # --- printing ------------------------------------------------------------------------------
 

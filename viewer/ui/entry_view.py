@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
-from viewer.core.document import TABS, EntryDocument
+from viewer.core.document import ALL_TABS, EntryDocument
 from viewer.ui.text_view import TextView
 
 
@@ -60,13 +60,13 @@ class EntryView(QWidget):
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self.setMinimumWidth(380)
         self.views: dict[str, TextView] = {}
-        for key, label in (*TABS, ("more", "More")):
+        for key, label in ALL_TABS:
             view = TextView(label)
             view.setObjectName(f"Tab_{key}")
             view.document().setDocumentMargin(16)
             view.link_activated.connect(self.link_activated)
             self.views[key] = view
-        self._labels = dict((*TABS, ("more", "More")))
+        self._labels = dict(ALL_TABS)
         self._keys: list[str] = []
         self.tabs.currentChanged.connect(self._on_tab)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from viewer.core.model import Listing
 from viewer.core.ranking import NO_RESULT
@@ -103,25 +103,39 @@ class CheckPanel(QWidget):
         self.setObjectName("CheckPanel")
         self.heading = _label("", "Medicines checked", heading=True)
         self.note = _label(CHECK_NOTE, "About this check")
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(32, 28, 32, 28)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 28, 32, 12)
+        outer.setSpacing(10)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.note)
+        # Many medicines make many rows: they scroll, never squeeze over each other.
+        rows = QWidget()
+        rows.setObjectName("CheckRows")
+        self._layout = QVBoxLayout(rows)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(10)
-        self._layout.addWidget(self.heading)
-        self._layout.addWidget(self.note)
-        self._rows: list[QWidget] = []
         self._layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(rows)
+        outer.addWidget(self.scroll, 1)
+        self._rows: list[QWidget] = []
 
     def show_check(self, drugs: list[str], pairs: list) -> None:
         self.heading.setText(f"Checking {len(drugs)} medicines in pairs: {', '.join(d.capitalize() for d in drugs)}")
         for row in self._rows:
             self._layout.removeWidget(row)
+            row.hide()
             row.deleteLater()
         self._rows = []
-        for position, hit in enumerate(pairs, start=2):
+        for position, hit in enumerate(pairs):
             if hit.path:
-                row = QPushButton(f"{hit.title}: open the entry")
+                text = f"{hit.snippet}: {hit.title} — open the entry" if hit.snippet else f"{hit.title}: open the entry"
+                row = QPushButton(self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, 860))
                 row.setObjectName("SuggestionButton")
-                row.setAccessibleName(f"Open {hit.title}")
+                row.setAccessibleName(text)
+                row.setToolTip(text)
                 row.clicked.connect(lambda _=False, path=hit.path: self.entry_chosen.emit(path))
                 self._layout.insertWidget(position, row, 0, Qt.AlignmentFlag.AlignLeft)
             else:
@@ -131,4 +145,4 @@ class CheckPanel(QWidget):
             self._rows.append(row)
 
     def rows(self) -> list[str]:
-        return [r.text() for r in self._rows]
+        return [r.toolTip() or r.text() for r in self._rows]
