@@ -40,6 +40,21 @@ def test_a_link_to_another_entry_opens_it(linking, opened):
     assert linking.current.path == "sertraline-clonazepam.md" and opened == []
 
 
+@pytest.mark.parametrize("href", [
+    "{% link sertraline-clonazepam.md %}", "{{ site.baseurl }}/sertraline-clonazepam/", "/sertraline-clonazepam.html",
+])
+def test_site_links_open_the_page_they_name(make_controller, content, opened, href):
+    (content / "_config.yml").write_text("collections:\n  pages:\n    permalink: /pages/:path/\n")
+    (content / "site-links.md").write_text(page("Site + Links", f"**Usage:** [the pair]({href})\n\n**Side effects:** none\n"))
+    controller = make_controller(content)
+    controller.open_entry("site-links.md")
+    view = controller.window.entry_view.views["usage"]
+    assert "{%" not in view.toPlainText() and "{{" not in view.toPlainText()
+    anchor = view.document().toHtml().split('href="', 1)[1].split('"', 1)[0]
+    view.link_activated.emit(QUrl(anchor))
+    assert controller.current.path == "sertraline-clonazepam.md" and opened == []
+
+
 def test_web_links_go_to_the_system_browser(linking, opened):
     linking.open_entry("links.md")
     linking.follow_link(QUrl("https://example.org/info"))

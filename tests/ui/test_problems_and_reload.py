@@ -22,6 +22,18 @@ def test_the_status_bar_counts_unreadable_pages_and_lists_them(make_controller, 
     dialog.close()
 
 
+def test_the_window_counts_warnings_exactly_as_check_does(make_controller, content):
+    from viewer.core.library import load_library
+    from viewer.core.model import Severity
+
+    (content / "thin.md").write_text(page("Alpha + Beta", "**Usage:** x\n\n**Side effects:** y\n\n**FAQs:**\n\nNo pairs.\n"))
+    (content / "copy.md").write_text(page("Alpha + Beta", FULL_BODY))
+    expected = load_library(content).count(Severity.WARNING)
+    assert expected >= 4  # missing sections, FAQs without pairs, and the shared title twice
+    controller = make_controller(content)
+    assert controller.window.problems_button.text().startswith(f"{expected} warnings")
+
+
 def test_no_problems_no_status_button(controller):
     assert not controller.window.problems_button.isVisible()
 

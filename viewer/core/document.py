@@ -16,6 +16,7 @@ EXTRA_TABS = (
     ("pregnancy", "Pregnancy"),
 )
 MORE = ("more", "More")
+BANNED = "<b>BANNED</b> — this page marks the medicine as banned."  # only when the page says is_banned: true
 ALL_TABS = (*TABS, *EXTRA_TABS, MORE)
 
 
@@ -93,7 +94,7 @@ def header_html(entry: Entry, render) -> str:
     the page's opening text, and when it was updated."""
     parts = []
     if entry.banned:
-        parts.append('<p class="banned"><b>BANNED</b> — this page marks the medicine as banned.</p>')
+        parts.append(f'<p class="banned">{BANNED}</p>')
     if entry.description:
         parts.append(f'<p class="summary">{html.escape(entry.description)}</p>')
     if entry.generic_name:
@@ -149,7 +150,7 @@ def print_html(entry: Entry, renderer: Renderer) -> str:
 
     parts = [f"<h1>{html.escape(entry.display_title)}</h1>"]
     if entry.banned:
-        parts.append("<p><b>BANNED</b> — this page marks the medicine as banned.</p>")
+        parts.append(f"<p>{BANNED}</p>")
     if entry.drugs:
         parts.append(f'<p class="drugs">{html.escape(" · ".join(entry.drugs))}</p>')
     if entry.description:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +15,7 @@ from viewer.core.cache import cache_file
 from viewer.core.document import DocumentBuilder
 from viewer.core.history import History
 from viewer.core.library import CatalogLoader, read_page
+from viewer.core.site import Site, link_targets
 from viewer.core.model import Entry, Library, Severity
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.indexing import FullTextBuilder
@@ -218,8 +218,9 @@ class Controller(QObject):
         if scheme or not url.path() or self.current is None:
             self.window.statusBar().showMessage("This link is not opened by the viewer.", 5000)
             return  # file:, mailto:, javascript: ... do nothing
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.current.path), url.path()))
-        if self.model.row_of(target) >= 0:
+        site = Site(permalinks=self.library.permalinks)
+        target = next((t for t in link_targets(self.current.path, url.path(), site) if self.model.row_of(t) >= 0), None)
+        if target is not None:
             self.open_entry(target)
         else:
             self.window.statusBar().showMessage(f"No entry at {url.path()}", 5000)
