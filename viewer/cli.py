@@ -95,6 +95,8 @@ def parse_args(argv: list[str]) -> WindowOptions | CheckOptions | SearchOptions 
         target.add_argument("--printer", nargs="?", const="", metavar="NAME",
                             help="send to this printer, or to the default printer when no name is given")
         ns = parser.parse_args(argv[1:])
+        if ns.pdf is not None and not ns.pdf.name:
+            raise UsageError("--pdf needs a file name")
         return PrintOptions(content_dir(ns.content), ns.entry, ns.pdf, ns.printer)
     parser = _Parser(
         prog="combo-viewer",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from viewer.core.index import MARK_END, MARK_START, FullTextIndex
 from viewer.core.library import load_catalog
-from viewer.core.ranking import MISSING_PAIR, NO_RESULT, Hit, SearchEngine
+from viewer.core.ranking import MISSING_PAIR, NO_RESULT, Hit, SearchEngine, checking_line
 
 if TYPE_CHECKING:
     from viewer.cli import SearchOptions
@@ -39,6 +39,8 @@ def run_search(options: SearchOptions) -> int:
             indent=2, ensure_ascii=False,
         ))
     else:
+        if results.check:
+            print(checking_line(results))
         for hit in hits:
             if hit.kind == "check":
                 where = hit.path or MISSING_PAIR

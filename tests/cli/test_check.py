@@ -37,7 +37,7 @@ def test_json_has_every_section_of_both_seeds(tmp_path, capsys):
         assert sertraline["sections"][key] or key == "intro", key  # seed 001 has no intro text
     assert len(paroxetine["sections"]["faqs"]) == 4 and len(sertraline["sections"]["faqs"]) == 5
     assert all(f["question"] and f["answer"] for f in sertraline["sections"]["faqs"])
-    assert paroxetine["sections"]["other"] == {}
+    assert paroxetine["sections"]["other"] == []
     assert not paroxetine["sections"]["usage"].startswith("**Usage")
 
 

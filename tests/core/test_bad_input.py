@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import FULL_BODY, SEED_SERTRALINE, page, seed_bytes
+from tests.helpers import FULL_BODY, SEED_SERTRALINE, page, seed_bytes, seed_folder
 from viewer.core.model import Severity
 from viewer.core.page import parse_page
 from viewer.core.source import MAX_FILE_BYTES
@@ -154,3 +154,187 @@ def test_an_empty_page_is_a_warning_and_no_entry(data):
 def test_missing_sections_are_named_in_one_warning():
     result = read(page("Alpha + Beta", "**Usage:**\n\nx\n"))
     assert [p.message for p in warnings(result)] == ["missing sections: Side effects, Mechanism, FAQs, Disclaimer"]
+
+
+# --- values YAML cannot build (issue 12, item 1) ------------------------------------------------
+
+@pytest.mark.parametrize("value", ["!!int abc", "!!bool maybe", "!!timestamp x", "!!float text", "9" * 4301])
+def test_a_value_yaml_cannot_build_is_that_pages_error_naming_its_line(value):
+    result = read(page(front=f"title: Alpha + Beta\nlayout: x\nodd: {value}\n", body=FULL_BODY))
+    assert [(p.line, p.message.split(":")[0]) for p in errors(result)] == [(4, "the value of 'odd' cannot be read")]
+    assert result.entry is not None and result.entry.title == "Alpha + Beta"  # the heading still names it
+
+
+def test_an_impossible_date_is_text_not_an_error():
+    result = read(page(front="title: Alpha + Beta\nreviewed: 2023-02-30\nlastModified: 2024-02-29\n", body=FULL_BODY))
+    assert errors(result) == [] and result.entry.updated == "2024-02-29"
+
+
+def test_a_folder_with_unbuildable_values_still_loads_every_other_page(tmp_path):
+    from viewer.core.library import load_catalog, load_library
+
+    seed_folder(tmp_path)
+    (tmp_path / "bad.md").write_text(page(front="title: [\n", body="x") .replace("[", "!!int abc"))
+    for load in (load_catalog, load_library):
+        library = load(tmp_path)
+        assert [e.title for e in library.entries] == ["Paroxetine + Clonazepam", "Sertraline + Clonazepam"]
+        assert any(p.path == "bad.md" and p.severity is Severity.ERROR for p in library.problems)
+
+
+# --- drugs.yaml shapes (item 2) ---------------------------------------------------------------
+
+@pytest.mark.parametrize("brands", ["['']", "5", "true", "[1, null, '  ']", "{a: b}", "2023-02-30"])
+def test_drugs_yaml_shapes_are_reported_and_search_still_works(tmp_path, brands):
+    from viewer.core.library import load_catalog
+    from viewer.core.ranking import SearchEngine
+
+    seed_folder(tmp_path)
+    (tmp_path / "drugs.yaml").write_text(
+        f"sertraline:\n  brands: [Zoloft]\n  class: SSRI\nclonazepam:\n  brands: {brands}\n  class: 7\n"
+    )
+    library = load_catalog(tmp_path)
+    trouble = [p for p in library.problems if p.path == "drugs.yaml"]
+    assert trouble and all(p.line in (4, None) for p in trouble)
+    engine = SearchEngine(library.entries, dict(library.drugs))
+    assert engine.search("zoloft").hits[0].title == "Sertraline + Clonazepam"
+    assert engine.search("clonazepam").hits and engine.search("ssri").hits
+
+
+# --- the pair check is bounded (item 3) ---------------------------------------------------------
+
+def test_a_pasted_list_of_thousands_of_names_checks_the_first_ten(tmp_path):
+    import time
+
+    from viewer.core.library import load_catalog
+    from viewer.core.ranking import MAX_CHECKED, SearchEngine, checking_line
+    from viewer.paths import bundled_dir
+
+    library = load_catalog(bundled_dir("content"))
+    engine = SearchEngine(library.entries, dict(library.drugs))
+    names = sorted({d for e in library.entries for d in e.drugs})
+    query = ", ".join(names[i % len(names)] + ("" if i < len(names) else f"x{i}") for i in range(2000))
+    started = time.perf_counter()
+    results = engine.search(query)
+    assert time.perf_counter() - started < 5  # a hang detector, not a speed goal
+    assert len(results.drugs) == MAX_CHECKED and len(results.check) <= 1 + 3 * MAX_CHECKED * (MAX_CHECKED - 1) // 2
+    assert checking_line(results).startswith(f"Checking the first {MAX_CHECKED} medicines")
+
+
+# --- file names, folders, links (items 5, 6, 10) --------------------------------------------------
+
+def test_a_file_name_that_is_not_utf8_is_reported_and_nothing_else_stops(tmp_path):
+    import json
+    import os
+
+    from viewer.core.library import load_catalog, load_library
+    from viewer.core.report import library_json, library_text
+
+    seed_folder(tmp_path)
+    with open(os.path.join(os.fsencode(tmp_path), b"bad-\xff.md"), "wb") as handle:
+        handle.write(page("Gamma + Delta", FULL_BODY).encode())
+    for load in (load_catalog, load_library):
+        library = load(tmp_path)
+        assert len(library.entries) == 2
+        assert [i.path for i in library.ignored] == ["bad-\ufffd.md"]
+    json.loads(library_json(library).encode("utf-8"))  # valid UTF-8 JSON
+    assert "bad-\ufffd.md: warning: its name is not valid UTF-8" in library_text(library)
+
+
+def test_a_thousand_nested_folders_are_walked_without_recursion(tmp_path):
+    from viewer.core.library import MAX_DEPTH, load_library
+
+    import os
+
+    seed_folder(tmp_path)
+    folder = os.open(tmp_path, os.O_RDONLY)  # 990 levels are longer than a path may be: go down by handle
+    for _ in range(990):
+        os.mkdir("d", dir_fd=folder)
+        deeper = os.open("d", os.O_RDONLY, dir_fd=folder)
+        os.close(folder)
+        folder = deeper
+    os.close(folder)
+    try:
+        library = load_library(tmp_path)
+        assert len(library.entries) == 2
+        assert any(p.message == f"more than {MAX_DEPTH} folders deep; not read" for p in library.problems)
+    finally:
+        remove_chain(tmp_path / "d")  # shutil.rmtree (and so pytest's clean-up) recurses too deep for it
+
+
+def remove_chain(top):
+    """Remove a chain of nested folders one level at a time, lifting the rest up each step."""
+    import os
+
+    while top.exists():
+        inner = top / "d"
+        if inner.exists():
+            lifted = top.with_name(top.name + "-rest")
+            os.rename(inner, lifted)
+            os.rmdir(top)
+            os.rename(lifted, top)
+        else:
+            os.rmdir(top)
+
+
+def test_links_devices_and_pipes_are_each_accounted_for(tmp_path):
+    import os
+
+    from viewer.core.library import load_library
+
+    seed_folder(tmp_path)
+    (tmp_path / "passwd.md").symlink_to("/etc/passwd")
+    (tmp_path / "zero.md").symlink_to("/dev/zero")
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    (tmp_path / "folder-link").symlink_to(tmp_path)
+    (tmp_path / "inside.md").symlink_to(tmp_path / "sertraline-clonazepam.md")
+    os.mkfifo(tmp_path / "pipe.md")
+    library = load_library(tmp_path)
+    reasons = {i.path: i.reason for i in library.ignored}
+    assert reasons["passwd.md"] == reasons["zero.md"] == "a link to a file outside the content folder; not followed"
+    assert reasons["dangling.md"].startswith("a link to nothing")
+    assert reasons["folder-link"] == "a link to a folder; not followed"
+    assert reasons["pipe.md"].startswith("not a regular file")
+    assert sorted(e.path for e in library.entries) == ["inside.md", "paroxetine-clonazepam.md", "sertraline-clonazepam.md"]
+    assert "root:" not in str(library)
+
+
+# --- look-alike text (item 11) -------------------------------------------------------------------
+
+def test_a_zero_width_character_neither_hides_a_page_nor_its_twin(tmp_path):
+    from viewer.core.library import load_catalog
+    from viewer.core.ranking import SearchEngine
+
+    seed_folder(tmp_path)
+    (tmp_path / "twin.md").write_text(page("Sertra\u200bline + Clonazepam", FULL_BODY))
+    library = load_catalog(tmp_path)
+    twin = [p.message for p in library.problems if p.path == "twin.md"]
+    assert any("invisible characters (U+200B)" in m for m in twin)
+    assert any("is also used by" in m for m in twin)
+    found = {h.path for h in SearchEngine(library.entries, {}).search("sertraline clonazepam").hits}
+    assert {"twin.md", "sertraline-clonazepam.md"} <= found
+
+
+# --- small ones (item 12) --------------------------------------------------------------------------
+
+def test_a_newline_in_a_file_name_cannot_forge_a_problem_line():
+    from viewer.core.model import Problem
+
+    line = str(Problem("a.md\nforged.md: error: fake", 2, Severity.WARNING, "x"))
+    assert "\n" not in line and line.startswith("a.md\\nforged.md")
+
+
+def test_utf16_without_a_byte_order_mark_is_read():
+    for encoding in ("utf-16-le", "utf-16-be"):
+        result = read(seed_bytes(SEED_SERTRALINE).decode().encode(encoding))
+        assert result.entry.title == "Sertraline + Clonazepam" and errors(result) == []
+
+
+def test_check_json_keeps_two_extra_sections_of_one_name(tmp_path):
+    import json
+
+    from viewer.core.library import load_library
+    from viewer.core.report import library_json
+
+    (tmp_path / "p.md").write_text(page("Alpha + Beta", FULL_BODY + "\n## Storage\n\nCool.\n\n## Usage\n\nu\n\n## Storage\n\nDry.\n"))
+    other = json.loads(library_json(load_library(tmp_path)))["entries"][0]["sections"]["other"]
+    assert other == [{"label": "Storage", "text": "Cool."}, {"label": "Storage", "text": "Dry."}]

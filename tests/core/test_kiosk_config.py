@@ -70,3 +70,23 @@ def test_a_bad_config_names_file_key_and_problem(tmp_path, text, message):
 def test_a_missing_config_file(tmp_path):
     with pytest.raises(ConfigError, match="does not exist"):
         load_config(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
+def test_a_config_in_another_encoding_is_read(tmp_path, encoding):
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes('banner_text = "Caf\u00e9 pharmacy: ask us"\n'.encode(encoding))
+    assert load_config(path).banner_text == "Caf\u00e9 pharmacy: ask us"
+
+
+def test_a_pipe_as_config_is_refused_at_once(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "kiosk.toml")
+    with pytest.raises(ConfigError, match="not a regular file"):
+        load_config(tmp_path / "kiosk.toml")
+
+
+def test_an_empty_content_folder_name_is_a_mistake(tmp_path):
+    with pytest.raises(ConfigError, match="key 'content': must name a folder"):
+        load_config(write(tmp_path, 'content = ""\n'))

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -178,3 +179,16 @@ def test_a_missing_printer_exits_1_with_its_message(tmp_path):
         cwd=REPO, capture_output=True, text=True, timeout=120,
     )
     assert out.returncode == 1 and "no printer named 'No Such Printer'" in out.stderr
+
+
+def test_a_pdf_that_cannot_be_written_whole_is_an_error_not_a_success(long_entry, tmp_path, qapp):
+    folder, entry = long_entry
+    with pytest.raises(OSError, match="PDF"):
+        export_pdf(entry, Path("/dev/full"), PrintContext.for_folder(folder))  # every write fails: disk full
+
+
+def test_the_print_command_refuses_an_empty_pdf_name(capsys):
+    from viewer.cli import main
+
+    assert main(["print", "lithium ibuprofen", "--pdf", ""]) == 2
+    assert "--pdf needs a file name" in capsys.readouterr().err

@@ -26,18 +26,43 @@ def load_drugs(root: Path) -> tuple[tuple[tuple[str, DrugInfo], ...], list[Probl
         return (), [Problem(DRUGS_FILE, line, Severity.ERROR, message)]
     drugs: list[tuple[str, DrugInfo]] = []
     problems: list[Problem] = []
+
+    def warn(generic: str, message: str) -> None:
+        problems.append(Problem(DRUGS_FILE, _line_of(text, generic), Severity.WARNING, message))
+
     for generic, value in data.items():
+        if not _is_name(generic):
+            warn(str(generic), f"'{generic}' is not a medicine name; left out")
+            continue
         value = value or {}
         if not isinstance(value, dict):
-            problems.append(Problem(DRUGS_FILE, None, Severity.WARNING, f"'{generic}' should map to brands and class"))
+            warn(generic, f"'{generic}' should map to brands and class; left out")
             continue
         brands = value.get("brands") or []
         if isinstance(brands, str):
             brands = [brands]
-        info = DrugInfo(
-            generic=generic,
-            brands=tuple(str(b) for b in brands if b is not None),
-            drug_class=str(value.get("class") or ""),
-        )
-        drugs.append((generic.casefold(), info))
+        if not isinstance(brands, list):
+            warn(generic, f"'{generic}': brands should be a list of names, not {type(brands).__name__}; brands left out")
+            brands = []
+        good = tuple(b.strip() for b in brands if _is_name(b))
+        if len(good) != len(brands):
+            warn(generic, f"'{generic}': {len(brands) - len(good)} brand(s) are not names (empty, a number or yes/no); left out")
+        drug_class = value.get("class") or ""
+        if not isinstance(drug_class, str):
+            warn(generic, f"'{generic}': class should be a name, not {type(drug_class).__name__}; left out")
+            drug_class = ""
+        drugs.append((generic.strip().casefold(), DrugInfo(generic=generic.strip(), brands=good, drug_class=drug_class.strip())))
     return tuple(drugs), problems
+
+
+def _is_name(value: object) -> bool:
+    """A usable name: text with a letter or digit in it."""
+    return isinstance(value, str) and any(ch.isalnum() for ch in value)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line where ``key:`` starts an entry of drugs.yaml, when it can be found."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.startswith((f"{key}:", f"'{key}':", f'"{key}":')):
+            return number
+    return None

@@ -14,7 +14,23 @@ MAX_DEPTH = 64  # libyaml's C composer recurses per level and crashes the proces
 MAX_NODES = 10_000
 
 _HANDLER = YAMLHandler()
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _without_timestamps(resolvers: dict) -> dict:
+    return {first: [(tag, regex) for tag, regex in found if tag != _TIMESTAMP] for first, found in resolvers.items()}
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
+    """The safe loader with dates left as text: a page's date is shown as written, and an
+    impossible one ("2023-02-30") is no error. A field meant to be a date is read as one later."""
+
+    yaml_implicit_resolvers = _without_timestamps(_SafeLoader.yaml_implicit_resolvers)
+
+
+class _TextDatesResolver(yaml.resolver.Resolver):
+    yaml_implicit_resolvers = _without_timestamps(yaml.resolver.Resolver.yaml_implicit_resolvers)
 # A run of block indicators on one line ("- - - -" or "? ? ?") nests one level each.
 _INDICATOR_RUN = re.compile(r"^[ \t]*((?:[-?:][ \t]+){%d,})" % (MAX_DEPTH + 1), re.MULTILINE)
 
@@ -54,7 +70,7 @@ def split(text: str) -> Split:
 # Front matter as most pages write it: one "name: plain value" a line, nothing YAML-special.
 # Such text is read without building a YAML document; anything else goes to the YAML parser.
 _SIMPLE_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+([^-?:,\[\]{}#&*!|>'\"%@`\s][^#\n]*?))?[ \t]*")
-_RESOLVER = yaml.resolver.Resolver()
+_RESOLVER = _TextDatesResolver()
 
 
 def _parse_simple(source: str) -> dict[str, Any] | None:
@@ -98,7 +114,7 @@ def parse(source: str, first_line: int = 2, max_bytes: int = MAX_FRONT_MATTER_BY
         if node is None:
             return {}
         _check_graph(node, first_line)
-        data = loader.construct_document(node)
+        data = _construct(loader, node, first_line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark is not None else first_line
@@ -122,6 +138,27 @@ def parse(source: str, first_line: int = 2, max_bytes: int = MAX_FRONT_MATTER_BY
             f"front matter must be a mapping of names to values: key {bad[0]!r} is not a name", line
         )
     return data
+
+
+def _construct(loader: Any, node: yaml.Node, first_line: int) -> Any:
+    """Build the values; a value YAML cannot build (``!!int abc``, an integer of thousands of
+    digits, ``!!timestamp x``) is an error naming its line, never an exception of the program."""
+    try:
+        return loader.construct_document(node)
+    except (yaml.YAMLError, RecursionError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise ValueError, TypeError, KeyError...
+        line, what = first_line + node.start_mark.line, "a value"
+        if isinstance(node, yaml.MappingNode):  # find the value that failed
+            for key_node, value_node in node.value:
+                try:
+                    _Loader("").construct_object(value_node, deep=True)
+                except Exception:  # noqa: BLE001
+                    line = first_line + value_node.start_mark.line
+                    what = f"the value of '{key_node.value}'" if isinstance(key_node, yaml.ScalarNode) else what
+                    break
+        reason = str(exc).split("\n", 1)[0][:100] or type(exc).__name__
+        raise FrontMatterError(f"{what} cannot be read: {reason}", line) from None
 
 
 def _check_depth(source: str, first_line: int) -> None:

@@ -9,6 +9,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from viewer.core.source import SourceError, decode
+
 DEFAULT_ATTRACT = "Touch to look up a combination"
 
 
@@ -35,6 +37,7 @@ class KioskConfig:
         return hmac.compare_digest(digest, self.exit_pin_sha256.lower())
 
 
+MAX_CONFIG_BYTES = 64 * 1024
 _KEYS = {
     "content": str,
     "idle_seconds": (int, float),
@@ -51,13 +54,20 @@ def load_config(path: Path | None) -> KioskConfig:
     """Read a kiosk config file (None: all defaults). Raises ConfigError naming file and key."""
     if path is None:
         return KioskConfig()
+    if path.exists() and not path.is_file():
+        raise ConfigError(f"{path}: the kiosk config is not a regular file (a folder, pipe or device)")
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: the kiosk config is over {MAX_CONFIG_BYTES:,} bytes")
+        data = tomllib.loads(decode(raw).text)  # UTF-8, UTF-16 with a mark, or Windows-1252
     except FileNotFoundError:
         raise ConfigError(f"{path}: the kiosk config file does not exist") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    except SourceError as exc:
+        raise ConfigError(f"{path}: not a text file: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
 
@@ -82,6 +92,8 @@ def load_config(path: Path | None) -> KioskConfig:
         if key in data and not data[key].strip():
             raise bad(key, "must not be empty")
     content = data.get("content")
+    if content is not None and not content.strip():
+        raise bad("content", "must name a folder; leave the key out for the bundled pages")
     if content is not None:
         folder = (path.parent / content).expanduser() if not Path(content).is_absolute() else Path(content)
         if not folder.is_dir():

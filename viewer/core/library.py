@@ -12,6 +12,7 @@ from typing import Callable, TypeVar
 from viewer.core.drugs import DRUGS_FILE, load_drugs
 from viewer.core.model import Ignored, Library, Listing, Page, PageKind, Problem, Severity
 from viewer.core.page import parse_page
+from viewer.core.search import fold
 from viewer.core.site import CONFIG_FILE, Site, read_site
 from viewer.core.source import MAX_FILE_BYTES
 
@@ -28,6 +29,7 @@ class FileInfo:
 
 
 MAX_DEPTH = 64  # folders deeper than this are reported, not read
+TOO_DEEP = f"more than {MAX_DEPTH} folders deep; not read"
 
 
 def scan(root: Path | str, site: Site | None = None) -> tuple[list[FileInfo], list[Ignored]]:
@@ -38,6 +40,7 @@ def scan(root: Path | str, site: Site | None = None) -> tuple[list[FileInfo], li
     site = site or Site()
     pages: list[FileInfo] = []
     others: list[Ignored] = []
+    inside = os.path.realpath(root) + os.sep
     pending: list[tuple[str, str, int]] = [(str(root), "", 0)]
     while pending:
         folder, prefix, depth = pending.pop()
@@ -53,20 +56,26 @@ def scan(root: Path | str, site: Site | None = None) -> tuple[list[FileInfo], li
             if item.name.startswith("."):
                 continue
             relative = prefix + item.name
+            if not _is_utf8(item.name):
+                others.append(Ignored(readable_name(relative), NOT_UTF8))
+                continue
             try:
+                if item.is_symlink():
+                    why = _link_problem(item.path, inside)
+                    if why:
+                        others.append(Ignored(relative, why))
+                        continue
                 if item.is_dir(follow_symlinks=False):
                     why = site.exclusion(relative)
                     if why:
                         others.append(Ignored(relative + "/", why))
                     elif depth >= MAX_DEPTH:
-                        others.append(Ignored(relative + "/", f"more than {MAX_DEPTH} folders deep; not read"))
+                        others.append(Ignored(relative + "/", TOO_DEEP))
                     else:
                         folders.append((item.path, relative + "/", depth + 1))
                     continue
-                if item.is_symlink() and item.is_dir():
-                    others.append(Ignored(relative, "a link to a folder; not followed"))
-                    continue
                 if not item.is_file():
+                    others.append(Ignored(relative, "not a regular file (a device, pipe or socket); not read"))
                     continue
                 is_page = item.name.lower().endswith(PAGE_SUFFIXES)
                 why = site.exclusion(relative)
@@ -84,6 +93,35 @@ def scan(root: Path | str, site: Site | None = None) -> tuple[list[FileInfo], li
     pages.sort(key=lambda page: page.path)
     others.sort(key=lambda other: other.path)
     return pages, others
+
+
+NOT_UTF8 = "its name is not valid UTF-8; rename the file to have it read"
+
+
+def _is_utf8(name: str) -> bool:
+    """os.scandir gives undecodable bytes of a name as surrogates."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def readable_name(name: str) -> str:
+    """A file name that can be printed and stored: undecodable bytes become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _link_problem(path: str, inside: str) -> str | None:
+    """Why a symbolic link is not followed, or None for a link to a file inside the folder."""
+    target = os.path.realpath(path)
+    if not os.path.exists(target):
+        return "a link to nothing (dangling); not read"
+    if os.path.isdir(target):
+        return "a link to a folder; not followed"
+    if not target.startswith(inside):
+        return "a link to a file outside the content folder; not followed"
+    return None
 
 
 def read_bytes(root: Path | str, relative: str) -> bytes | Problem:
@@ -151,6 +189,7 @@ def _load(root: Path, reader: Reader) -> Library:
     medicine_layouts = {read.layout for _, read in reads if read.kind is PageKind.COMBINATION and read.layout}
     entries: list[Listing] = []
     problems: list[Problem] = list(site.problems)
+    problems += [Problem(i.path, None, Severity.WARNING, i.reason) for i in ignored if i.reason in (NOT_UTF8, TOO_DEEP)]
     failed: list[str] = []
     for page, read in reads:
         if read.kind is PageKind.EXCLUDED or (read.kind is PageKind.OTHER and read.layout not in medicine_layouts):
@@ -186,7 +225,7 @@ def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:
     that no namesake shares (usually the file name), with a warning."""
     by_title: dict[str, list[int]] = defaultdict(list)
     for index, entry in enumerate(entries):
-        by_title[entry.title.casefold()].append(index)
+        by_title[fold(entry.title)].append(index)
     problems: list[Problem] = []
     result = list(entries)
     for indexes in by_title.values():
@@ -198,7 +237,7 @@ def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:
             result[i] = replace(entry, distinguisher=distinguishing_part(entry.path, paths))
             others = ", ".join(p for p in paths if p != entry.path)
             problems.append(
-                Problem(entry.path, None, Severity.WARNING, f"title '{entry.title}' is also used by {others}; both are listed")
+                Problem(entry.path, None, Severity.WARNING, f"title '{entry.title}' is also used by {others}; {'both' if len(paths) == 2 else 'all'} are listed")
             )
     return result, problems
 

@@ -23,8 +23,17 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity.value}: {self.message}"
+        path = printable(self.path)
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: {self.severity.value}: {printable(self.message)}"
+
+
+def printable(text: str) -> str:
+    """Text for one line of output: a newline or other control character in a file name is
+    shown escaped ("\\n"), so no name can forge a line of its own."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 @dataclass(frozen=True)

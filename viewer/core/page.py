@@ -12,6 +12,7 @@ from viewer.core.faqs import faqs_from_front_matter, parse_faqs
 from viewer.core.ingredients import drugs_from_title
 from viewer.core.labels import MEDICINE_SECTIONS, label_topic
 from viewer.core.model import SECTION_TITLES, TAB_SECTIONS, Entry, Listing, Page, PageKind, Problem, Severity
+from viewer.core.search import invisible_characters
 from viewer.core.sections import normalise_title, split_sections
 from viewer.core.site import strip_markup
 from viewer.core.source import SourceError, decode
@@ -113,6 +114,9 @@ def parse_page(path: str, data: bytes) -> Page:
     def report(severity: Severity, message: str, line: int | None = None) -> None:
         problems.append(Problem(path, line, severity, message))
 
+    hidden = invisible_characters(head.title)
+    if hidden:
+        report(Severity.WARNING, f"the title holds invisible characters ({', '.join(hidden)}); it is matched without them", 1)
     split = split_sections(head.body, head.body_line)
     fields: dict[str, Any] = {}
     other: list[tuple[str, str]] = []

@@ -17,6 +17,10 @@ from viewer.core.search import TitleIndex, fold, query_terms
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0-100) for a typo to count as a drug name
 FUZZY_MIN_LENGTH = 4
 PREFIX_MIN_LENGTH = 3
+MAX_CHECKED = 10  # medicines a pair check covers (45 pairs); a pasted list of hundreds is cut here
+MAX_QUERY_TERMS = 40  # words of a query that are matched; the rest are ignored
+MAX_QUERY_CHARS = 2000
+MAX_TEXT_HITS = 50  # full-text results listed for one query
 PAIR_ROWS = 3  # entries shown for one pair (strengths of the same combination), best first
 CLEAR_MATCH = 0.7  # a first result at least this good, and better than the second, is the one meant
 _LIST_SEPARATORS = re.compile(r"[,+&/;]|\band\b", re.IGNORECASE)
@@ -70,6 +74,8 @@ class Results:
     check: tuple[Hit, ...] = ()
     drugs: tuple[str, ...] = ()  # the generics the query resolved to, in query order
     fulltext_terms: tuple[str, ...] = ()  # terms that are not drug names (searched in the text)
+    text_capped: bool = False  # full-text hits stopped at their limit: more pages hold the words
+    medicines_named: int = 0  # how many medicines the query lists; only the first MAX_CHECKED are checked
     listings: Sequence[Listing] = field(default=(), repr=False, compare=False)
 
     @classmethod
@@ -91,6 +97,15 @@ class Results:
         return len(self.positions) + len(self.text_hits)
 
 
+def checking_line(results: Results) -> str:
+    """The heading of a pair check; says so when the list was longer than what is checked."""
+    names = ", ".join(d.capitalize() for d in results.drugs)
+    if results.medicines_named > len(results.drugs):
+        return (f"Checking the first {len(results.drugs)} medicines in pairs (you listed {results.medicines_named}"
+                f"{' or more' if results.medicines_named >= MAX_QUERY_TERMS else ''}): {names}")
+    return f"Checking {len(results.drugs)} medicines in pairs: {names}"
+
+
 class DrugVocabulary:
     """Generic names (from titles and drugs.yaml), brand names and classes, folded."""
 
@@ -101,7 +116,10 @@ class DrugVocabulary:
         self.classes: dict[str, set[str]] = defaultdict(set)
         for generic, info in dictionary.items():
             for brand in info.brands:
-                for key in {fold(brand), fold(brand).split()[0]}:
+                words = fold(brand).split()
+                if not words:
+                    continue
+                for key in {fold(brand), words[0]}:
                     self.brands.setdefault(key, fold(generic))
             if info.drug_class:
                 name = fold(info.drug_class)
@@ -168,18 +186,20 @@ class SearchEngine:
         self.fulltext = None  # set to a viewer.core.index.FullTextIndex when one is ready
 
     def search(self, query: str, limit: int | None = None) -> Results:
-        terms = query_terms(query)
+        query = query[:MAX_QUERY_CHARS]
+        terms = query_terms(query)[:MAX_QUERY_TERMS]
         if not terms:
             return Results.everything(self.listings, limit)
         concepts = [self.vocabulary.resolve(t) if len(t) >= 2 else None for t in terms]
         ranked = self._rank_titles(terms, concepts)
         if limit:
             ranked = ranked[:limit]
-        drugs = self._listed_drugs(query, terms, concepts)
+        named = self._listed_drugs(query, terms, concepts)
+        drugs = named[:MAX_CHECKED]
         unresolved = tuple(t for t, c in zip(terms, concepts) if c is None and len(t) >= 3)
         check = self.pair_check(drugs) if len(drugs) >= 3 else ()
         text_hits: list[Hit] = []
-        room = (limit - len(ranked)) if limit else 50
+        room = (limit - len(ranked)) if limit else MAX_TEXT_HITS
         if self.fulltext is not None and (unresolved or not ranked) and room > 0:
             seen = {p for p, _ in ranked}
             for path, section, snippet, score in self.fulltext.search(terms, limit=room):
@@ -188,7 +208,7 @@ class SearchEngine:
                     text_hits.append(Hit(position, "fulltext", score, self._title_of(path), path, snippet, section))
         return Results(
             tuple(p for p, _ in ranked), tuple(s for _, s in ranked), tuple(text_hits), check, drugs, unresolved,
-            listings=self.listings,
+            text_capped=bool(text_hits) and len(text_hits) >= room, medicines_named=len(named), listings=self.listings,
         )
 
     def _listed_drugs(self, query: str, terms: Sequence[str], concepts: Sequence[Concept | None]) -> tuple[str, ...]:
@@ -198,7 +218,7 @@ class SearchEngine:
         if all(c is not None and len(c.generics) == 1 for c in concepts):
             return tuple(dict.fromkeys(g for c in concepts if c for g in c.generics))
         items = [query_terms(item) for item in _LIST_SEPARATORS.split(query)]
-        items = [item for item in items if item]
+        items = [item for item in items if item][:MAX_QUERY_TERMS]
         if len(items) < 3:  # without separators the whole query is one item
             return ()
         drugs = []

@@ -32,7 +32,7 @@ def entry_json(entry: Entry) -> dict[str, Any]:
             "alternate_names": entry.alternate_names,
             "disclaimer": entry.disclaimer,
             "note": entry.note,
-            "other": dict(entry.other),
+            "other": [{"label": label, "text": text} for label, text in entry.other],
         },
     }
 

@@ -14,11 +14,19 @@ _JOINERS = frozenset({"and", "with"})
 
 
 def fold(text: str) -> str:
-    """Case and accents removed: 'Sertralíne' -> 'sertraline'."""
+    """Case, accents and invisible characters removed: 'Sertralíne' -> 'sertraline',
+    'Sertra\u200bline' -> 'sertraline'."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The zero-width and other format characters in ``text``, as U+ codes."""
+    if text.isascii():
+        return []
+    return sorted({f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cf"})
 
 
 def query_terms(query: str) -> tuple[str, ...]:

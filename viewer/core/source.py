@@ -53,6 +53,9 @@ def decode(data: bytes) -> Text:
             break
     else:
         nul = data.find(b"\x00")
+        utf16 = _utf16_without_bom(data) if nul >= 0 else None
+        if utf16 is not None:
+            return decode(utf16)
         if nul >= 0:
             raise SourceError(f"binary file: NUL byte at offset {nul}", data.count(b"\n", 0, nul) + 1)
         try:
@@ -69,6 +72,22 @@ def decode(data: bytes) -> Text:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Text(text, warning)
+
+
+def _utf16_without_bom(data: bytes) -> bytes | None:
+    """UTF-16 text saved without a byte-order mark (mostly ASCII, so every other byte is NUL),
+    given its mark; None for anything else."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for zeros, bom, encoding in ((odd, codecs.BOM_UTF16_LE, "utf-16-le"), (even, codecs.BOM_UTF16_BE, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and (odd if zeros is even else even).count(0) == 0:
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return bom + data
+    return None
 
 
 def _decode_legacy(data: bytes) -> str:

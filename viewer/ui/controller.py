@@ -15,6 +15,7 @@ from viewer.core.cache import cache_file
 from viewer.core.document import DocumentBuilder
 from viewer.core.history import History
 from viewer.core.library import CatalogLoader, read_page
+from viewer.core.ranking import checking_line
 from viewer.core.site import Site, link_targets
 from viewer.core.model import Entry, Library, Severity
 from viewer.ui.entry_list import EntryListModel
@@ -194,7 +195,7 @@ class Controller(QObject):
         panel = self.window.list_panel
         results = panel.proxy.results
         if results.check:
-            self.window.show_check(list(results.drugs), list(results.check))
+            self.window.show_check(checking_line(results), list(results.check))
         elif text.strip() and panel.shown_count() == 0:
             self.window.show_no_result(text, self.model.engine.titles.nearest(text))
         elif self.window.showing() in ("no-result", "check"):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScroller, QWidget
 
+from viewer.core.search import fold
 from viewer.core.kiosk_config import KioskConfig
 from viewer.paths import bundled_dir
 from viewer.ui.controller import Controller
@@ -138,7 +139,11 @@ class Kiosk(QObject):
         window.entry_view.layout().itemAt(0).widget().layout().addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.picker = DrugPicker()
-        self.picker.set_drugs(sorted({d for item in controller.library.entries for d in item.drugs}))
+        names: dict[str, str] = {}  # one button a medicine, however its pages spell it (case, invisible characters)
+        for item in controller.library.entries:
+            for drug in item.drugs:
+                names.setdefault(fold(drug), drug)
+        self.picker.set_drugs(sorted(names.values(), key=fold))
         self.picker.drug_chosen.connect(window.list_panel.set_query)
         window.welcome.layout().insertWidget(window.welcome.layout().count() - 1, self.picker, 1)
         window.welcome.help.setText("Type a medicine's name in the search box.")

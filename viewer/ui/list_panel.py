@@ -178,7 +178,10 @@ class EntryListPanel(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} combinations")
+        if self.proxy.results.text_capped:
+            self.count.setText(f"First {shown} matches (more pages hold these words)")
+        else:
+            self.count.setText(f"{shown} of {total}" if shown != total else f"{total} combinations")
 
     def _move(self, step: int) -> None:
         rows = self.proxy.rowCount()

@@ -205,8 +205,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.no_result)
         self.setWindowTitle(APP_NAME)
 
-    def show_check(self, drugs: list[str], pairs: list) -> None:
-        self.check.show_check(drugs, pairs)
+    def show_check(self, heading: str, pairs: list) -> None:
+        self.check.show_check(heading, pairs)
         self.stack.setCurrentWidget(self.check)
         self.setWindowTitle(APP_NAME)
 

@@ -122,8 +122,8 @@ class CheckPanel(QWidget):
         outer.addWidget(self.scroll, 1)
         self._rows: list[QWidget] = []
 
-    def show_check(self, drugs: list[str], pairs: list) -> None:
-        self.heading.setText(f"Checking {len(drugs)} medicines in pairs: {', '.join(d.capitalize() for d in drugs)}")
+    def show_check(self, heading: str, pairs: list) -> None:
+        self.heading.setText(heading)
         for row in self._rows:
             self._layout.removeWidget(row)
             row.hide()

@@ -183,7 +183,27 @@ def export_pdf(entry: Entry, path: Path, context: PrintContext) -> int:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     configure(printer, entry)
-    return EntryPrint(entry, context).paint(printer)
+    pages = EntryPrint(entry, context).paint(printer)
+    check_pdf(path)
+    return pages
+
+
+def check_pdf(path: Path) -> None:
+    """Raise OSError unless ``path`` is a complete PDF: Qt does not report a failed write
+    (a full disk, a device), so the file itself is read back."""
+    try:
+        with open(path, "rb") as handle:
+            if not handle.read(5) == b"%PDF-":
+                raise OSError(f"the PDF could not be written to {path} (the file is empty or not a PDF)")
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(max(0, size - 64))
+            if b"%%EOF" not in handle.read():
+                raise OSError(f"the PDF written to {path} is incomplete ({size:,} bytes): is the disk full?")
+    except OSError as exc:
+        if exc.strerror:
+            raise OSError(f"the PDF could not be written to {path}: {exc.strerror}") from None
+        raise
 
 
 def find_printer(name: str | None) -> QPrinterInfo:
