@@ -106,6 +106,8 @@ def main() -> None:
                    "full_parse_s": round(full["seconds"], 3), "cold": cold, "warm": warm}
             results["sizes"].append(row)
             print(json.dumps(row))
+    results["hostile"] = json.loads(run([sys.executable, str(REPO / "bench" / "hostile.py"), "100"]))
+    print(json.dumps(results["hostile"]))
     write_report(results)
 
 
@@ -155,6 +157,19 @@ def write_report(results: dict) -> None:
             f"{warm['keystroke_fulltext']['p50_ms']:.1f} ms | {f'{during:.1f} ms' if during else '-'} |"
         )
     lines += ["", "Targets (✓ met, ✗ missed) are those of the benchmark issue for this 2-core machine.", ""]
+    hostile = results.get("hostile")
+    if hostile:
+        worst = hostile["slowest_random"]
+        lines += [
+            "## Hostile pages", "",
+            "Time to open a page for the screen (parse, build, Qt laying out every tab) and to write its PDF,",
+            f"for the known attacks (about 190 KB each) and {hostile['random_samples']} random pages of Markdown's",
+            "special characters up to 200 KB (bench/hostile.py, seeded).", "",
+            "| input | screen | paper |", "|---|---|---|",
+        ]
+        lines += [f"| {name} | {t['screen_s']:.2f} s | {t['paper_s']:.2f} s |" for name, t in hostile["known"].items()]
+        lines += [f"| slowest random ({worst['chars']:,} chars, starting `{worst['starts'][:12]!r}`) | "
+                  f"{worst['screen_s']:.2f} s | {worst['paper_s']:.2f} s |", ""]
     docs = REPO / "docs"
     docs.mkdir(exist_ok=True)
     (docs / "benchmarks.md").write_text("\n".join(lines))

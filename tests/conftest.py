@@ -13,3 +13,4 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def private_cache(tmp_path_factory, monkeypatch):
     """The full-text index goes to a folder of the test's own, never the user's cache."""
     monkeypatch.setenv("COMBO_VIEWER_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("COMBO_VIEWER_KEY_DIR", str(tmp_path_factory.getbasetemp() / "key"))  # never the user's config

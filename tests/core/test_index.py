@@ -87,3 +87,59 @@ def test_snippets_mark_matches_and_cut_at_word_edges():
     assert snippet.startswith("…") and snippet.endswith("…")
     assert f"{MARK_START}serotonin{MARK_END}" in snippet
     assert make_snippet("Café crème", ["creme"]) == f"Café {MARK_START}crème{MARK_END}"
+
+
+def test_a_zeroed_page_of_the_index_file_is_found_at_open_and_rebuilt(tmp_path):
+    folder = seed_folder(tmp_path / "content")
+    index = FullTextIndex(folder, tmp_path / "cache")
+    index.update()
+    assert index.search(["serotonin"])
+    index.close()
+    with open(index.path, "r+b") as handle:  # one 4 KiB page of the database, zeroed
+        handle.seek(2 * 4096)
+        handle.write(b"\0" * 4096)
+    again = FullTextIndex(folder, tmp_path / "cache")
+    assert again.update() == 2  # thrown away and built anew
+    assert again.search(["serotonin"])
+
+
+def test_an_error_during_a_query_is_told_and_the_index_rebuilt(tmp_path, monkeypatch):
+    import sqlite3
+
+    from viewer.core.library import load_catalog
+    from viewer.core.ranking import SearchEngine
+
+    folder = seed_folder(tmp_path / "content")
+    index = FullTextIndex(folder, tmp_path / "cache")
+    index.update()
+    engine = SearchEngine(load_catalog(folder).entries)
+    engine.fulltext = index
+
+    class Broken:
+        def execute(self, *args):
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(index, "_connection", lambda: Broken())
+    results = engine.search("serotonin")
+    assert results.text_failed and index.damaged
+    monkeypatch.undo()
+    assert index.update() == 2 and not index.damaged
+    assert engine.search("serotonin").text_hits
+
+
+def test_a_tampered_catalog_cache_never_changes_what_a_page_says(tmp_path):
+    import json
+
+    from viewer.core.library import CatalogLoader
+
+    folder = seed_folder(tmp_path / "content")
+    cache = tmp_path / "catalog.json"
+    first = CatalogLoader(folder, cache)
+    first.load()
+    assert first.save()
+    data = json.loads(cache.read_text())
+    for row in data["pages"]:
+        row[2] = "Relabelled + Page" if row[0].startswith("paroxetine") else None  # relabel one, hide the other
+    cache.write_text(json.dumps(data))
+    titles = [e.title for e in CatalogLoader(folder, cache).load().entries]
+    assert titles == ["Paroxetine + Clonazepam", "Sertraline + Clonazepam"]

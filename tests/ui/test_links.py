@@ -107,3 +107,39 @@ def test_images_load_only_from_inside_the_content_folder(linking, content, tmp_p
     for outside in ("../secret.png", str(tmp_path / "secret.png"), "file://" + str(tmp_path / "secret.png"),
                     "http://example.org/x.png"):
         assert view.loadResource(kind, QUrl(outside)) is None
+
+
+def test_svg_that_refers_to_other_content_is_never_drawn(linking, content):
+    svgs = {
+        "outside.svg": '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+                       '<image xlink:href="/usr/share/pixmaps/debian-logo.png" width="9" height="9"/></svg>',
+        "climb.svg": '<svg xmlns="http://www.w3.org/2000/svg"><rect fill="url(../../x.svg#p)" width="9" height="9"/></svg>',
+        "nested.svg": '<svg xmlns="http://www.w3.org/2000/svg"><defs><g id="a"><rect width="1" height="1"/></g>'
+                      + "".join(f'<g id="{chr(98 + i)}"><use href="#{chr(97 + i)}"/><use href="#{chr(97 + i)}"/></g>' for i in range(20))
+                      + '</defs><use href="#u"/></svg>',
+        "plain.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9" fill="red"/></svg>',
+    }
+    for name, text in svgs.items():
+        (content / name).write_text(text)
+    linking.open_entry("links.md")
+    view = linking.window.entry_view.views["usage"]
+    kind = QTextDocument.ResourceType.ImageResource.value
+    assert [name for name in svgs if view.loadResource(kind, QUrl(name)) is not None] == ["plain.svg"]
+
+
+def test_a_huge_image_under_forty_spellings_is_decoded_at_most_once_and_never_when_too_large(linking, content):
+    import time
+
+    from PySide6.QtGui import QImage
+
+    huge = QImage(5100, 5100, QImage.Format.Format_Grayscale8)
+    huge.fill(0)
+    huge.save(str(content / "huge.png"))
+    (content / "sub").mkdir()
+    linking.open_entry("links.md")
+    view = linking.window.entry_view.views["usage"]
+    kind = QTextDocument.ResourceType.ImageResource.value
+    spellings = ["huge.png", "./huge.png", "sub/../huge.png", "%68uge.png"] + [f"sub/{'../sub/' * i}../huge.png" for i in range(36)]
+    started = time.perf_counter()
+    assert all(view.loadResource(kind, QUrl(s)) is None for s in spellings)
+    assert time.perf_counter() - started < 5  # a hang detector: the header alone says it is too large

@@ -86,3 +86,26 @@ def test_a_page_that_breaks_keeps_its_last_good_version_with_a_warning(controlle
     assert "could not be read just now" in view.warning.text()
     assert "Is this a standard combination pill?" in view.views["faqs"].toPlainText()
     assert controller.window.problems_button.isVisible()
+
+
+def test_a_content_folder_deleted_and_made_again_is_followed(controller, content, qtbot):
+    import shutil
+
+    from viewer.ui.watcher import POLL_MS, SLOW_POLL_MS
+
+    shutil.rmtree(content)
+    qtbot.waitUntil(lambda: "cannot be read" in controller.window.statusBar().currentMessage(), timeout=SLOW_POLL_MS + 2000)
+    content.mkdir()
+    (content / "new.md").write_text(page("Gamma + Delta", FULL_BODY))
+    qtbot.waitUntil(lambda: [e.title for e in controller.library.entries] == ["Gamma + Delta"], timeout=POLL_MS + 3000)
+    assert "back" in controller.window.statusBar().currentMessage()
+    (content / "later.md").write_text(page("Later + Page", FULL_BODY))  # the new folder is watched, not the old one
+    qtbot.waitUntil(lambda: "Later + Page" in [e.title for e in controller.library.entries], timeout=RELOAD_MS)
+
+
+def test_pages_added_where_the_watcher_never_fires_still_show(controller, content, qtbot):
+    from viewer.ui.watcher import SLOW_POLL_MS
+
+    controller.watcher._watcher.blockSignals(True)  # as on NFS, SMB or 9p: no change notices at all
+    (content / "new.md").write_text(page("Gamma + Delta", FULL_BODY))
+    qtbot.waitUntil(lambda: "Gamma + Delta" in [e.title for e in controller.library.entries], timeout=SLOW_POLL_MS + 2000)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from viewer.core.model import SECTION_TITLES, Entry
-from viewer.core.render import Renderer
+from viewer.core.render import Renderer, plain_html
 
 TABS = (("usage", "Usage"), ("side_effects", "Side effects"), ("mechanism", "Mechanism"), ("faqs", "FAQs"))
 # Tabs shown only when a page has the section; safety text (warnings, interactions) is never under More.
@@ -16,6 +16,7 @@ EXTRA_TABS = (
     ("pregnancy", "Pregnancy"),
 )
 MORE = ("more", "More")
+MAX_FORMATTED_PER_ENTRY = 300  # sections and FAQ answers formatted as Markdown; the rest as plain text
 BANNED = "<b>BANNED</b> — this page marks the medicine as banned."  # only when the page says is_banned: true
 ALL_TABS = (*TABS, *EXTRA_TABS, MORE)
 
@@ -39,10 +40,14 @@ class DocumentBuilder:
 
     def build(self, entry: Entry) -> EntryDocument:
         plain: list[str] = []
+        budget = [MAX_FORMATTED_PER_ENTRY]
 
         def render(source: str, name: str) -> str:
-            rendered = self._renderer.render(source)
-            if rendered.plain:
+            # Formatting costs per call: a page of thousands of sections or FAQs gets the first
+            # ones formatted and the rest as plain text, so opening it stays quick.
+            budget[0] -= 1
+            rendered = self._renderer.render(source, formatted=budget[0] >= 0)
+            if rendered.plain and name not in plain:
                 plain.append(name)
             return rendered.html
 
@@ -58,7 +63,11 @@ class DocumentBuilder:
             if entry.section(key).strip():
                 tabs.append((key, label, render(entry.section(key), label) + notices))
         if entry.other:
-            more = "".join(f"<h2>{html.escape(name)}</h2>{render(text, name)}" for name, text in entry.other)
+            room = max(0, budget[0])
+            more = "".join(f"<h2>{html.escape(name)}</h2>{render(text, name)}" for name, text in entry.other[:room])
+            if entry.other[room:]:  # past the budget: the rest as one plain block, in order
+                more += plain_html("\n\n".join(f"{name}\n\n{text}" for name, text in entry.other[room:]))
+                plain.append("More")
             tabs.append((MORE[0], MORE[1], more + notices))
         return EntryDocument(entry.display_title, " · ".join(entry.drugs), header, tuple(tabs), tuple(plain))
 

@@ -12,12 +12,15 @@ from pathlib import Path
 
 from viewer.core.cache import cache_file
 from viewer.core.library import FileInfo, read_page, scan
+from viewer.core.site import read_site
 from viewer.core.model import Entry
 from viewer.core.search import fold
 
 SCHEMA = "3"
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets
-_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_#>`|]+")
+# Link text and address are bounded and may not hold another "[" or "(": on "[" x 100,000 an
+# unbounded pattern tries every start to the end (hours, holding the GIL and so the window).
+_MARKUP = re.compile(r"!?\[([^\[\]\n]{0,500})\]\([^()\n]{0,500}\)|[*_#>`|]+")
 
 
 BATCH = 2000  # pages indexed per transaction
@@ -84,6 +87,8 @@ class FullTextIndex:
         self._uri = f"file:{self.path}"
         self._local = threading.local()
         self._lock = threading.Lock()  # one writer at a time
+        self.damaged = False  # a query met a damaged database: the next update starts afresh
+        self._generation = 0  # bumped when the file is replaced, so every thread reconnects
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self._open_checked()
@@ -105,8 +110,12 @@ class FullTextIndex:
 
     def _connection(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
+        if connection is not None and getattr(self._local, "generation", 0) != self._generation:
+            connection.close()  # the file was replaced (started afresh) since this thread opened it
+            connection = None
         if connection is None:
             connection = self._local.connection = self._connect()
+            self._local.generation = self._generation
         return connection
 
     def _open_checked(self) -> None:
@@ -115,9 +124,21 @@ class FullTextIndex:
             connection = self._connection()
             meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("schema") == SCHEMA and meta.get("root") == str(self.root):
-                return
+                if connection.execute("PRAGMA quick_check").fetchone()[0] == "ok":
+                    return
         except sqlite3.DatabaseError:
             pass
+        self._start_afresh()
+
+    def _start_afresh(self) -> None:
+        """Throw the cached index away and create an empty one (every page is indexed again)."""
+        self.damaged = False
+        self._generation += 1
+        if self.path is None:
+            with self._keep_alive:
+                self._keep_alive.executescript("DROP TABLE IF EXISTS sections; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS pages;")
+            self._create(self._keep_alive)
+            return
         self.close()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
@@ -167,8 +188,10 @@ class FullTextIndex:
         ``cancelled`` is asked between pages: when it says yes the update stops, keeping what is
         done (the rest is indexed next time)."""
         if pages is None:
-            pages = scan(self.root)[0]
+            pages = scan(self.root, read_site(self.root))[0]
         with self._lock:
+            if self.damaged:
+                self._start_afresh()
             connection = self._connection()
             known = {path: (mtime, size) for path, mtime, size in connection.execute("SELECT * FROM pages")}
             current = {page.path: page.signature for page in pages}
@@ -184,8 +207,7 @@ class FullTextIndex:
                         if cancelled is not None and cancelled():
                             return start + number
                         self._index(connection, page)
-                        if number % 8 == 7:
-                            time.sleep(0)  # let the window's thread run: a keystroke waits ~1 ms at most
+                        time.sleep(0)  # let the window's thread run: it waits one page's indexing at most
                 if progress is not None:
                     progress(min(start + BATCH, total), total)
             return total
@@ -239,7 +261,8 @@ class FullTextIndex:
                                               [rowid for rowid, _ in ranked])
             }
         except sqlite3.Error:
-            return []
+            self.damaged = True  # say so, and rebuild on the next update; never a silent "no result"
+            raise
         results: list[tuple[str, str, str, float]] = []
         seen: set[str] = set()
         for rowid, rank in ranked:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import os
 from collections import defaultdict
@@ -9,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, TypeVar
 
+from viewer.core.cache import cache_mac
 from viewer.core.drugs import DRUGS_FILE, load_drugs
 from viewer.core.model import Ignored, Library, Listing, Page, PageKind, Problem, Severity
 from viewer.core.page import parse_page
@@ -303,13 +305,16 @@ class CatalogLoader:
                 path, list(signature), listing.title if listing else None, list(listing.drugs) if listing else [],
                 [[p.line, p.severity.value, p.message] for p in read.problems], read.kind.value, read.reason, read.layout,
             ])
-        data = {"schema": CATALOG_SCHEMA, "root": str(self.root.resolve()), "pages": rows}
+        pages = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+        root = str(self.root.resolve())
+        mac = cache_mac(f"{CATALOG_SCHEMA}\n{root}\n{pages}".encode("utf-8", "surrogatepass"))
+        text = f'{{"schema":{CATALOG_SCHEMA},"root":{json.dumps(root, ensure_ascii=False)},"mac":"{mac}","pages":{pages}}}'
         temporary = self.cache_file.with_suffix(".tmp")
         try:
             self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            temporary.write_text(text, encoding="utf-8")
             os.replace(temporary, self.cache_file)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a folder name that is not UTF-8
             return False
         self._changed = False
         return True
@@ -317,8 +322,12 @@ class CatalogLoader:
     def _read_cache(self, path: Path) -> Memo:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("schema") != CATALOG_SCHEMA or data.get("root") != str(self.root.resolve()):
+            root = str(self.root.resolve())
+            if data.get("schema") != CATALOG_SCHEMA or data.get("root") != root:
                 return {}
+            pages = json.dumps(data["pages"], ensure_ascii=False, separators=(",", ":"))
+            if not hmac.compare_digest(str(data.get("mac")), cache_mac(f"{CATALOG_SCHEMA}\n{root}\n{pages}".encode("utf-8", "surrogatepass"))):
+                return {}  # altered, or written by someone else: it could change what a page says
             memo: Memo = {}
             for relative, signature, title, drugs, problems, kind, reason, layout in data["pages"]:
                 listing = Listing(relative, title, tuple(map(str, drugs))) if isinstance(title, str) else None

@@ -4,6 +4,7 @@ entries ordered exact combination first, then entries that contain the drugs."""
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -74,6 +75,7 @@ class Results:
     check: tuple[Hit, ...] = ()
     drugs: tuple[str, ...] = ()  # the generics the query resolved to, in query order
     fulltext_terms: tuple[str, ...] = ()  # terms that are not drug names (searched in the text)
+    text_failed: bool = False  # the full-text index could not answer (damaged): no text result means nothing
     text_capped: bool = False  # full-text hits stopped at their limit: more pages hold the words
     medicines_named: int = 0  # how many medicines the query lists; only the first MAX_CHECKED are checked
     listings: Sequence[Listing] = field(default=(), repr=False, compare=False)
@@ -200,15 +202,20 @@ class SearchEngine:
         check = self.pair_check(drugs) if len(drugs) >= 3 else ()
         text_hits: list[Hit] = []
         room = (limit - len(ranked)) if limit else MAX_TEXT_HITS
+        text_failed = False
         if self.fulltext is not None and (unresolved or not ranked) and room > 0:
             seen = {p for p, _ in ranked}
-            for path, section, snippet, score in self.fulltext.search(terms, limit=room):
+            try:
+                found = self.fulltext.search(terms, limit=room)
+            except sqlite3.Error:
+                found, text_failed = [], True  # the index is damaged; it is rebuilt, and the user told
+            for path, section, snippet, score in found:
                 position = self._position_of(path)
                 if position is not None and position not in seen:
                     text_hits.append(Hit(position, "fulltext", score, self._title_of(path), path, snippet, section))
         return Results(
             tuple(p for p, _ in ranked), tuple(s for _, s in ranked), tuple(text_hits), check, drugs, unresolved,
-            text_capped=bool(text_hits) and len(text_hits) >= room, medicines_named=len(named), listings=self.listings,
+            text_failed=text_failed, text_capped=bool(text_hits) and len(text_hits) >= room, medicines_named=len(named), listings=self.listings,
         )
 
     def _listed_drugs(self, query: str, terms: Sequence[str], concepts: Sequence[Concept | None]) -> tuple[str, ...]:

@@ -10,10 +10,16 @@ from urllib.parse import urlsplit
 import markdown
 import nh3
 
-# Python-Markdown slows down quadratically on unmatched "[" (8,000 take over 10 s) and on very
-# deep nesting; past these bounds a section is shown as plain text instead.
-MAX_RENDER_CHARS = 200_000
+# Python-Markdown slows down quadratically on unmatched "[" (8,000 take over 10 s), on the
+# number of blocks (5,000 setext headings take 1.5 s) and on very deep nesting; past these
+# bounds, measured here, a section is shown as plain text instead. Real sections are a few KB.
+MAX_RENDER_CHARS = 50_000
+MAX_LINES = 1_000
+MAX_LINE_CHARS = 5_000
 MAX_BRACKETS = 400
+# Qt lays out a run of characters with no place to break in time that grows with its square;
+# in plain text a run longer than this is cut, saying how much is not shown.
+MAX_RUN = 2_000
 MAX_INDENT = 64
 MAX_QUOTE_DEPTH = 16
 
@@ -25,6 +31,8 @@ _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "th": {"a
 LINK_SCHEMES = {"http", "https", "mailto"}
 _INDENT = re.compile(r"^[ \t]*", re.MULTILINE)
 _QUOTES = re.compile(r"^(?:[ \t]*>){%d,}" % (MAX_QUOTE_DEPTH + 1), re.MULTILINE)
+# "* * * * a": every marker opens a list inside the one before it.
+_LIST_MARKERS = re.compile(r"^(?:[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+){%d,}" % (MAX_QUOTE_DEPTH + 1), re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -57,28 +65,48 @@ class Renderer:
         self._md.preprocessors.deregister("html_block")  # raw HTML blocks become text
         self._md.inlinePatterns.deregister("html")  # and so do inline tags
 
-    def render(self, source: str) -> Rendered:
+    def render(self, source: str, formatted: bool = True) -> Rendered:
+        """``formatted=False`` asks for plain text (an entry past its budget of formatting)."""
         if not source.strip():
             return Rendered("")
-        if too_complex(source):
+        if not formatted or too_complex(source):
             return Rendered(plain_html(source), plain=True)
         self._md.reset()
-        body = self._md.convert(source)
+        try:
+            body = self._md.convert(source)
+        except RecursionError:  # nesting the measures above did not foresee: never the program's end
+            return Rendered(plain_html(source), plain=True)
         return Rendered(sanitise(body))
 
 
 def too_complex(source: str) -> bool:
     """Whether rendering could take long: size, unmatched brackets, deep lists or quotes."""
-    if len(source) > MAX_RENDER_CHARS or source.count("[") > MAX_BRACKETS:
+    if len(source) > MAX_RENDER_CHARS or source.count("[") > MAX_BRACKETS or source.count("\n") > MAX_LINES:
+        return True
+    if max(map(len, source.split("\n"))) > MAX_LINE_CHARS:
         return True
     if max((len(m.group().expandtabs(4)) for m in _INDENT.finditer(source)), default=0) > MAX_INDENT:
         return True
-    return bool(_QUOTES.search(source))
+    return bool(_QUOTES.search(source) or _LIST_MARKERS.search(source))
+
+
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+MAX_PLAIN_SHOWN = 100_000  # characters of one section shown as plain text; the rest is counted, not drawn
+MAX_BLANKS = 80  # Qt wraps a long run of spaces kept by pre-wrap in time that grows with its square
+_LONG_BLANKS = re.compile(r"[ \t]{%d,}" % (MAX_BLANKS + 1))
 
 
 def plain_html(source: str) -> str:
-    """The text as escaped paragraphs, nothing interpreted, line breaks and indents kept."""
-    paragraphs = re.split(r"\n[ \t]*\n", source.strip("\n"))
+    """The text as escaped paragraphs, nothing interpreted, line breaks and indents kept; a run
+    of thousands of characters without a space is cut, saying so."""
+    source = _LONG_BLANKS.sub(" " * MAX_BLANKS, source)
+    rest = ""
+    if len(source) > MAX_PLAIN_SHOWN:
+        rest = (f"[... {len(source) - MAX_PLAIN_SHOWN:,} more characters of this section are not shown here: "
+                "it is too large to display. The page's file holds them all.]")
+        source = source[:MAX_PLAIN_SHOWN]
+    source = _LONG_RUN.sub(lambda m: f"{m.group()[:MAX_RUN]} [... {len(m.group()) - MAX_RUN:,} more characters without a space, not shown]", source)
+    paragraphs = re.split(r"\n[ \t]*\n", source.strip("\n")) + ([rest] if rest else [])
     return "".join(f'<p style="white-space: pre-wrap">{html.escape(p)}</p>' for p in paragraphs)
 
 

@@ -35,6 +35,7 @@ class Body:
     sections: tuple[Section, ...]
 
 
+MAX_SECTIONS = 400  # labels a page is split at; real pages have about ten
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 # Lines that may be a label or a code fence; every other line is plain content. Matching from
 # the newline (rather than "^" in MULTILINE mode) lets the regex engine skip ahead quickly.
@@ -86,6 +87,8 @@ def split_sections(body: str, first_line: int = 1) -> Body:
             started = _bold_section(body, start, after, line, current, line_no)
         if started is None:
             continue
+        if len(sections) > MAX_SECTIONS:
+            break  # thousands of labels: the rest stays, word for word, in the last section
         current.chunks.append(body[content_from:start])
         current = started
         sections.append(current)

@@ -83,11 +83,13 @@ def read_site(root: Path) -> Site:
 
 # --- markup a static site generator would have consumed ------------------------------------
 
-_KRAMDOWN_LINE = re.compile(r"^[ \t]*\{:[^}\n]*\}[ \t]*$", re.MULTILINE)  # "{: .note }", "{:toc}"
-_KRAMDOWN_INLINE = re.compile(r"\{:[^}\n]*\}")
-_LIQUID_LINK = re.compile(r"\{%-?\s*(?:link|post_url)\s+([^%\s]+)\s*-?%\}")
-_LIQUID_BASEURL = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
-_LIQUID_TAG = re.compile(r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}", re.DOTALL)
+# Every pattern is bounded and stops at the next opening brace, so text like "{%{%{%..." or
+# "{:{:{:..." costs one pass, never a scan to the end from every start.
+_KRAMDOWN_LINE = re.compile(r"^[ \t]*\{:[^{}\n]{0,300}\}[ \t]*$", re.MULTILINE)  # "{: .note }", "{:toc}"
+_KRAMDOWN_INLINE = re.compile(r"\{:[^{}\n]{0,300}\}")
+_LIQUID_LINK = re.compile(r"\{%-?[ \t]*(?:link|post_url)[ \t]+([^%{}\s]{1,300})[ \t]*-?%\}")
+_LIQUID_BASEURL = re.compile(r"\{\{-?[ \t]*site\.(?:baseurl|url)[ \t]*-?\}\}")
+_LIQUID_TAG = re.compile(r"\{%[^{}]{0,500}?%\}|\{\{[^{}]{0,500}?\}\}")
 
 
 def strip_markup(text: str) -> str:

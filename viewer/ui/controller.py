@@ -90,6 +90,9 @@ class Controller(QObject):
         w.export_pdf_requested.connect(self.export_pdf)
         w.closing.connect(self._save)
         self.watcher.reloaded.connect(self.apply_reload)
+        self.watcher.failed.connect(self._folder_missing)
+        self.watcher.restored.connect(
+            lambda: self.window.statusBar().showMessage("The content folder is back; the list is up to date.", 8000))
         self.fulltext.progress.connect(self._index_progress)
         self.fulltext.ready.connect(self._index_ready)
         self.fulltext.failed.connect(self._index_failed)
@@ -194,6 +197,10 @@ class Controller(QObject):
     def _on_query(self, text: str) -> None:
         panel = self.window.list_panel
         results = panel.proxy.results
+        if results.text_failed:
+            self.window.statusBar().showMessage(
+                "The full-text index was damaged; it is being rebuilt. Title search works meanwhile.", 8000)
+            self._update_fulltext()
         if results.check:
             self.window.show_check(checking_line(results), list(results.check))
         elif text.strip() and panel.shown_count() == 0:
@@ -327,6 +334,11 @@ class Controller(QObject):
         dialog = ProblemsDialog(self.library.problems, self.root.name or str(self.root), self.window)
         dialog.open()
         return dialog
+
+    def _folder_missing(self, reason: str) -> None:
+        self.window.statusBar().showMessage(
+            f"The content folder cannot be read ({reason}). Showing the pages read before; "
+            "the list follows again when the folder is back.")
 
     def apply_reload(self, library: Library) -> None:
         previous = self.library

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRegularExpression, QUrl, Signal
-from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QRegularExpression, QUrl, Signal
+from PySide6.QtGui import QColor, QImage, QImageReader, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from viewer.core.images import MAX_ENTRY_PIXELS, MAX_IMAGE_BYTES, MAX_PIXELS, looks_like_svg, svg_refusal
 from viewer.core.render import is_local_image
 
 
@@ -25,11 +26,20 @@ class TextView(QTextBrowser):
         self.anchorClicked.connect(self.link_activated)
         self._image_root: Path | None = None
         self._image_folder: Path | None = None
+        self._images: dict[Path, QImage | None] = {}
+        self._pixels = 0
 
     def set_image_folders(self, root: Path | None, folder: Path | None) -> None:
         """Images resolve against ``folder`` (the page's own) and must stay inside ``root``."""
         self._image_root = root.resolve() if root else None
         self._image_folder = folder.resolve() if folder else None
+        self._images: dict[Path, QImage | None] = {}  # one decode per file, however it is spelt
+        self._pixels = 0
+
+    def setHtml(self, text: str) -> None:  # noqa: N802 - Qt API
+        self._images = {}
+        self._pixels = 0
+        super().setHtml(text)
 
     def highlight(self, terms: list[str], colour: QColor) -> int:
         """Mark every word starting with one of ``terms``; scroll to the first. Returns the count."""
@@ -64,5 +74,29 @@ class TextView(QTextBrowser):
         path = (self._image_folder / QUrl.fromPercentEncoding(text.encode())).resolve()
         if not path.is_relative_to(self._image_root) or not path.is_file():
             return None
-        image = QImage(str(path))
-        return None if image.isNull() else image
+        if path not in self._images:
+            self._images[path] = self._decode(path)
+        return self._images[path]
+
+    def _decode(self, path: Path) -> QImage | None:
+        """The image, or None when it is too large, refers to other content, or is no image."""
+        try:
+            if path.stat().st_size > MAX_IMAGE_BYTES:
+                return None
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if looks_like_svg(data) and svg_refusal(data):
+            return None
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        reader = QImageReader(buffer)
+        size = reader.size()
+        pixels = size.width() * size.height() if size.isValid() else MAX_PIXELS + 1
+        if pixels > MAX_PIXELS or self._pixels + pixels > MAX_ENTRY_PIXELS:
+            return None
+        image = reader.read()
+        if image.isNull():
+            return None
+        self._pixels += pixels
+        return image

@@ -14,6 +14,9 @@ from viewer.ui.background import SerialWorker
 # Past this many pages, files are not watched one by one (inotify limits); a poll finds edits.
 MAX_WATCHED_FILES = 4000
 POLL_MS = 1500
+# A poll runs always, more slowly where files are watched: on a network share (NFS, SMB, 9p)
+# the watcher never fires, and a folder deleted and made again is not the one watched.
+SLOW_POLL_MS = 5000
 DEBOUNCE_MS = 250
 
 
@@ -25,7 +28,8 @@ class ContentWatcher(QObject):
     """
 
     reloaded = Signal(object)
-    failed = Signal(str)
+    failed = Signal(str)  # the folder went away or cannot be read (once, until it is back)
+    restored = Signal()
 
     def __init__(self, loader: CatalogLoader, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,10 +43,19 @@ class ContentWatcher(QObject):
         self._debounce.timeout.connect(self._worker.request)
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self._worker.request)
+        self._root_identity: tuple[int, int] | None = None
+        self.missing = False  # the folder is gone or unreadable; the poll looks for its return
 
     def watch(self, library: Library) -> None:
         """Watch every folder and (for folders of moderate size) every page of ``library``."""
         root = Path(library.root)
+        try:
+            identity = (os.stat(root).st_dev, os.stat(root).st_ino)
+        except OSError:
+            identity = None
+        if identity != self._root_identity and self.watched_paths():
+            self._watcher.removePaths(self.watched_paths())  # a new folder of the same name: watch it afresh
+        self._root_identity = identity
         folders = [str(root)]
         for folder, dirs, _ in os.walk(root):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -66,10 +79,9 @@ class ContentWatcher(QObject):
         new = sorted(p for p in wanted - (set(self._watcher.directories()) | set(self._watcher.files())) if os.path.exists(p))
         if new:
             self._watcher.addPaths(new)
-        if watch_files:
-            self._poll.stop()
-        elif not self._poll.isActive():
-            self._poll.start()
+        interval = SLOW_POLL_MS if watch_files else POLL_MS
+        if self._poll.interval() != interval or not self._poll.isActive():
+            self._poll.start(interval)
 
     def stop(self) -> None:
         """Stop watching (the window is closing); a reload under way is waited for."""
@@ -97,9 +109,17 @@ class ContentWatcher(QObject):
 
     def _finished(self, result: object) -> None:
         if isinstance(result, Library):
+            came_back, self.missing = self.missing, False
             self.watch(result)
             self.reloaded.emit(result)
+            if came_back:
+                self.restored.emit()
         elif isinstance(result, OSError):  # the folder itself vanished or became unreadable
-            self.failed.emit(str(result))
+            self._root_identity = None
+            if not self.missing:
+                self.missing = True
+                self.failed.emit(str(result))
+            if self._poll.interval() != POLL_MS or not self._poll.isActive():
+                self._poll.start(POLL_MS)  # look for its return often
         elif isinstance(result, BaseException):
             raise result
