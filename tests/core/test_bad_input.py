@@ -338,3 +338,24 @@ def test_check_json_keeps_two_extra_sections_of_one_name(tmp_path):
     (tmp_path / "p.md").write_text(page("Alpha + Beta", FULL_BODY + "\n## Storage\n\nCool.\n\n## Usage\n\nu\n\n## Storage\n\nDry.\n"))
     other = json.loads(library_json(load_library(tmp_path)))["entries"][0]["sections"]["other"]
     assert other == [{"label": "Storage", "text": "Cool."}, {"label": "Storage", "text": "Dry."}]
+
+
+def test_a_folder_that_cannot_be_read_is_reported_and_the_rest_read(tmp_path, monkeypatch):
+    import os
+
+    from viewer.core import library as library_module
+
+    seed_folder(tmp_path)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "x.md").write_text(page("Locked + Page", FULL_BODY))
+    real = os.scandir
+
+    def scandir(path):  # as chmod 000 does for anyone but root (the tests may run as root)
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(library_module.os, "scandir", scandir)
+    library = library_module.load_library(tmp_path)
+    assert len(library.entries) == 2
+    assert [(i.path, i.reason) for i in library.ignored] == [("locked", "folder cannot be read: Permission denied")]

@@ -109,3 +109,23 @@ def test_pages_added_where_the_watcher_never_fires_still_show(controller, conten
     controller.watcher._watcher.blockSignals(True)  # as on NFS, SMB or 9p: no change notices at all
     (content / "new.md").write_text(page("Gamma + Delta", FULL_BODY))
     qtbot.waitUntil(lambda: "Gamma + Delta" in [e.title for e in controller.library.entries], timeout=SLOW_POLL_MS + 2000)
+
+
+def test_a_page_yaml_cannot_build_added_while_running_never_stops_live_reload(controller, content, qtbot):
+    (content / "typo.md").write_text(page(front="title: Typo + Page\nreviewed: !!int abc\n", body=FULL_BODY))
+    qtbot.waitUntil(lambda: any(p.path == "typo.md" for p in controller.library.problems), timeout=RELOAD_MS)
+    (content / "later.md").write_text(page("Later + Page", FULL_BODY))
+    qtbot.waitUntil(lambda: "Later + Page" in [e.title for e in controller.library.entries], timeout=RELOAD_MS)
+
+
+def test_full_text_results_at_their_limit_are_not_counted_as_all(make_controller, content, qtbot):
+    from viewer.core.ranking import MAX_TEXT_HITS
+
+    for number in range(MAX_TEXT_HITS + 5):
+        (content / f"p{number}.md").write_text(page(f"Drug{number} + Other{number}", FULL_BODY.replace(
+            "Drowsiness.", "Watch for a quokkarash.")))
+    controller = make_controller(content)
+    qtbot.waitUntil(lambda: controller.model.engine.fulltext is not None, timeout=20_000)
+    controller.window.list_panel.set_query("quokkarash")
+    count = controller.window.list_panel.count.text()
+    assert count == f"First {MAX_TEXT_HITS} matches (more pages hold these words)"
