@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check bench screenshots system-deps clean
+.PHONY: run test quick test-random lint check bench screenshots system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +23,25 @@ run: $(VENV)/.installed-run
 	@bash scripts/system-deps.sh desktop
 	$(BIN)/combo-viewer $(ARGS)
 
-## make test: the whole suite, headless
-test: $(VENV)/.installed-test
+## make test: the linters, then the whole suite, headless (slow tests too)
+test: lint
 	@bash scripts/system-deps.sh test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:randomly
+
+## make quick: the suite without the slow (soak) tests, for the local loop
+quick: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:randomly -m "not slow" -q
+
+## make test-random: the suite in a random order (each test must pass alone and in any order)
+test-random: $(VENV)/.installed-test
+	@bash scripts/system-deps.sh test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p randomly
+
+## make lint: ruff, mypy (strict on viewer/core) and the import contracts (core has no Qt)
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check viewer tests bench scripts
+	$(BIN)/mypy viewer/core
+	$(BIN)/lint-imports
 
 ## make check: lint the bundled content
 check: $(VENV)/.installed-run

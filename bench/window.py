@@ -32,7 +32,7 @@ FULLTEXT_QUERIES = ["withdrawal", "blood pressure", "serotonin", "driving risk",
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] if ordered else 0.0
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] if ordered else 0.0
 
 
 def typing(controller: Controller, app, queries: list[str]) -> list[float]:

@@ -4,46 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from viewer import APP_NAME, __version__
-from viewer.core.kiosk_config import ConfigError, KioskConfig, load_config
+from viewer.core.kiosk_config import ConfigError, load_config
+from viewer.options import CheckOptions, PrintOptions, SearchOptions, WindowOptions
 from viewer.paths import CONTENT_ENV, content_dir
 
 COMMANDS = ("check", "search", "print")
-
-
-@dataclass(frozen=True)
-class WindowOptions:
-    """What the window needs to start, known before any Qt object exists."""
-
-    content: Path
-    entry: str | None = None
-    kiosk: bool = False
-    config: KioskConfig | None = None
-
-
-@dataclass(frozen=True)
-class CheckOptions:
-    content: Path
-    json: bool = False
-
-
-@dataclass(frozen=True)
-class PrintOptions:
-    content: Path
-    entry: str
-    pdf: Path | None = None
-    printer: str | None = None  # "" means the default printer
-
-
-@dataclass(frozen=True)
-class SearchOptions:
-    content: Path
-    query: str
-    limit: int | None = None
-    json: bool = False
 
 
 class UsageError(Exception):

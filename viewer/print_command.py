@@ -10,7 +10,7 @@ from viewer.core.library import load_catalog, read_page
 from viewer.core.ranking import NO_RESULT, SearchEngine
 
 if TYPE_CHECKING:
-    from viewer.cli import PrintOptions
+    from viewer.options import PrintOptions
 
 
 def run_print(options: PrintOptions) -> int:

@@ -12,7 +12,7 @@ from viewer.core.library import load_catalog
 from viewer.core.ranking import MISSING_PAIR, NO_RESULT, Hit, SearchEngine, checking_line
 
 if TYPE_CHECKING:
-    from viewer.cli import SearchOptions
+    from viewer.options import SearchOptions
 
 
 def _snippet(hit: Hit) -> str:

@@ -68,11 +68,11 @@ def test_json_never_dumps_front_matter(tmp_path, capsys):
 
 @pytest.mark.parametrize("args", [["check", "--content", "/no/such/folder"], ["check", "--bogus"]])
 def test_usage_errors_exit_2_with_a_message_not_a_traceback(args, capsys):
-    status, out, err = run(capsys, *args)
+    status, _out, err = run(capsys, *args)
     assert status == 2 and "combo-viewer" in err and "Traceback" not in err
 
 
 def test_content_comes_from_the_environment_when_not_given(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("COMBO_VIEWER_CONTENT", str(seed_folder(tmp_path)))
-    status, out, _ = run(capsys, "check")
+    _status, out, _ = run(capsys, "check")
     assert out.startswith("2 entries")

@@ -29,7 +29,7 @@ def test_json_lists_title_path_kind_score_and_snippet(capsys):
 
 
 def test_the_pair_check_on_the_command_line(capsys):
-    status, out, _ = run(capsys, "warfarin, lithium, ibuprofen", "--json")
+    _status, out, _ = run(capsys, "warfarin, lithium, ibuprofen", "--json")
     data = json.loads(out)
     assert [(d["title"], d["kind"]) for d in data[:3]] == [
         ("Warfarin + Lithium", "check"), ("Warfarin + Ibuprofen", "check"), ("Lithium + Ibuprofen", "check"),

@@ -241,9 +241,9 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_nothing_else_stops(tmp_pat
 
 
 def test_a_thousand_nested_folders_are_walked_without_recursion(tmp_path):
-    from viewer.core.library import MAX_DEPTH, load_library
-
     import os
+
+    from viewer.core.library import MAX_DEPTH, load_library
 
     seed_folder(tmp_path)
     folder = os.open(tmp_path, os.O_RDONLY)  # 990 levels are longer than a path may be: go down by handle

@@ -6,10 +6,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import lost_words
+from viewer.core.labels import LABELS
 from viewer.core.model import Page
 from viewer.core.page import parse_page
 from viewer.core.render import Renderer
-from viewer.core.labels import LABELS
 
 _MARKUP = st.sampled_from(
     ["---\n", "---", "\n", "\r\n", "# ", "## ", "**", "__", ":", "* ", "1. ", "Q: ", "A: ", "?", "[", "](",

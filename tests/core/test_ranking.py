@@ -3,12 +3,10 @@ the pair check for three or more drugs, and full-text results after title matche
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from tests.helpers import FULL_BODY, page, seed_folder
-from viewer.core.index import MARK_END, MARK_START, FullTextIndex
+from viewer.core.index import MARK_START, FullTextIndex
 from viewer.core.library import load_catalog
 from viewer.core.ranking import MISSING_PAIR, SearchEngine
 from viewer.paths import bundled_dir
@@ -82,7 +80,7 @@ def test_a_drug_class_lists_its_combinations(bundled):
 def test_without_a_drug_dictionary_generic_names_still_work(tmp_path):
     library = load_catalog(seed_folder(tmp_path))
     engine = SearchEngine(library.entries, dict(library.drugs))
-    assert [h.title for h in engine.search("clonazepam paroxetine").hits][0] == "Paroxetine + Clonazepam"
+    assert next(h.title for h in engine.search("clonazepam paroxetine").hits) == "Paroxetine + Clonazepam"
     assert engine.search("zoloft").hits == ()
 
 

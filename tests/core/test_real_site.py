@@ -172,5 +172,5 @@ def test_the_five_ingredient_page_fills_its_tabs(library):
     assert entry.usage.startswith("*(Hypothetical, based on individual components)*")
     assert "Liver damage" in entry.side_effects
     assert "synergistic action" in entry.mechanism
-    assert [f.question for f in entry.faqs][0] == "Is this combination safe?"
+    assert next(f.question for f in entry.faqs) == "Is this combination safe?"
     assert entry.other == ()

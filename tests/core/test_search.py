@@ -51,7 +51,7 @@ def test_narrowing_from_earlier_results_equals_searching_afresh(words, more):
     after = before + more
     earlier = INDEX.filter(query_terms(before))
     terms_before, terms_after = query_terms(before), query_terms(after)
-    if len(terms_after) >= len(terms_before) and all(n.startswith(o) for o, n in zip(terms_before, terms_after)):
+    if len(terms_after) >= len(terms_before) and all(n.startswith(o) for o, n in zip(terms_before, terms_after, strict=False)):
         assert INDEX.filter(terms_after, earlier) == INDEX.filter(terms_after)
 
 

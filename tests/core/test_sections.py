@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import FULL_BODY, lost_words, page
-from viewer.core.page import parse_page
 from viewer.core.ingredients import drugs_from_title
+from viewer.core.page import parse_page
 from viewer.core.sections import normalise_title
 
 
@@ -125,7 +125,7 @@ FAQ_FORMS = {
 @pytest.mark.parametrize("form", sorted(FAQ_FORMS))
 def test_faq_forms(form):
     for label in ("**FAQs:**", "## FAQs"):
-        entry, problems = parse(f"{label}\n\n{FAQ_FORMS[form]}\n**Disclaimer:** d\n")
+        entry, _problems = parse(f"{label}\n\n{FAQ_FORMS[form]}\n**Disclaimer:** d\n")
         assert [(f.question, f.answer) for f in entry.faqs] == [
             ("Is it safe?", "Ask."),
             ("Can I drive?", "Not at first."),

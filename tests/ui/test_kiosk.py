@@ -277,6 +277,7 @@ def resident_kib() -> int:
         return int(handle.read().split()[1]) * 4096 // 1024
 
 
+@pytest.mark.slow
 def test_soak_two_thousand_cycles_keep_widgets_and_memory_steady(kiosk, qtbot):
     """Search, open, switch tabs, reset, 2,000 times: no widget piles up, memory stays flat."""
     window, controller = kiosk.window, kiosk.controller

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from viewer.ui.banner import DEFAULT_TEXT
 from viewer.core.ranking import NO_RESULT
+from viewer.ui.banner import DEFAULT_TEXT
 
 
 def banner_fully_visible(window) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from viewer.core.model import SECTION_TITLES, Entry
@@ -19,6 +20,7 @@ MORE = ("more", "More")
 MAX_FORMATTED_PER_ENTRY = 300  # sections and FAQ answers formatted as Markdown; the rest as plain text
 BANNED = "<b>BANNED</b> — this page marks the medicine as banned."  # only when the page says is_banned: true
 ALL_TABS = (*TABS, *EXTRA_TABS, MORE)
+Render = Callable[[str, str], str]  # (Markdown source, section name) -> HTML
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class DocumentBuilder:
         return EntryDocument(entry.display_title, " · ".join(entry.drugs), header, tuple(tabs), tuple(plain))
 
     @staticmethod
-    def _faqs(entry: Entry, render) -> str:
+    def _faqs(entry: Entry, render: Render) -> str:
         parts = [render(entry.faq_intro, "FAQs")] if entry.faq_intro else []
         for faq in entry.faqs:
             answer = render(faq.answer, "FAQs") or f"<p><i>{html.escape('No answer is given on this page.')}</i></p>"
@@ -80,7 +82,7 @@ class DocumentBuilder:
         return "".join(parts)
 
     @staticmethod
-    def _notices(entry: Entry, render) -> str:
+    def _notices(entry: Entry, render: Render) -> str:
         rows = [
             f"<p><b>{SECTION_TITLES[key]} (from this page):</b> {_inline(render(entry.section(key), SECTION_TITLES[key]))}</p>"
             for key in ("disclaimer", "note")
@@ -98,7 +100,7 @@ def empty_sentence(label: str, entry: Entry | None = None, key: str = "") -> str
     return f"This page has no {label} section. Ask a pharmacist or doctor if you need this information."
 
 
-def header_html(entry: Entry, render) -> str:
+def header_html(entry: Entry, render: Render) -> str:
     """The header under the title: the Banned flag, the summary, the generic and other names,
     the page's opening text, and when it was updated."""
     parts = []

@@ -15,14 +15,15 @@ MAX_NODES = 10_000
 
 _HANDLER = YAMLHandler()
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Resolvers = dict[Any, list[tuple[str, Any]]]
 
 
-def _without_timestamps(resolvers: dict) -> dict:
+def _without_timestamps(resolvers: _Resolvers) -> _Resolvers:
     return {first: [(tag, regex) for tag, regex in found if tag != _TIMESTAMP] for first, found in resolvers.items()}
 
 
-class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
+class _Loader(_SafeLoader):  # type: ignore[misc]
     """The safe loader with dates left as text: a page's date is shown as written, and an
     impossible one ("2023-02-30") is no error. A field meant to be a date is read as one later."""
 
@@ -73,6 +74,11 @@ _SIMPLE_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+([^-?:,\[\]{}#&*!
 _RESOLVER = _TextDatesResolver()
 
 
+def _tag_of(scalar: str) -> str:
+    """The tag YAML gives a plain scalar ("true" -> bool, "12" -> int), dates aside."""
+    return str(_RESOLVER.resolve(yaml.ScalarNode, scalar, (True, False)))  # type: ignore[no-untyped-call]
+
+
 def _parse_simple(source: str) -> dict[str, Any] | None:
     """The mapping for plain one-line front matter, or None when YAML must read it."""
     data: dict[str, Any] = {}
@@ -83,13 +89,13 @@ def _parse_simple(source: str) -> dict[str, Any] | None:
         value = found.group(2) or "" if found else ""
         if found is None or "\t" in line or ": " in value or value.endswith(":") or found.group(1) in data:
             return None  # tabs, and colons YAML would read as another mapping, are YAML's to judge
-        if _RESOLVER.resolve(yaml.ScalarNode, found.group(1), (True, False)) != "tag:yaml.org,2002:str":
+        if _tag_of(found.group(1)) != "tag:yaml.org,2002:str":
             return None  # a key YAML reads as something else ("NO", "true", "null"...)
         value = found.group(2)
         if value is None:
             data[found.group(1)] = None
             continue
-        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+        tag = _tag_of(value)
         if tag == "tag:yaml.org,2002:str":
             data[found.group(1)] = value
         elif tag == "tag:yaml.org,2002:bool" and value.lower() in ("true", "false"):

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from viewer.core.cache import cache_file
 from viewer.core.library import FileInfo, read_page, scan
-from viewer.core.site import read_site
 from viewer.core.model import Entry
 from viewer.core.search import fold
+from viewer.core.site import read_site
 
 SCHEMA = "3"
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets
@@ -227,7 +227,7 @@ class FullTextIndex:
         connection.execute("INSERT INTO pages(path, mtime_ns, size) VALUES (?, ?, ?)", (page.path, *page.signature))
 
     def page_count(self) -> int:
-        return self._connection().execute("SELECT count(*) FROM pages").fetchone()[0]
+        return int(self._connection().execute("SELECT count(*) FROM pages").fetchone()[0])
 
     # --- searching ---------------------------------------------------------------------------
 

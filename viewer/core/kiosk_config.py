@@ -38,7 +38,7 @@ class KioskConfig:
 
 
 MAX_CONFIG_BYTES = 64 * 1024
-_KEYS = {
+_KEYS: dict[str, type | tuple[type, ...]] = {
     "content": str,
     "idle_seconds": (int, float),
     "font_scale": (int, float),
@@ -78,8 +78,8 @@ def load_config(path: Path | None) -> KioskConfig:
         if key not in _KEYS:
             raise bad(key, f"unknown key (known keys: {', '.join(_KEYS)})")
         kinds = _KEYS[key]
-        if isinstance(value, bool) and kinds is not bool or not isinstance(value, kinds):
-            wanted = {str: "text in quotes", bool: "true or false"}.get(kinds, "a number")  # type: ignore[arg-type]
+        if (isinstance(value, bool) and kinds is not bool) or not isinstance(value, kinds):
+            wanted = "text in quotes" if kinds is str else "true or false" if kinds is bool else "a number"
             raise bad(key, f"must be {wanted}, not {value!r}")
     if "idle_seconds" in data and not 10 <= data["idle_seconds"] <= 86_400:
         raise bad("idle_seconds", "must be between 10 and 86400 seconds")

@@ -6,9 +6,10 @@ import hmac
 import json
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from viewer.core.cache import cache_mac
 from viewer.core.drugs import DRUGS_FILE, load_drugs

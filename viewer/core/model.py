@@ -133,7 +133,7 @@ class Library:
     problems: tuple[Problem, ...]
     ignored: tuple[Ignored, ...]
     failed: tuple[str, ...] = ()  # pages that gave no entry: unreadable, or empty
-    drugs: tuple[tuple[str, "DrugInfo"], ...] = ()
+    drugs: tuple[tuple[str, DrugInfo], ...] = ()
     newest_page: float | None = None  # when the most recently saved page was saved (epoch seconds)
     site_title: str = ""  # the title in the folder's _config.yml, when it has one
     permalinks: tuple[tuple[str, str], ...] = ()  # (collection folder, permalink pattern) from _config.yml

@@ -83,7 +83,7 @@ def read_head(path: str, data: bytes) -> Head:
     title = normalise_title(str(title_value)) if title_value is not None else ""
     heading = _TITLE_HEADING.match(body)
     heading_title = normalise_title(heading.group(1)) if heading else ""
-    if heading_title and (not title or heading_title.casefold() == title.casefold()):
+    if heading is not None and heading_title and (not title or heading_title.casefold() == title.casefold()):
         # The heading that repeats (or supplies) the title is not content.
         body_line += body.count("\n", 0, heading.end())
         body = body[heading.end() :]

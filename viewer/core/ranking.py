@@ -198,7 +198,7 @@ class SearchEngine:
             ranked = ranked[:limit]
         named = self._listed_drugs(query, terms, concepts)
         drugs = named[:MAX_CHECKED]
-        unresolved = tuple(t for t, c in zip(terms, concepts) if c is None and len(t) >= 3)
+        unresolved = tuple(t for t, c in zip(terms, concepts, strict=True) if c is None and len(t) >= 3)
         check = self.pair_check(drugs) if len(drugs) >= 3 else ()
         text_hits: list[Hit] = []
         room = (limit - len(ranked)) if limit else MAX_TEXT_HITS
@@ -263,7 +263,7 @@ class SearchEngine:
         if all(len(t) < PREFIX_MIN_LENGTH for t in terms) and not any(concepts):
             return [(p, 0.5) for p in self.titles.filter(terms)]
         candidates: set[int] | None = None
-        for term, concept in zip(terms, concepts):
+        for term, concept in zip(terms, concepts, strict=True):
             if concept is None:  # not a drug: any word of the title may start with it
                 found = set(self.titles.filter([term]))
             else:  # titles name their drugs, so the drugs' postings hold every title match
@@ -273,7 +273,7 @@ class SearchEngine:
             candidates = found if candidates is None else candidates & found
             if not candidates:
                 return []
-        scored = sorted(((-self._score(p, terms, concepts), p) for p in candidates or ()))
+        scored = sorted((-self._score(p, terms, concepts), p) for p in candidates or ())
         return [(p, -negative) for negative, p in scored]
 
     def _score(self, position: int, terms: Sequence[str], concepts: Sequence[Concept | None]) -> float:

@@ -39,7 +39,7 @@ def entry_json(entry: Entry) -> dict[str, Any]:
 
 def library_json(library: Library) -> str:
     data = {
-        "entries": [entry_json(e) for e in library.entries],
+        "entries": [entry_json(e) for e in library.entries if isinstance(e, Entry)],
         "problems": [
             {"path": p.path, "line": p.line, "severity": p.severity.value, "message": p.message}
             for p in library.problems

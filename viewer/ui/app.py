@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from viewer import __version__
 
 if TYPE_CHECKING:
-    from viewer.cli import WindowOptions
+    from viewer.options import WindowOptions
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -15,9 +15,9 @@ from viewer.core.cache import cache_file
 from viewer.core.document import DocumentBuilder
 from viewer.core.history import History
 from viewer.core.library import CatalogLoader, read_page
+from viewer.core.model import Entry, Library, Severity
 from viewer.core.ranking import checking_line
 from viewer.core.site import Site, link_targets
-from viewer.core.model import Entry, Library, Severity
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.indexing import FullTextBuilder
 from viewer.ui.main_window import ZOOM_MAX, ZOOM_MIN, MainWindow

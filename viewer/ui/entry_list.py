@@ -8,7 +8,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractListModel, QAbstractProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from viewer.core.index import snippet_text
-from viewer.core.model import DrugInfo
+from viewer.core.model import DrugInfo, Listing
 from viewer.core.ranking import Hit, Results, SearchEngine
 from viewer.core.search import query_terms
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScroller, QWidget
 
-from viewer.core.search import fold
 from viewer.core.kiosk_config import KioskConfig
+from viewer.core.search import fold
 from viewer.paths import bundled_dir
 from viewer.ui.controller import Controller
 from viewer.ui.kiosk_widgets import AttractScreen, DrugPicker, PinPad

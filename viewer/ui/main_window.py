@@ -22,8 +22,8 @@ from viewer.core.document import EntryDocument
 from viewer.core.model import Listing
 from viewer.ui.banner import DisclaimerBanner
 from viewer.ui.entry_list import EntryListModel
-from viewer.ui.list_panel import EntryListPanel
 from viewer.ui.entry_view import EntryView
+from viewer.ui.list_panel import EntryListPanel
 from viewer.ui.panels import CheckPanel, NoResultPanel, WelcomePanel
 from viewer.ui.theme import THEME_LABELS, THEMES, Theme, fill_tokens, palette
 
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         self.forward_action.setEnabled(can_forward)
 
     def set_problem_count(self, errors: int, warnings: int) -> None:
-        if not errors and not warnings or not self.problems_shown:
+        if (not errors and not warnings) or not self.problems_shown:
             self.problems_button.hide()
             return
         parts = []

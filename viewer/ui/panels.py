@@ -9,7 +9,6 @@ from viewer.core.model import Listing
 from viewer.core.ranking import NO_RESULT
 
 
-
 def _label(text: str, name: str, heading: bool = False) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)

@@ -25,8 +25,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from viewer import APP_NAME, __version__
 from viewer.core.document import print_html
 from viewer.core.library import load_catalog
-from viewer.core.model import Library
-from viewer.core.model import Entry
+from viewer.core.model import Entry, Library
 from viewer.core.render import Renderer
 from viewer.ui.banner import DEFAULT_TEXT
 

@@ -99,7 +99,7 @@ class ContentWatcher(QObject):
         return self._watcher.directories() + self._watcher.files()
 
     def _changed(self, path: str) -> None:
-        if path.endswith(PAGE_SUFFIXES) or os.path.isdir(path) or not os.path.exists(path) or path.endswith(".yaml"):
+        if path.endswith((*PAGE_SUFFIXES, ".yaml")) or os.path.isdir(path) or not os.path.exists(path):
             self._debounce.start()
 
     def _reload(self) -> Library:  # in a pool thread
