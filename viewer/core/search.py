@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
 
 from viewer.core.model import Listing
 
@@ -72,8 +73,8 @@ class TitleIndex:
             return []
         close: dict[str, float] = {}
         for term in terms:
-            for word in difflib.get_close_matches(term, self._vocabulary, n=4, cutoff=0.6):
-                close[word] = max(close.get(word, 0.0), difflib.SequenceMatcher(None, term, word).ratio())
+            for word, score, _ in process.extract(term, self._vocabulary, scorer=fuzz.ratio, score_cutoff=60, limit=4):
+                close[word] = max(close.get(word, 0.0), score / 100)
             close.update({w: 1.0 for w in self._vocabulary if w.startswith(term)} if len(term) > 2 else {})
         if not close:
             return []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
@@ -14,15 +13,16 @@ from PySide6.QtWidgets import QFileDialog
 from viewer.core.cache import cache_file
 from viewer.core.document import DocumentBuilder
 from viewer.core.history import History
-from viewer.core.library import CatalogLoader, read_page
+from viewer.core.library import CatalogLoader
 from viewer.core.model import Entry, Library, Severity
-from viewer.core.ranking import checking_line
+from viewer.core.search import query_terms
+from viewer.core.session import NoResult, PairCheck, Reloaded, ReloadOutcome, Session, View
 from viewer.core.site import Site, link_targets
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.indexing import FullTextBuilder
 from viewer.ui.main_window import ZOOM_MAX, ZOOM_MIN, MainWindow
 from viewer.ui.printing import EntryPrint, PrintContext, configure, export_pdf
-from viewer.ui.problems import ProblemsDialog, problem_line
+from viewer.ui.problems import ProblemsDialog
 from viewer.ui.settings import Preferences
 from viewer.ui.theme import load_theme
 from viewer.ui.watcher import ContentWatcher
@@ -47,11 +47,9 @@ class Controller(QObject):
         self.model = EntryListModel(self)
         self.model.set_listings(self.library.entries, dict(self.library.drugs))
         self.window = MainWindow(self.model, banner_text)
-        self.history = History()
+        self.session = Session(root, self.library)
         self.builder = DocumentBuilder()
-        self.current: Entry | None = None
         self._open_signature: tuple[int, int] = (-1, -1)
-        self._last_good: dict[str, Entry] = {}
         self.watcher = ContentWatcher(self.loader, self)
         self.fulltext = FullTextBuilder(root, self)
         self._index_started = 0.0
@@ -123,35 +121,23 @@ class Controller(QObject):
             return (-1, -1)
         return (stat.st_mtime_ns, stat.st_size)
 
+    @property
+    def current(self) -> Entry | None:
+        return self.session.current
+
+    @property
+    def history(self) -> History:
+        return self.session.history
+
     def open_entry(self, path: str, record: bool = True) -> bool:
         signature = self._signature(path)
-        page = read_page(self.root, path)
-        row = self.model.row_of(path)
-        listing = self.model.listings_at(row) if row >= 0 else None
-        warning = ""
-        entry = page.entry
-        errors = [p for p in page.problems if p.severity is Severity.ERROR]
-        if entry is not None:
-            if listing is not None and listing.distinguisher:
-                entry = replace(entry, distinguisher=listing.distinguisher)
-            self._last_good[path] = entry
-            if errors:
-                warning = "Part of this page could not be read: " + "; ".join(problem_line(p) for p in errors)
-        elif path in self._last_good:
-            entry = self._last_good[path]
-            reason = problem_line(errors[0]) if errors else "the page is empty"
-            warning = f"This page could not be read just now ({reason}). Showing the last version that could be read."
-        else:
-            reason = problem_line(page.problems[0]) if page.problems else path
-            self.window.statusBar().showMessage(f"Could not open {path}: {reason}", 8000)
+        opened = self.session.open(path, record)
+        if opened.entry is None:
+            self.window.statusBar().showMessage(opened.error, 8000)
             return False
-        self.current = entry
         self._open_signature = signature
-        document = self.builder.build(entry)
-        self.window.show_entry(document, self.root, (self.root / path).parent)
-        self.window.entry_view.set_warning(warning)
-        if record:
-            self.history.visit(path)
+        self.window.show_entry(self.builder.build(opened.entry), self.root, (self.root / path).parent)
+        self.window.entry_view.set_warning(opened.warning)
         self.window.list_panel.select_path(path)
         self._update_history()
         return True
@@ -168,8 +154,7 @@ class Controller(QObject):
         """Back to the start: no search, nothing open, first tab, scrolled to the top, no history."""
         window = self.window
         window.list_panel.search.clear()
-        self.current = None
-        self.history.clear()
+        self.session.close()
         self._update_history()
         window.list_panel.select_path(None)
         window.list_panel.view.scrollToTop()
@@ -182,12 +167,14 @@ class Controller(QObject):
         window.show_welcome(len(self.library.entries), self.root.name or str(self.root))
 
     def go_back(self) -> None:
-        if self.history.can_go_back():
-            self.open_entry(self.history.back(), record=False)
+        path = self.session.back()
+        if path is not None:
+            self.open_entry(path, record=False)
 
     def go_forward(self) -> None:
-        if self.history.can_go_forward():
-            self.open_entry(self.history.forward(), record=False)
+        path = self.session.forward()
+        if path is not None:
+            self.open_entry(path, record=False)
 
     def _update_history(self) -> None:
         self.window.set_history_state(self.history.can_go_back(), self.history.can_go_forward())
@@ -201,11 +188,12 @@ class Controller(QObject):
             self.window.statusBar().showMessage(
                 "The full-text index was damaged; it is being rebuilt. Title search works meanwhile.", 8000)
             self._update_fulltext()
-        if results.check:
-            self.window.show_check(checking_line(results), list(results.check))
-        elif text.strip() and panel.shown_count() == 0:
-            self.window.show_no_result(text, self.model.engine.titles.nearest(text))
-        elif self.window.showing() in ("no-result", "check"):
+        state = self.session.state_for(text, results, self.model.engine.titles if query_terms(text) else None)
+        if isinstance(state, PairCheck):
+            self.window.show_check(state.heading, list(state.rows))
+        elif isinstance(state, NoResult):
+            self.window.show_no_result(text, list(state.nearest))
+        elif self.window.showing() in (View.NO_RESULT, View.CHECK):
             self._show_resting_state()
 
     def _show_resting_state(self) -> None:
@@ -342,35 +330,28 @@ class Controller(QObject):
 
     def apply_reload(self, library: Library) -> None:
         previous = self.library
-        if library.entries == previous.entries and library.problems == previous.problems:
-            if self.current is not None:
-                self._refresh_current(set())
-            return
-        changed = self.loader.changed_since(previous, library)
+        unchanged = library.entries == previous.entries and library.problems == previous.problems
+        changed = set() if unchanged else self.loader.changed_since(previous, library) | set(library.failed)
         self.library = library
-        self.model.set_listings(library.entries, dict(library.drugs))
-        self._update_fulltext()
-        self._show_problems()
-        if self.window.showing() == "welcome":
-            self.window.show_welcome(len(library.entries), self.root.name or str(self.root))
-        self.history.forget({p for p in changed if not any(e.path == p for e in library.entries)})
-        self._refresh_current(changed | set(library.failed))
-        self._on_query(self.window.list_panel.search.text())
+        outcome = self.session.reload(library, changed)
+        if not unchanged:
+            self.model.set_listings(library.entries, dict(library.drugs))
+            self._update_fulltext()
+            self._show_problems()
+            if self.window.showing() == View.WELCOME:
+                self.window.show_welcome(len(library.entries), self.root.name or str(self.root))
+        self._follow_current(outcome)
+        if not unchanged:
+            self._on_query(self.window.list_panel.search.text())
 
-    def _refresh_current(self, changed: set[str]) -> None:
+    def _follow_current(self, outcome: ReloadOutcome) -> None:
         """Keep the open entry: re-read it if its file changed, follow it if it was renamed."""
-        if self.current is None:
-            return
-        path = self.current.path
-        paths = {e.path for e in self.library.entries}
-        if path in paths or path in self.library.failed:
-            if path in changed or self._signature(path) != self._open_signature:
-                self.open_entry(path, record=False)
-            else:
-                self.window.list_panel.select_path(path)
-            return
-        renamed = [e for e in self.library.entries if e.title == self.current.title]
-        if len(renamed) == 1:
-            self.open_entry(renamed[0].path)
-            return
-        self.window.entry_view.set_warning("This page was removed from the content folder. Showing the last version read.")
+        path = outcome.path
+        if outcome.kind is Reloaded.CHANGED or (outcome.kind is Reloaded.KEPT and path and self._signature(path) != self._open_signature):
+            self.open_entry(path or "", record=False)
+        elif outcome.kind is Reloaded.KEPT and path:
+            self.window.list_panel.select_path(path)
+        elif outcome.kind is Reloaded.RENAMED and path:
+            self.open_entry(path)
+        elif outcome.kind is Reloaded.REMOVED:
+            self.window.entry_view.set_warning("This page was removed from the content folder. Showing the last version read.")

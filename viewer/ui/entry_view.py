@@ -51,6 +51,7 @@ class EntryView(QWidget):
         header_layout.addWidget(self.drugs)
         header_layout.addWidget(self.warning)
         header_layout.addWidget(self.header)
+        self._header_layout = header_layout
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("SectionTabs")
@@ -79,6 +80,10 @@ class EntryView(QWidget):
         self._css = ""
         self._shown: tuple[EntryDocument, Path | None, Path | None] | None = None
         self._highlight = "#ffe066"
+
+    def add_header_action(self, widget: QWidget) -> None:
+        """A control of the caller's under the header text (the kiosk's Print button)."""
+        self._header_layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
 
     def set_content_css(self, css: str) -> None:
         """Style for entry text; documents already shown are set again so they take it."""

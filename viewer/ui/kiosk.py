@@ -136,7 +136,7 @@ class Kiosk(QObject):
         self.print_button.setAccessibleName("Print this page")
         self.print_button.clicked.connect(self.print_current)
         self.print_button.setVisible(config.allow_print)
-        window.entry_view.layout().itemAt(0).widget().layout().addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
+        window.entry_view.add_header_action(self.print_button)
 
         self.picker = DrugPicker()
         names: dict[str, str] = {}  # one button a medicine, however its pages spell it (case, invisible characters)
@@ -145,7 +145,7 @@ class Kiosk(QObject):
                 names.setdefault(fold(drug), drug)
         self.picker.set_drugs(sorted(names.values(), key=fold))
         self.picker.drug_chosen.connect(window.list_panel.set_query)
-        window.welcome.layout().insertWidget(window.welcome.layout().count() - 1, self.picker, 1)
+        window.welcome.add_body(self.picker)
         window.welcome.help.setText("Type a medicine's name in the search box.")
         window.splitter.setSizes([int(window.width() * 0.3), int(window.width() * 0.7)])
         self.say("")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from viewer import APP_NAME
 from viewer.core.document import EntryDocument
 from viewer.core.model import Listing
+from viewer.core.session import View
 from viewer.ui.banner import DisclaimerBanner
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.entry_view import EntryView
@@ -210,9 +211,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.check)
         self.setWindowTitle(APP_NAME)
 
-    def showing(self) -> str:
-        pages = {self.welcome: "welcome", self.entry_view: "entry", self.no_result: "no-result", self.check: "check"}
-        return pages[self.stack.currentWidget()]
+    def showing(self) -> View:
+        pages = {self.welcome: View.WELCOME, self.entry_view: View.ENTRY, self.no_result: View.NO_RESULT, self.check: View.CHECK}
+        return pages.get(self.stack.currentWidget(), View.WELCOME)
 
     def set_history_state(self, can_back: bool, can_forward: bool) -> None:
         self.back_action.setEnabled(can_back)

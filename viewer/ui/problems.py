@@ -10,18 +10,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBo
 from viewer.core.model import Problem
 
 
-def problem_line(problem: Problem) -> str:
-    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-    return f"{where}: {problem.severity.value}: {problem.message}"
-
-
 class ProblemsDialog(QDialog):
     def __init__(self, problems: Sequence[Problem], folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Problems in the content folder")
         self.setAccessibleName("Problems in the content folder")
         self.resize(760, 360)
-        self.model = QStringListModel([problem_line(p) for p in problems], self)
+        self.model = QStringListModel([str(p) for p in problems], self)
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setAccessibleName("Problems")

@@ -1,0 +1,104 @@
+"""The session without a window: every search state, opening, history and reloads."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.helpers import FULL_BODY, page, seed_folder
+from viewer.core.library import load_catalog
+from viewer.core.ranking import MISSING_PAIR, SearchEngine
+from viewer.core.session import Listed, NoResult, PairCheck, Reloaded, Session
+from viewer.paths import bundled_dir
+
+
+@pytest.fixture
+def bundled():
+    library = load_catalog(bundled_dir("content"))
+    return Session(bundled_dir("content"), library), SearchEngine(library.entries, dict(library.drugs))
+
+
+def state(bundled, query):
+    session, engine = bundled
+    return session.state_for(query, engine.search(query), engine.titles)
+
+
+def test_an_empty_query_lists_everything(bundled):
+    found = state(bundled, "  ")
+    assert isinstance(found, Listed) and len(found.results) == len(bundled[0].library.entries)
+
+
+def test_matches_are_listed(bundled):
+    found = state(bundled, "sertraline clonazepam")
+    assert isinstance(found, Listed)
+    assert found.results.title_hit(0).title == "Sertraline + Clonazepam"
+
+
+def test_nothing_found_gives_the_nearest_titles(bundled):
+    found = state(bundled, "sertralinne zolpidemm")
+    assert isinstance(found, NoResult) and found.query == "sertralinne zolpidemm"
+    assert any("Sertraline" in item.title for item in found.nearest)
+
+
+def test_three_medicines_give_a_pair_check_with_its_heading(bundled):
+    found = state(bundled, "warfarin, lithium, ibuprofen")
+    assert isinstance(found, PairCheck)
+    assert found.heading == "Checking 3 medicines in pairs: Warfarin, Lithium, Ibuprofen"
+    assert [row.snippet == MISSING_PAIR for row in found.rows] == [True, True, False]
+
+
+def test_opening_records_history_and_back_and_forward_walk_it(tmp_path):
+    folder = seed_folder(tmp_path)
+    session = Session(folder, load_catalog(folder))
+    assert session.open("paroxetine-clonazepam.md").entry.title == "Paroxetine + Clonazepam"
+    assert session.open("sertraline-clonazepam.md").warning == ""
+    assert session.back() == "paroxetine-clonazepam.md" and session.back() is None
+    assert session.forward() == "sertraline-clonazepam.md"
+    session.close()
+    assert session.current is None and session.back() is None
+
+
+def test_a_page_that_breaks_shows_its_last_good_version_with_a_warning(tmp_path):
+    folder = seed_folder(tmp_path)
+    session = Session(folder, load_catalog(folder))
+    session.open("paroxetine-clonazepam.md")
+    (folder / "paroxetine-clonazepam.md").write_bytes(b"\x00\x01")
+    opened = session.open("paroxetine-clonazepam.md", record=False)
+    assert opened.entry.title == "Paroxetine + Clonazepam"
+    assert opened.warning.startswith("This page could not be read just now (paroxetine-clonazepam.md:1: error: binary file")
+
+
+def test_a_page_never_read_gives_the_reason_and_no_entry(tmp_path):
+    folder = seed_folder(tmp_path)
+    (folder / "bad.md").write_bytes(b"\x00")
+    session = Session(folder, load_catalog(folder))
+    opened = session.open("bad.md")
+    assert opened.entry is None and opened.error.startswith("Could not open bad.md: bad.md:1: error: binary file")
+    assert session.current is None and session.back() is None
+
+
+def test_namesakes_open_told_apart(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for name in ("a/x.md", "b/x.md"):
+        (tmp_path / name).write_text(page("Alpha + Beta", FULL_BODY))
+    session = Session(tmp_path, load_catalog(tmp_path))
+    assert session.open("b/x.md").entry.display_title == "Alpha + Beta (b/x.md)"
+
+
+def test_reloads_say_what_becomes_of_the_open_entry(tmp_path):
+    folder = seed_folder(tmp_path)
+    library = load_catalog(folder)
+    session = Session(folder, library)
+    assert session.reload(library, set()).kind is Reloaded.NOTHING_OPEN
+    session.open("sertraline-clonazepam.md")
+    assert session.reload(library, set()).kind is Reloaded.KEPT
+    assert session.reload(library, {"sertraline-clonazepam.md"}).kind is Reloaded.CHANGED
+    moved = replace(library, entries=tuple(replace(e, path="moved.md") if e.path.startswith("sertraline") else e
+                                           for e in library.entries))
+    outcome = session.reload(moved, {"sertraline-clonazepam.md", "moved.md"})
+    assert (outcome.kind, outcome.path) == (Reloaded.RENAMED, "moved.md")
+    session.open("moved.md")
+    gone = replace(library, entries=tuple(e for e in library.entries if not e.path.startswith("sertraline")))
+    assert session.reload(gone, {"moved.md"}).kind is Reloaded.REMOVED

@@ -1,0 +1,163 @@
+"""The program's state without Qt (like napari's ViewerModel): the library, history, the open
+entry and its last good version, and what a query's results mean for the screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from enum import Enum
+from pathlib import Path
+
+from viewer.core.history import History
+from viewer.core.library import read_page
+from viewer.core.model import Entry, Library, Listing, Page, Severity
+from viewer.core.ranking import Hit, Results, checking_line
+from viewer.core.search import TitleIndex, query_terms
+
+
+class View(str, Enum):
+    """What the right-hand side shows."""
+
+    WELCOME = "welcome"
+    ENTRY = "entry"
+    NO_RESULT = "no-result"
+    CHECK = "check"
+
+
+@dataclass(frozen=True)
+class Listed:
+    """Results to list, nothing else to show (an empty query, or matches)."""
+
+    results: Results
+
+
+@dataclass(frozen=True)
+class NoResult:
+    """Nothing matches: say so, with the nearest titles."""
+
+    query: str
+    nearest: tuple[Listing, ...]
+    results: Results
+
+
+@dataclass(frozen=True)
+class PairCheck:
+    """Three or more medicines: every pair, under a heading that says what is checked."""
+
+    heading: str
+    rows: tuple[Hit, ...]
+    results: Results
+
+
+SearchState = Listed | NoResult | PairCheck
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The outcome of opening a page: the entry to show (maybe its last good version), a
+    warning to show above it, or, when there is nothing to show, the error."""
+
+    entry: Entry | None
+    warning: str = ""
+    error: str = ""
+
+
+class Reloaded(str, Enum):
+    """What a reload means for the open entry."""
+
+    NOTHING_OPEN = "nothing open"
+    KEPT = "kept"  # its listing is unchanged (its file may still have changed: the window checks)
+    CHANGED = "changed"  # read it again
+    RENAMED = "renamed"  # open it under its new path
+    REMOVED = "removed"  # gone: keep showing the last version read, saying so
+
+
+@dataclass(frozen=True)
+class ReloadOutcome:
+    kind: Reloaded
+    path: str | None = None
+
+
+class Session:
+    """Everything the window shows, decided without a window. ``reader`` reads one page."""
+
+    def __init__(self, root: Path, library: Library, reader: Callable[[Path, str], Page] = read_page) -> None:
+        self.root = root
+        self.library = library
+        self.history = History()
+        self.current: Entry | None = None
+        self._reader = reader
+        self._last_good: dict[str, Entry] = {}
+        self._distinguishers = {item.path: item.distinguisher for item in library.entries if item.distinguisher}
+
+    # --- searching -----------------------------------------------------------------------------
+
+    def state_for(self, query: str, results: Results, titles: TitleIndex | None = None) -> SearchState:
+        """What a query's results mean for the screen."""
+        if results.check:
+            return PairCheck(checking_line(results), results.check, results)
+        if query_terms(query) and len(results) == 0:
+            nearest = tuple(titles.nearest(query)) if titles is not None else ()
+            return NoResult(query, nearest, results)
+        return Listed(results)
+
+    # --- opening -------------------------------------------------------------------------------
+
+    def open(self, path: str, record: bool = True) -> Opened:
+        """Read a page and make it the current entry; a page that cannot be read now shows its
+        last good version with a warning, or nothing (with the reason) if it never could."""
+        page = self._reader(self.root, path)
+        errors = [p for p in page.problems if p.severity is Severity.ERROR]
+        entry, warning = page.entry, ""
+        if entry is not None:
+            if path in self._distinguishers:
+                entry = replace(entry, distinguisher=self._distinguishers[path])
+            self._last_good[path] = entry
+            if errors:
+                warning = "Part of this page could not be read: " + "; ".join(str(p) for p in errors)
+        elif path in self._last_good:
+            entry = self._last_good[path]
+            reason = str(errors[0]) if errors else "the page is empty"
+            warning = f"This page could not be read just now ({reason}). Showing the last version that could be read."
+        else:
+            reason = str(page.problems[0]) if page.problems else path
+            return Opened(None, error=f"Could not open {path}: {reason}")
+        self.current = entry
+        if record:
+            self.history.visit(path)
+        return Opened(entry, warning)
+
+    def close(self) -> None:
+        """Nothing open and no history: the start screen."""
+        self.current = None
+        self.history.clear()
+
+    def back(self) -> str | None:
+        return self.history.back() if self.history.can_go_back() else None
+
+    def forward(self) -> str | None:
+        return self.history.forward() if self.history.can_go_forward() else None
+
+    # --- reloading -----------------------------------------------------------------------------
+
+    def reload(self, library: Library, changed: set[str]) -> ReloadOutcome:
+        """Take a newly read library and say what becomes of the open entry."""
+        self.library = library
+        self._distinguishers = {item.path: item.distinguisher for item in library.entries if item.distinguisher}
+        paths = {item.path for item in library.entries}
+        self.history.forget({p for p in changed if p not in paths})
+        if self.current is None:
+            return ReloadOutcome(Reloaded.NOTHING_OPEN)
+        path = self.current.path
+        if path in paths or path in library.failed:
+            return ReloadOutcome(Reloaded.CHANGED if path in changed else Reloaded.KEPT, path)
+        renamed = [item for item in library.entries if item.title == self.current.title]
+        if len(renamed) == 1:
+            return ReloadOutcome(Reloaded.RENAMED, renamed[0].path)
+        return ReloadOutcome(Reloaded.REMOVED, path)
+
+    def listed(self, path: str) -> bool:
+        return any(item.path == path for item in self.library.entries)
+
+    def entries(self) -> Sequence[Listing]:
+        return self.library.entries
