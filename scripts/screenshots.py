@@ -76,7 +76,9 @@ def main() -> None:
         while controller.model.engine.fulltext is None and time.monotonic() < deadline:
             settle(app)
         window.list_panel.set_query("naloxone")
-        settle(app)
+        while window.list_panel.proxy.text_pending():  # full text is searched off the window's thread
+            settle(app)
+            time.sleep(0.01)
         shot("search-fulltext")
         controller.open_text_hit(window.list_panel.proxy.hit_at(0).path, window.list_panel.proxy.hit_at(0).section)
         shot("fulltext-opened")

@@ -127,5 +127,7 @@ def test_full_text_results_at_their_limit_are_not_counted_as_all(make_controller
     controller = make_controller(content)
     qtbot.waitUntil(lambda: controller.model.engine.fulltext is not None, timeout=20_000)
     controller.window.list_panel.set_query("quokkarash")
+    assert controller.window.list_panel.count.text() == "Searching the text…"  # off the window's thread
+    qtbot.waitUntil(lambda: not controller.window.list_panel.proxy.text_pending(), timeout=5000)
     count = controller.window.list_panel.count.text()
     assert count == f"First {MAX_TEXT_HITS} matches (more pages hold these words)"

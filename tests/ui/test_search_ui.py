@@ -16,6 +16,11 @@ def bundled(make_controller, qtbot):
     return controller
 
 
+def text_searched(controller, qtbot):
+    """Full text is searched off the window's thread: wait for its answer."""
+    qtbot.waitUntil(lambda: not controller.window.list_panel.proxy.text_pending(), timeout=5000)
+
+
 def shown(controller):
     proxy = controller.window.list_panel.proxy
     return [(proxy.index(r, 0).data(), proxy.index(r, 0).data(Role.KIND)) for r in range(proxy.rowCount())]
@@ -40,6 +45,7 @@ def test_three_drugs_open_the_pair_check(bundled, qtbot):
 def test_full_text_results_are_marked_and_open_on_their_tab_with_the_words_marked(bundled, qtbot):
     window = bundled.window
     qtbot.keyClicks(window.list_panel.search, "naloxone")
+    text_searched(bundled, qtbot)
     rows = shown(bundled)
     assert rows and all(kind == "fulltext" for _, kind in rows)
     index = window.list_panel.proxy.index(0, 0)
@@ -62,9 +68,9 @@ def test_title_search_works_before_the_index_is_ready(make_controller, content, 
 
 
 def test_slow_indexing_shows_progress_in_the_status_bar(make_controller, content, qtbot, monkeypatch):
-    import viewer.ui.controller as controller_module
+    import viewer.ui.indexing as indexing_module
 
-    monkeypatch.setattr(controller_module, "INDEX_QUIET_SECONDS", -1.0)
+    monkeypatch.setattr(indexing_module, "INDEX_QUIET_SECONDS", -1.0)
     controller = make_controller(content, open_urls=False)
     messages = []
     controller.window.statusBar().messageChanged.connect(messages.append)
@@ -75,6 +81,8 @@ def test_slow_indexing_shows_progress_in_the_status_bar(make_controller, content
 
 def test_the_no_result_state_still_offers_nearest_matches_with_full_text_ready(bundled, qtbot):
     qtbot.keyClicks(bundled.window.list_panel.search, "zzqx")
+    assert bundled.window.showing() != "no-result"  # not before the text has been searched
+    text_searched(bundled, qtbot)
     assert bundled.window.showing() == "no-result"
 
 
@@ -104,3 +112,27 @@ def test_an_index_update_can_be_cancelled_between_pages(tmp_path):
     index = FullTextIndex(seed_folder(tmp_path / "content"), tmp_path / "cache")
     assert index.update(cancelled=lambda: True) == 0 and index.page_count() == 0
     assert index.update() == 2
+
+
+def test_typing_never_waits_for_the_text_search_and_only_the_last_query_is_shown(bundled, qtbot, monkeypatch):
+    import threading
+
+    from viewer.core import index as index_module
+
+    gate = threading.Event()
+    real = index_module.FullTextIndex.search
+
+    def slow_search(self, terms, limit=50):
+        gate.wait(5)  # the text search is slow: typing goes on meanwhile
+        return real(self, terms, limit)
+
+    monkeypatch.setattr(index_module.FullTextIndex, "search", slow_search)
+    search = bundled.window.list_panel.search
+    qtbot.keyClicks(search, "withdr")  # each keystroke returns at once, the search still running
+    assert bundled.window.list_panel.count.text() == "Searching the text…"
+    search.setText("naloxone")
+    gate.set()
+    text_searched(bundled, qtbot)
+    rows = shown(bundled)
+    assert rows and all(kind == "fulltext" for _, kind in rows)
+    assert all("naloxone" in bundled.window.list_panel.proxy.index(r, 0).data(Role.SNIPPET).lower() for r in range(len(rows)))

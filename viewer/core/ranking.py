@@ -7,7 +7,7 @@ import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from rapidfuzz import fuzz, process
@@ -75,6 +75,8 @@ class Results:
     check: tuple[Hit, ...] = ()
     drugs: tuple[str, ...] = ()  # the generics the query resolved to, in query order
     fulltext_terms: tuple[str, ...] = ()  # terms that are not drug names (searched in the text)
+    text_wanted: int = 0  # full-text hits still to be looked for (the window asks off its thread)
+    text_terms: tuple[str, ...] = ()  # the query's words, parsed once
     text_failed: bool = False  # the full-text index could not answer (damaged): no text result means nothing
     text_capped: bool = False  # full-text hits stopped at their limit: more pages hold the words
     medicines_named: int = 0  # how many medicines the query lists; only the first MAX_CHECKED are checked
@@ -187,7 +189,9 @@ class SearchEngine:
         self._paths = {item.path: p for p, item in enumerate(self.listings)}
         self.fulltext = None  # set to a viewer.core.index.FullTextIndex when one is ready
 
-    def search(self, query: str, limit: int | None = None) -> Results:
+    def search(self, query: str, limit: int | None = None, fulltext: bool = True) -> Results:
+        """Title and drug matches, the pair check, and (unless ``fulltext`` is False, for the
+        window, which asks for them off its thread with ``with_text``) the full-text hits."""
         query = query[:MAX_QUERY_CHARS]
         terms = query_terms(query)[:MAX_QUERY_TERMS]
         if not terms:
@@ -200,23 +204,32 @@ class SearchEngine:
         drugs = named[:MAX_CHECKED]
         unresolved = tuple(t for t, c in zip(terms, concepts, strict=True) if c is None and len(t) >= 3)
         check = self.pair_check(drugs) if len(drugs) >= 3 else ()
-        text_hits: list[Hit] = []
         room = (limit - len(ranked)) if limit else MAX_TEXT_HITS
-        text_failed = False
-        if self.fulltext is not None and (unresolved or not ranked) and room > 0:
-            seen = {p for p, _ in ranked}
-            try:
-                found = self.fulltext.search(terms, limit=room)
-            except sqlite3.Error:
-                found, text_failed = [], True  # the index is damaged; it is rebuilt, and the user told
-            for path, section, snippet, score in found:
-                position = self._position_of(path)
-                if position is not None and position not in seen:
-                    text_hits.append(Hit(position, "fulltext", score, self._title_of(path), path, snippet, section))
-        return Results(
-            tuple(p for p, _ in ranked), tuple(s for _, s in ranked), tuple(text_hits), check, drugs, unresolved,
-            text_failed=text_failed, text_capped=bool(text_hits) and len(text_hits) >= room, medicines_named=len(named), listings=self.listings,
+        results = Results(
+            tuple(p for p, _ in ranked), tuple(s for _, s in ranked), (), check, drugs, unresolved,
+            medicines_named=len(named), listings=self.listings,
+            text_wanted=room if self.fulltext is not None and (unresolved or not ranked) and room > 0 else 0,
+            text_terms=terms,
         )
+        return self.with_text(results) if fulltext else results
+
+    def with_text(self, results: Results) -> Results:
+        """``results`` with their full-text hits (safe to call from another thread)."""
+        if not results.text_wanted or self.fulltext is None:
+            return replace(results, text_wanted=0)
+        seen = set(results.positions)
+        text_hits: list[Hit] = []
+        try:
+            found = self.fulltext.search(results.text_terms, limit=results.text_wanted)
+            text_failed = False
+        except sqlite3.Error:
+            found, text_failed = [], True  # the index is damaged; it is rebuilt, and the user told
+        for path, section, snippet, score in found:
+            position = self._position_of(path)
+            if position is not None and position not in seen:
+                text_hits.append(Hit(position, "fulltext", score, self._title_of(path), path, snippet, section))
+        capped = bool(text_hits) and len(text_hits) >= results.text_wanted
+        return replace(results, text_hits=tuple(text_hits), text_failed=text_failed, text_capped=capped, text_wanted=0)
 
     def _listed_drugs(self, query: str, terms: Sequence[str], concepts: Sequence[Concept | None]) -> tuple[str, ...]:
         """The medicines a query lists, for the pair check: every word when each names one drug,

@@ -13,6 +13,7 @@ from viewer.core.library import read_page
 from viewer.core.model import Entry, Library, Listing, Page, Severity
 from viewer.core.ranking import Hit, Results, checking_line
 from viewer.core.search import TitleIndex, query_terms
+from viewer.core.site import Site, link_targets
 
 
 class View(str, Enum):
@@ -88,6 +89,7 @@ class Session:
         self.current: Entry | None = None
         self._reader = reader
         self._last_good: dict[str, Entry] = {}
+        self._open_signature: tuple[int, int] = (-1, -1)  # the open file's (mtime, size) when read
         self._distinguishers = {item.path: item.distinguisher for item in library.entries if item.distinguisher}
 
     # --- searching -----------------------------------------------------------------------------
@@ -96,7 +98,7 @@ class Session:
         """What a query's results mean for the screen."""
         if results.check:
             return PairCheck(checking_line(results), results.check, results)
-        if query_terms(query) and len(results) == 0:
+        if query_terms(query) and len(results) == 0 and not results.text_wanted:  # not before the text is searched
             nearest = tuple(titles.nearest(query)) if titles is not None else ()
             return NoResult(query, nearest, results)
         return Listed(results)
@@ -106,6 +108,7 @@ class Session:
     def open(self, path: str, record: bool = True) -> Opened:
         """Read a page and make it the current entry; a page that cannot be read now shows its
         last good version with a warning, or nothing (with the reason) if it never could."""
+        signature = self._signature(path)
         page = self._reader(self.root, path)
         errors = [p for p in page.problems if p.severity is Severity.ERROR]
         entry, warning = page.entry, ""
@@ -123,9 +126,30 @@ class Session:
             reason = str(page.problems[0]) if page.problems else path
             return Opened(None, error=f"Could not open {path}: {reason}")
         self.current = entry
+        self._open_signature = signature
         if record:
             self.history.visit(path)
         return Opened(entry, warning)
+
+    def _signature(self, path: str) -> tuple[int, int]:
+        try:
+            stat = (self.root / path).stat()
+        except OSError:
+            return (-1, -1)
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def file_changed(self, path: str) -> bool:
+        """Whether the open page's file changed since it was read (an edit that kept its title)."""
+        return self._signature(path) != self._open_signature
+
+    def link_target(self, href: str) -> str | None:
+        """The listed page a link on the open page names (relative, site-absolute, Liquid or a
+        collection permalink), or None."""
+        if self.current is None:
+            return None
+        listed = {item.path for item in self.library.entries}
+        site = Site(permalinks=self.library.permalinks)
+        return next((t for t in link_targets(self.current.path, href, site) if t in listed), None)
 
     def close(self) -> None:
         """Nothing open and no history: the start screen."""

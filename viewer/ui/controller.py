@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 
 from viewer.core.cache import cache_file
 from viewer.core.document import DocumentBuilder
@@ -17,18 +15,16 @@ from viewer.core.library import CatalogLoader
 from viewer.core.model import Entry, Library, Severity
 from viewer.core.search import query_terms
 from viewer.core.session import NoResult, PairCheck, Reloaded, ReloadOutcome, Session, View
-from viewer.core.site import Site, link_targets
 from viewer.ui.entry_list import EntryListModel
-from viewer.ui.indexing import FullTextBuilder
+from viewer.ui.indexing import FullTextBuilder, IndexStatus
 from viewer.ui.main_window import ZOOM_MAX, ZOOM_MIN, MainWindow
-from viewer.ui.printing import EntryPrint, PrintContext, configure, export_pdf
+from viewer.ui.printing import EntryPrint, PrintContext, ask_pdf_path, export_pdf, show_print_preview
 from viewer.ui.problems import ProblemsDialog
 from viewer.ui.settings import Preferences
 from viewer.ui.theme import load_theme
 from viewer.ui.watcher import ContentWatcher
 
 WEB_SCHEMES = ("http", "https")
-INDEX_QUIET_SECONDS = 0.5  # indexing progress is shown only when it takes longer than this
 AFTER_FIRST_FRAME_MS = 100  # after the window is shown: its first frame is painted by then
 
 
@@ -49,10 +45,8 @@ class Controller(QObject):
         self.window = MainWindow(self.model, banner_text)
         self.session = Session(root, self.library)
         self.builder = DocumentBuilder()
-        self._open_signature: tuple[int, int] = (-1, -1)
         self.watcher = ContentWatcher(self.loader, self)
         self.fulltext = FullTextBuilder(root, self)
-        self._index_started = 0.0
         self._connect()
         self._apply_preferences()
         self.window.show_welcome(len(self.library.entries), root.name or str(root))
@@ -79,6 +73,7 @@ class Controller(QObject):
         w.back_requested.connect(self.go_back)
         w.forward_requested.connect(self.go_forward)
         w.query_changed.connect(self._on_query)
+        w.list_panel.proxy.text_arrived.connect(lambda: self._on_query(w.list_panel.search.text()))
         w.link_activated.connect(self.follow_link)
         w.zoom_requested.connect(self.zoom)
         w.theme_requested.connect(self.set_theme)
@@ -91,9 +86,8 @@ class Controller(QObject):
         self.watcher.failed.connect(self._folder_missing)
         self.watcher.restored.connect(
             lambda: self.window.statusBar().showMessage("The content folder is back; the list is up to date.", 8000))
-        self.fulltext.progress.connect(self._index_progress)
-        self.fulltext.ready.connect(self._index_ready)
-        self.fulltext.failed.connect(self._index_failed)
+        self.index_status = IndexStatus(self.fulltext, self.window.statusBar(), self)
+        self.fulltext.ready.connect(lambda index, _count: self._index_ready(index))
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.follow_system_scheme)
         self._following_scheme = True
 
@@ -114,13 +108,6 @@ class Controller(QObject):
         self.window.list_panel.set_query(name)
         return False
 
-    def _signature(self, path: str) -> tuple[int, int]:
-        try:
-            stat = (self.root / path).stat()
-        except OSError:
-            return (-1, -1)
-        return (stat.st_mtime_ns, stat.st_size)
-
     @property
     def current(self) -> Entry | None:
         return self.session.current
@@ -130,12 +117,10 @@ class Controller(QObject):
         return self.session.history
 
     def open_entry(self, path: str, record: bool = True) -> bool:
-        signature = self._signature(path)
         opened = self.session.open(path, record)
         if opened.entry is None:
             self.window.statusBar().showMessage(opened.error, 8000)
             return False
-        self._open_signature = signature
         self.window.show_entry(self.builder.build(opened.entry), self.root, (self.root / path).parent)
         self.window.entry_view.set_warning(opened.warning)
         self.window.list_panel.select_path(path)
@@ -152,19 +137,10 @@ class Controller(QObject):
 
     def go_home(self) -> None:
         """Back to the start: no search, nothing open, first tab, scrolled to the top, no history."""
-        window = self.window
-        window.list_panel.search.clear()
         self.session.close()
         self._update_history()
-        window.list_panel.select_path(None)
-        window.list_panel.view.scrollToTop()
-        window.entry_view.select_tab("usage")
-        for view in (window.entry_view.header, *window.entry_view.views.values()):
-            view.verticalScrollBar().setValue(0)
-            view.setExtraSelections([])
-        window.print_action.setEnabled(False)
-        window.export_action.setEnabled(False)
-        window.show_welcome(len(self.library.entries), self.root.name or str(self.root))
+        self.window.reset_view()
+        self.window.show_welcome(len(self.library.entries), self.root.name or str(self.root))
 
     def go_back(self) -> None:
         path = self.session.back()
@@ -214,8 +190,7 @@ class Controller(QObject):
         if scheme or not url.path() or self.current is None:
             self.window.statusBar().showMessage("This link is not opened by the viewer.", 5000)
             return  # file:, mailto:, javascript: ... do nothing
-        site = Site(permalinks=self.library.permalinks)
-        target = next((t for t in link_targets(self.current.path, url.path(), site) if self.model.row_of(t) >= 0), None)
+        target = self.session.link_target(url.path())
         if target is not None:
             self.open_entry(target)
         else:
@@ -264,26 +239,15 @@ class Controller(QObject):
     def print_preview(self) -> QPrintPreviewDialog | None:
         """File > Print...: a preview of the whole entry, printable from there."""
         job = self.print_job()
-        if job is None:
-            return None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        configure(printer, job.entry)
-        dialog = QPrintPreviewDialog(printer, self.window)
-        dialog.setWindowTitle(f"Print preview — {job.entry.display_title}")
-        dialog.paintRequested.connect(job.paint)
-        dialog.resize(900, 1000)
-        dialog.open()
-        return dialog
+        return None if job is None else show_print_preview(self.window, job)
 
     def export_pdf(self) -> Path | None:
         """File > Export PDF...: ask where, add .pdf when the name has none, write it."""
         if self.current is None:
             return None
-        suggested = str(Path.home() / f"{Path(self.current.path).stem}.pdf")
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export PDF", suggested, "PDF files (*.pdf)")
-        if not name:
+        path = ask_pdf_path(self.window, Path.home() / f"{Path(self.current.path).stem}.pdf")
+        if path is None:
             return None
-        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
         try:
             pages = export_pdf(self.current, path, PrintContext.for_library(self.library, self.window.banner.text))
         except OSError as exc:
@@ -295,23 +259,14 @@ class Controller(QObject):
     # --- full-text index -----------------------------------------------------------------------
 
     def _update_fulltext(self) -> None:
-        self._index_started = time.monotonic()
+        self.index_status.started()
         self.fulltext.update()
 
-    def _index_progress(self, done: int, total: int) -> None:
-        if time.monotonic() - self._index_started > INDEX_QUIET_SECONDS:
-            self.window.statusBar().showMessage(f"Indexing page text for full-text search: {done:,} of {total:,}")
-
-    def _index_ready(self, index: object, count: int) -> None:
-        if count and time.monotonic() - self._index_started > INDEX_QUIET_SECONDS:
-            self.window.statusBar().showMessage("Full-text search is ready.", 4000)
+    def _index_ready(self, index: object) -> None:
         self.model.set_fulltext(index)
         if self.window.list_panel.search.text().strip():
             self.window.list_panel.proxy.refresh()
             self._on_query(self.window.list_panel.search.text())
-
-    def _index_failed(self, message: str) -> None:
-        self.window.statusBar().showMessage(f"Full-text search is unavailable: {message}", 8000)
 
     # --- problems and reload -------------------------------------------------------------------
 
@@ -347,7 +302,7 @@ class Controller(QObject):
     def _follow_current(self, outcome: ReloadOutcome) -> None:
         """Keep the open entry: re-read it if its file changed, follow it if it was renamed."""
         path = outcome.path
-        if outcome.kind is Reloaded.CHANGED or (outcome.kind is Reloaded.KEPT and path and self._signature(path) != self._open_signature):
+        if outcome.kind is Reloaded.CHANGED or (outcome.kind is Reloaded.KEPT and path and self.session.file_changed(path)):
             self.open_entry(path or "", record=False)
         elif outcome.kind is Reloaded.KEPT and path:
             self.window.list_panel.select_path(path)

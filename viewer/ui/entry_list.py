@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractListModel, QAbstractProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractProxyModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 
 from viewer.core.index import snippet_text
 from viewer.core.model import DrugInfo, Listing
@@ -89,15 +100,45 @@ class EntryListModel(QAbstractListModel):
         return None
 
 
+class _TextRelay(QObject):
+    done = Signal(object)
+
+
+class _TextSearch(QRunnable):
+    """One full-text search in the thread pool; its answer goes back through the relay."""
+
+    def __init__(self, engine: SearchEngine, results: Results, generation: int, relay: _TextRelay) -> None:
+        super().__init__()
+        self._engine, self._results, self._generation, self._relay = engine, results, generation, relay
+
+    def run(self) -> None:
+        try:
+            answer: object = self._engine.with_text(self._results)
+        except Exception as exc:  # noqa: BLE001 - reported on the window's thread, never lost here
+            answer = exc
+        try:
+            self._relay.done.emit((self._generation, answer))
+        except RuntimeError:  # the list is gone (the window closed meanwhile)
+            pass
+
+
 class EntryFilterProxy(QAbstractProxyModel):
     """The source rows the search engine returns for the query, best first: title matches,
     then full-text matches (with their snippet and section). The view only asks about the rows
     on screen, so a keystroke stays cheap even with 100,000 pages."""
 
+    text_arrived = Signal()  # the full-text hits of the current query are in the list
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._query = ""
         self.results = Results()
+        # Full text is searched off the window's thread: a keystroke never waits for SQL. Only
+        # the newest query's answer is shown; one search runs at a time, the newest next.
+        self._generation = 0
+        self._text_running = False
+        self._relay = _TextRelay(self)
+        self._relay.done.connect(self._text_done)
         self._rows: list[int] = []
         self._text_hits: dict[int, Hit] = {}  # proxy row -> full-text hit
         self._positions: dict[int, int] = {}
@@ -125,11 +166,35 @@ class EntryFilterProxy(QAbstractProxyModel):
         self.beginResetModel()
         self._set_results(self._search(model) if model is not None else Results())
         self.endResetModel()
+        self._generation += 1
+        self._search_text()
+
+    def text_pending(self) -> bool:
+        return bool(self.results.text_wanted)
 
     def _search(self, model: EntryListModel) -> Results:
         if not query_terms(self._query):  # everything, in order: no engine needed
             return Results.everything(model.listings_view())
-        return model.engine.search(self._query)
+        return model.engine.search(self._query, fulltext=False)
+
+    def _search_text(self) -> None:
+        model = self.sourceModel()
+        if self.results.text_wanted and not self._text_running and model is not None:
+            self._text_running = True
+            QThreadPool.globalInstance().start(_TextSearch(model.engine, self.results, self._generation, self._relay))
+
+    def _text_done(self, payload: object) -> None:
+        self._text_running = False
+        generation, answer = payload  # type: ignore[misc]
+        if generation != self._generation:
+            self._search_text()  # a newer query is waiting for its text search
+            return
+        if not isinstance(answer, Results):  # the search itself failed: say so, like a damaged index
+            answer = replace(self.results, text_wanted=0, text_failed=True)
+        self.beginResetModel()
+        self._set_results(answer)
+        self.endResetModel()
+        self.text_arrived.emit()
 
     def query_terms(self) -> tuple[str, ...]:
         return query_terms(self._query)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStatusBar
 
 from viewer.core.index import FullTextIndex
 from viewer.ui.background import SerialWorker
@@ -51,3 +53,32 @@ class FullTextBuilder(QObject):
             self.failed.emit(str(result))
         elif isinstance(result, BaseException):
             raise result
+
+
+INDEX_QUIET_SECONDS = 0.5  # indexing progress is shown only when it takes longer than this
+
+
+class IndexStatus(QObject):
+    """Tells the status bar how indexing goes, once it takes long enough to notice."""
+
+    def __init__(self, builder: FullTextBuilder, bar: QStatusBar, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bar = bar
+        self._started = 0.0
+        builder.progress.connect(self._progress)
+        builder.ready.connect(self._ready)
+        builder.failed.connect(lambda message: bar.showMessage(f"Full-text search is unavailable: {message}", 8000))
+
+    def started(self) -> None:
+        self._started = time.monotonic()
+
+    def _slow(self) -> bool:
+        return time.monotonic() - self._started > INDEX_QUIET_SECONDS
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._slow():
+            self._bar.showMessage(f"Indexing page text for full-text search: {done:,} of {total:,}")
+
+    def _ready(self, _index: object, count: int) -> None:
+        if count and self._slow():
+            self._bar.showMessage("Full-text search is ready.", 4000)

@@ -178,7 +178,9 @@ class EntryListPanel(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        if self.proxy.results.text_capped:
+        if self.proxy.text_pending():
+            self.count.setText(f"{shown} of {total} · searching the text…" if shown else "Searching the text…")
+        elif self.proxy.results.text_capped:
             self.count.setText(f"First {shown} matches (more pages hold these words)")
         else:
             self.count.setText(f"{shown} of {total}" if shown != total else f"{total} combinations")

@@ -211,6 +211,18 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.check)
         self.setWindowTitle(APP_NAME)
 
+    def reset_view(self) -> None:
+        """Back to the start: no search, nothing selected, first tab, scrolled up, nothing marked."""
+        self.list_panel.search.clear()
+        self.list_panel.select_path(None)
+        self.list_panel.view.scrollToTop()
+        self.entry_view.select_tab("usage")
+        for view in (self.entry_view.header, *self.entry_view.views.values()):
+            view.verticalScrollBar().setValue(0)
+            view.setExtraSelections([])
+        self.print_action.setEnabled(False)
+        self.export_action.setEnabled(False)
+
     def showing(self) -> View:
         pages = {self.welcome: View.WELCOME, self.entry_view: View.ENTRY, self.no_result: View.NO_RESULT, self.check: View.CHECK}
         return pages.get(self.stack.currentWidget(), View.WELCOME)

@@ -20,7 +20,8 @@ from PySide6.QtGui import (
     QPalette,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from viewer import APP_NAME, __version__
 from viewer.core.document import print_html
@@ -220,3 +221,23 @@ def print_to_printer(entry: Entry, info: QPrinterInfo, context: PrintContext, wa
     if printer.printerState() == QPrinter.PrinterState.Error:
         raise OSError(f"the printer {info.printerName()} reported an error")
     return pages
+
+
+def ask_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
+    """Where to save a PDF (.pdf added when the name has none); None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, "Export PDF", str(suggested), "PDF files (*.pdf)")
+    if not name:
+        return None
+    return Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+
+
+def show_print_preview(parent: QWidget, job: EntryPrint) -> QPrintPreviewDialog:
+    """A preview of the whole entry, printable from there."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    configure(printer, job.entry)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(f"Print preview — {job.entry.display_title}")
+    dialog.paintRequested.connect(job.paint)
+    dialog.resize(900, 1000)
+    dialog.open()
+    return dialog
