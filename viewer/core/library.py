@@ -14,7 +14,7 @@ from typing import TypeVar
 from viewer.core.cache import cache_mac
 from viewer.core.drugs import DRUGS_FILE, load_drugs
 from viewer.core.model import Ignored, Library, Listing, Page, PageKind, Problem, Severity
-from viewer.core.page import parse_page
+from viewer.core.page import parse_page, read_head
 from viewer.core.search import fold
 from viewer.core.site import CONFIG_FILE, Site, read_site
 from viewer.core.source import MAX_FILE_BYTES
@@ -155,6 +155,18 @@ class Read:
     kind: PageKind = PageKind.COMBINATION
     reason: str = ""
     layout: str = ""
+    quick: bool = False  # only the head was read: title and drugs, not the sections' problems
+
+
+def _read_quick(root: str, page: FileInfo) -> Read:
+    """A page's title and drugs only (a first start, before the full read in the background)."""
+    data = read_bytes(root, page.path)
+    if isinstance(data, Problem):
+        return Read(None, (data,))
+    head = read_head(page.path, data)
+    if head.unpublished:
+        return Read(None, (), PageKind.EXCLUDED, "published: false in its front matter")
+    return Read(head.listing if head.title is not None else None, head.problems, quick=True)
 
 
 def _read(root: str, page: FileInfo, keep_entry: bool) -> Read:
@@ -275,17 +287,20 @@ class CatalogLoader:
         if cache_file is not None:
             self._memo = self._read_cache(cache_file)
 
-    def load(self) -> Library:
+    def load(self, quick: bool = False) -> Library:
+        """The catalog; ``quick`` reads only the heads of pages not in the memo (the window's
+        first start: the full read follows in the background, and the cache keeps it)."""
         memo: Memo = {}
         changed = False
 
         def reader(root: str, page: FileInfo) -> Read:
             nonlocal changed
             known = self._memo.get(page.path)
-            if known is not None and known[0] == page.signature and page.signature != (-1, -1):
+            usable = known is not None and known[0] == page.signature and page.signature != (-1, -1)
+            if known is not None and usable and (quick or not known[1].quick):
                 memo[page.path] = known
                 return known[1]
-            read = _read(root, page, False)
+            read = _read_quick(root, page) if quick else _read(root, page, False)
             memo[page.path] = (page.signature, read)
             changed = True
             return read
@@ -301,6 +316,8 @@ class CatalogLoader:
             return True
         rows = []
         for path, (signature, read) in self._memo.items():
+            if read.quick:
+                continue  # not read in full yet: read again next time
             listing = read.listing
             rows.append([
                 path, list(signature), listing.title if listing else None, list(listing.drugs) if listing else [],
@@ -338,6 +355,10 @@ class CatalogLoader:
             return memo
         except (OSError, ValueError, TypeError, KeyError, IndexError):
             return {}  # missing, corrupt or foreign: read the pages instead
+
+    def complete(self) -> bool:
+        """Whether every page of the last load was read in full."""
+        return not any(read.quick for _, read in self._memo.values())
 
     def changed_since(self, other: Library, now: Library) -> set[str]:
         """Paths whose listing differs between two loads (added, removed or edited)."""

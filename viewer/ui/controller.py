@@ -39,7 +39,7 @@ class Controller(QObject):
         self.preferences = preferences
         self.open_urls = open_urls
         self.loader = CatalogLoader(root, cache_file(root, "catalog", ".json"))
-        self.library: Library = self.loader.load()
+        self.library: Library = self.loader.load(quick=True)  # heads only where the cache has nothing
         self.model = EntryListModel(self)
         self.model.set_listings(self.library.entries, dict(self.library.drugs))
         self.window = MainWindow(self.model, banner_text)
