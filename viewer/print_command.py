@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from viewer.core.library import load_catalog, read_page
-from viewer.core.ranking import NO_RESULT, SearchEngine
+from viewer.core.search_engine import NO_RESULT, SearchEngine
 
 if TYPE_CHECKING:
     from viewer.options import PrintOptions

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from viewer.core.index import MARK_END, MARK_START, FullTextIndex
 from viewer.core.library import load_catalog
-from viewer.core.ranking import MISSING_PAIR, NO_RESULT, Hit, SearchEngine, checking_line
+from viewer.core.search_engine import MISSING_PAIR, NO_RESULT, Hit, SearchEngine, checking_line
 
 if TYPE_CHECKING:
     from viewer.options import SearchOptions

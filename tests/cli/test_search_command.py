@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from viewer.cli import main
-from viewer.core.ranking import MISSING_PAIR, NO_RESULT
+from viewer.core.search_engine import MISSING_PAIR, NO_RESULT
 
 
 def run(capsys, *args):

@@ -186,7 +186,7 @@ def test_a_folder_with_unbuildable_values_still_loads_every_other_page(tmp_path)
 @pytest.mark.parametrize("brands", ["['']", "5", "true", "[1, null, '  ']", "{a: b}", "2023-02-30"])
 def test_drugs_yaml_shapes_are_reported_and_search_still_works(tmp_path, brands):
     from viewer.core.library import load_catalog
-    from viewer.core.ranking import SearchEngine
+    from viewer.core.search_engine import SearchEngine
 
     seed_folder(tmp_path)
     (tmp_path / "drugs.yaml").write_text(
@@ -206,7 +206,7 @@ def test_a_pasted_list_of_thousands_of_names_checks_the_first_ten(tmp_path):
     import time
 
     from viewer.core.library import load_catalog
-    from viewer.core.ranking import MAX_CHECKED, SearchEngine, checking_line
+    from viewer.core.search_engine import MAX_CHECKED, SearchEngine, checking_line
     from viewer.paths import bundled_dir
 
     library = load_catalog(bundled_dir("content"))
@@ -302,7 +302,7 @@ def test_links_devices_and_pipes_are_each_accounted_for(tmp_path):
 
 def test_a_zero_width_character_neither_hides_a_page_nor_its_twin(tmp_path):
     from viewer.core.library import load_catalog
-    from viewer.core.ranking import SearchEngine
+    from viewer.core.search_engine import SearchEngine
 
     seed_folder(tmp_path)
     (tmp_path / "twin.md").write_text(page("Sertra\u200bline + Clonazepam", FULL_BODY))

@@ -6,7 +6,7 @@ import pytest
 
 from viewer.core.frontmatter import parse, split
 from viewer.core.library import load_library
-from viewer.core.search import fold
+from viewer.core.title_index import fold
 from viewer.paths import bundled_dir
 
 SEVEN = ("generic_name", "usage", "side_effects", "mechanism", "faqs", "disclaimer", "note")

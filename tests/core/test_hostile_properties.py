@@ -15,9 +15,9 @@ from viewer.core.document import DocumentBuilder, print_html
 from viewer.core.index import entry_sections
 from viewer.core.library import load_library
 from viewer.core.page import parse_page
-from viewer.core.ranking import SearchEngine
 from viewer.core.render import Renderer
 from viewer.core.report import library_json, library_text
+from viewer.core.search_engine import SearchEngine
 
 _TAGS = ["", "!!int ", "!!float ", "!!bool ", "!!timestamp ", "!!str ", "!!null ", "!!binary ", "!!set ", "!!omap "]
 _SCALARS = st.one_of(

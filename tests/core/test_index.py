@@ -107,7 +107,7 @@ def test_an_error_during_a_query_is_told_and_the_index_rebuilt(tmp_path, monkeyp
     import sqlite3
 
     from viewer.core.library import load_catalog
-    from viewer.core.ranking import SearchEngine
+    from viewer.core.search_engine import SearchEngine
 
     folder = seed_folder(tmp_path / "content")
     index = FullTextIndex(folder, tmp_path / "cache")
@@ -130,7 +130,7 @@ def test_an_error_during_a_query_is_told_and_the_index_rebuilt(tmp_path, monkeyp
 def test_a_tampered_catalog_cache_never_changes_what_a_page_says(tmp_path):
     import json
 
-    from viewer.core.library import CatalogLoader
+    from viewer.core.catalog import CatalogLoader
 
     folder = seed_folder(tmp_path / "content")
     cache = tmp_path / "catalog.json"

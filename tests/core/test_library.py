@@ -112,14 +112,14 @@ def test_the_fast_catalog_lists_exactly_what_the_full_read_finds(tmp_path):
 
 
 def test_the_catalog_loader_rereads_only_changed_files(tmp_path, monkeypatch):
-    import viewer.core.library as library_module
+    import viewer.core.catalog as catalog_module
 
     seed_folder(tmp_path)
-    loader = library_module.CatalogLoader(tmp_path)
+    loader = catalog_module.CatalogLoader(tmp_path)
     first = loader.load()
     reads: list[str] = []
-    real = library_module._read
-    monkeypatch.setattr(library_module, "_read", lambda root, page, keep: reads.append(page.path) or real(root, page, keep))
+    real = catalog_module.read_listing
+    monkeypatch.setattr(catalog_module, "read_listing", lambda root, page, keep: reads.append(page.path) or real(root, page, keep))
     assert loader.load().entries == first.entries and reads == []
     write(tmp_path, "new.md", page("Gamma + Delta", FULL_BODY))
     path = tmp_path / "sertraline-clonazepam.md"
@@ -131,29 +131,29 @@ def test_the_catalog_loader_rereads_only_changed_files(tmp_path, monkeypatch):
 
 
 def test_the_catalog_cache_lets_a_later_start_skip_unchanged_pages(tmp_path, monkeypatch):
-    import viewer.core.library as library_module
+    import viewer.core.catalog as catalog_module
 
     folder = seed_folder(tmp_path / "content")
     write(folder, "broken.md", "---\ntitle: [\n---\n\ntext\n")
     cache = tmp_path / "cache" / "catalog.json"
-    first = library_module.CatalogLoader(folder, cache)
+    first = catalog_module.CatalogLoader(folder, cache)
     before = first.load()
     assert first.save() and cache.is_file()
     reads: list[str] = []
-    real = library_module._read
-    monkeypatch.setattr(library_module, "_read", lambda root, page, keep: reads.append(page.path) or real(root, page, keep))
-    second = library_module.CatalogLoader(folder, cache).load()
+    real = catalog_module.read_listing
+    monkeypatch.setattr(catalog_module, "read_listing", lambda root, page, keep: reads.append(page.path) or real(root, page, keep))
+    second = catalog_module.CatalogLoader(folder, cache).load()
     assert reads == []
     assert second.entries == before.entries and second.problems == before.problems and second.failed == before.failed
     write(folder, "sertraline-clonazepam.md", page("Sertraline + Klonopin", FULL_BODY))
-    third = library_module.CatalogLoader(folder, cache).load()
+    third = catalog_module.CatalogLoader(folder, cache).load()
     assert reads == ["sertraline-clonazepam.md"] and "Sertraline + Klonopin" in [e.title for e in third.entries]
 
 
 @pytest.mark.parametrize("junk", [b"not json", b'{"schema": 99}', b'{"schema": 2, "root": "/elsewhere", "pages": []}',
                                   b'{"schema": 2, "pages": [["a.md", "x"]]}'])
 def test_a_corrupt_or_foreign_catalog_cache_is_ignored(tmp_path, junk):
-    from viewer.core.library import CatalogLoader
+    from viewer.core.catalog import CatalogLoader
 
     folder = seed_folder(tmp_path / "content")
     cache = tmp_path / "catalog.json"

@@ -8,7 +8,7 @@ import pytest
 
 from tests.helpers import FULL_BODY, page, seed_folder
 from viewer.core.library import load_catalog
-from viewer.core.ranking import MISSING_PAIR, SearchEngine
+from viewer.core.search_engine import MISSING_PAIR, SearchEngine
 from viewer.core.session import Listed, NoResult, PairCheck, Reloaded, Session
 from viewer.paths import bundled_dir
 

@@ -122,7 +122,7 @@ def test_a_page_yaml_cannot_build_added_while_running_never_stops_live_reload(co
 
 
 def test_full_text_results_at_their_limit_are_not_counted_as_all(make_controller, content, qtbot):
-    from viewer.core.ranking import MAX_TEXT_HITS
+    from viewer.core.search_engine import MAX_TEXT_HITS
 
     for number in range(MAX_TEXT_HITS + 5):
         (content / f"p{number}.md").write_text(page(f"Drug{number} + Other{number}", FULL_BODY.replace(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.core.ranking import MISSING_PAIR
+from viewer.core.search_engine import MISSING_PAIR
 from viewer.paths import bundled_dir
 from viewer.ui.entry_list import Role
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from viewer.core.cache import cache_file
 from viewer.core.library import FileInfo, read_page, scan
 from viewer.core.model import Entry
-from viewer.core.search import fold
 from viewer.core.site import read_site
+from viewer.core.title_index import fold
 
 SCHEMA = "3"
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets

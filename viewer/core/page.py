@@ -12,10 +12,10 @@ from viewer.core.faqs import faqs_from_front_matter, parse_faqs
 from viewer.core.ingredients import drugs_from_title
 from viewer.core.labels import MEDICINE_SECTIONS, label_topic
 from viewer.core.model import SECTION_TITLES, TAB_SECTIONS, Entry, Listing, Page, PageKind, Problem, Severity
-from viewer.core.search import invisible_characters
 from viewer.core.sections import normalise_title, split_sections
 from viewer.core.site import strip_markup
 from viewer.core.source import SourceError, decode
+from viewer.core.title_index import invisible_characters
 
 _EXPECTED = (*TAB_SECTIONS, "disclaimer")
 

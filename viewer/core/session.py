@@ -11,9 +11,9 @@ from pathlib import Path
 from viewer.core.history import History
 from viewer.core.library import read_page
 from viewer.core.model import Entry, Library, Listing, Page, Severity
-from viewer.core.ranking import Hit, Results, checking_line
-from viewer.core.search import TitleIndex, query_terms
+from viewer.core.search_engine import Hit, Results, checking_line
 from viewer.core.site import Site, link_targets
+from viewer.core.title_index import TitleIndex, query_terms
 
 
 class View(str, Enum):

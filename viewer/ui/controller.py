@@ -9,20 +9,20 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 
 from viewer.core.cache import cache_file
+from viewer.core.catalog import CatalogLoader
 from viewer.core.document import DocumentBuilder
 from viewer.core.history import History
-from viewer.core.library import CatalogLoader
 from viewer.core.model import Entry, Library, Severity
-from viewer.core.search import query_terms
 from viewer.core.session import NoResult, PairCheck, Reloaded, ReloadOutcome, Session, View
+from viewer.core.title_index import query_terms
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.indexing import FullTextBuilder, IndexStatus
 from viewer.ui.main_window import ZOOM_MAX, ZOOM_MIN, MainWindow
-from viewer.ui.printing import EntryPrint, PrintContext, ask_pdf_path, export_pdf, show_print_preview
+from viewer.ui.printing import EntryPrint, PrintContext, export_pdf_asking, show_print_preview
 from viewer.ui.problems import ProblemsDialog
 from viewer.ui.settings import Preferences
 from viewer.ui.theme import load_theme
-from viewer.ui.watcher import ContentWatcher
+from viewer.ui.watcher import ContentWatcher, FolderStatus
 
 WEB_SCHEMES = ("http", "https")
 AFTER_FIRST_FRAME_MS = 100  # after the window is shown: its first frame is painted by then
@@ -83,9 +83,7 @@ class Controller(QObject):
         w.export_pdf_requested.connect(self.export_pdf)
         w.closing.connect(self._save)
         self.watcher.reloaded.connect(self.apply_reload)
-        self.watcher.failed.connect(self._folder_missing)
-        self.watcher.restored.connect(
-            lambda: self.window.statusBar().showMessage("The content folder is back; the list is up to date.", 8000))
+        self.folder_status = FolderStatus(self.watcher, self.window.statusBar(), self)
         self.index_status = IndexStatus(self.fulltext, self.window.statusBar(), self)
         self.fulltext.ready.connect(lambda index, _count: self._index_ready(index))
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.follow_system_scheme)
@@ -243,18 +241,8 @@ class Controller(QObject):
 
     def export_pdf(self) -> Path | None:
         """File > Export PDF...: ask where, add .pdf when the name has none, write it."""
-        if self.current is None:
-            return None
-        path = ask_pdf_path(self.window, Path.home() / f"{Path(self.current.path).stem}.pdf")
-        if path is None:
-            return None
-        try:
-            pages = export_pdf(self.current, path, PrintContext.for_library(self.library, self.window.banner.text))
-        except OSError as exc:
-            self.window.statusBar().showMessage(f"Could not write {path}: {exc}", 10000)
-            return None
-        self.window.statusBar().showMessage(f"Saved {path} ({pages} page{'s' if pages != 1 else ''}).", 8000)
-        return path
+        job = self.print_job()
+        return None if job is None else export_pdf_asking(self.window, job)
 
     # --- full-text index -----------------------------------------------------------------------
 
@@ -277,11 +265,6 @@ class Controller(QObject):
         dialog = ProblemsDialog(self.library.problems, self.root.name or str(self.root), self.window)
         dialog.open()
         return dialog
-
-    def _folder_missing(self, reason: str) -> None:
-        self.window.statusBar().showMessage(
-            f"The content folder cannot be read ({reason}). Showing the pages read before; "
-            "the list follows again when the folder is back.")
 
     def apply_reload(self, library: Library) -> None:
         previous = self.library

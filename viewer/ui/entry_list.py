@@ -20,8 +20,8 @@ from PySide6.QtCore import (
 
 from viewer.core.index import snippet_text
 from viewer.core.model import DrugInfo, Listing
-from viewer.core.ranking import Hit, Results, SearchEngine
-from viewer.core.search import query_terms
+from viewer.core.search_engine import Hit, Results, SearchEngine
+from viewer.core.title_index import query_terms
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScroller, QWidget
 
 from viewer.core.kiosk_config import KioskConfig
-from viewer.core.search import fold
+from viewer.core.title_index import fold
 from viewer.paths import bundled_dir
 from viewer.ui.controller import Controller
 from viewer.ui.kiosk_widgets import AttractScreen, DrugPicker, PinPad

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from viewer.core.model import Listing
-from viewer.core.ranking import NO_RESULT
+from viewer.core.search_engine import NO_RESULT
 
 
 def _label(text: str, name: str, heading: bool = False) -> QLabel:

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from viewer import APP_NAME, __version__
 from viewer.core.document import print_html
@@ -241,3 +241,17 @@ def show_print_preview(parent: QWidget, job: EntryPrint) -> QPrintPreviewDialog:
     dialog.resize(900, 1000)
     dialog.open()
     return dialog
+
+
+def export_pdf_asking(window: QMainWindow, job: EntryPrint) -> Path | None:
+    """File > Export PDF...: ask where, write it, and say in the status bar how it went."""
+    path = ask_pdf_path(window, Path.home() / f"{Path(job.entry.path).stem}.pdf")
+    if path is None:
+        return None
+    try:
+        pages = export_pdf(job.entry, path, job.context)
+    except OSError as exc:
+        window.statusBar().showMessage(f"Could not write {path}: {exc}", 10000)
+        return None
+    window.statusBar().showMessage(f"Saved {path} ({pages} page{'s' if pages != 1 else ''}).", 8000)
+    return path

@@ -6,8 +6,10 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtWidgets import QStatusBar
 
-from viewer.core.library import PAGE_SUFFIXES, CatalogLoader
+from viewer.core.catalog import CatalogLoader
+from viewer.core.library import PAGE_SUFFIXES
 from viewer.core.model import Library
 from viewer.ui.background import SerialWorker
 
@@ -123,3 +125,14 @@ class ContentWatcher(QObject):
                 self._poll.start(POLL_MS)  # look for its return often
         elif isinstance(result, BaseException):
             raise result
+
+
+class FolderStatus(QObject):
+    """Tells the status bar when the content folder goes away and when it is back."""
+
+    def __init__(self, watcher: ContentWatcher, bar: QStatusBar, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        watcher.failed.connect(lambda reason: bar.showMessage(
+            f"The content folder cannot be read ({reason}). Showing the pages read before; "
+            "the list follows again when the folder is back."))
+        watcher.restored.connect(lambda: bar.showMessage("The content folder is back; the list is up to date.", 8000))

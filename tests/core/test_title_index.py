@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.core.model import Listing
-from viewer.core.ranking import SearchEngine
-from viewer.core.search import TitleIndex, query_terms
+from viewer.core.search_engine import SearchEngine
+from viewer.core.title_index import TitleIndex, query_terms
 
 LISTINGS = [
     Listing("a.md", "Paroxetine + Clonazepam", ("Paroxetine", "Clonazepam")),

@@ -1,0 +1,110 @@
+"""The list's catalog, read again and again: only changed files re-read, kept in a signed cache."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import os
+from pathlib import Path
+
+from viewer.core.cache import cache_mac
+from viewer.core.library import FileInfo, Read, load_folder, read_listing, read_listing_quickly
+from viewer.core.model import Library, Listing, PageKind, Problem, Severity
+
+Memo = dict[str, tuple[tuple[int, int], Read]]
+CATALOG_SCHEMA = 3
+
+
+class CatalogLoader:
+    """Loads the catalog again and again, re-reading only files whose size or time changed.
+
+    With a ``cache_file`` the memo outlives the process: a later start reads the titles of
+    unchanged pages from it instead of parsing every page (JSON, never code, so a tampered or
+    corrupt cache can only cost a full read)."""
+
+    def __init__(self, root: Path | str, cache_file: Path | None = None) -> None:
+        self.root = Path(root)
+        self.cache_file = cache_file
+        self._memo: Memo = {}
+        self._changed = False
+        if cache_file is not None:
+            self._memo = self._read_cache(cache_file)
+
+    def load(self, quick: bool = False) -> Library:
+        """The catalog; ``quick`` reads only the heads of pages not in the memo (the window's
+        first start: the full read follows in the background, and the cache keeps it)."""
+        memo: Memo = {}
+        changed = False
+
+        def reader(root: str, page: FileInfo) -> Read:
+            nonlocal changed
+            known = self._memo.get(page.path)
+            usable = known is not None and known[0] == page.signature and page.signature != (-1, -1)
+            if known is not None and usable and (quick or not known[1].quick):
+                memo[page.path] = known
+                return known[1]
+            read = read_listing_quickly(root, page) if quick else read_listing(root, page, False)
+            memo[page.path] = (page.signature, read)
+            changed = True
+            return read
+
+        library = load_folder(self.root, reader)
+        self._changed = self._changed or changed or len(memo) != len(self._memo)
+        self._memo = memo
+        return library
+
+    def save(self) -> bool:
+        """Write the memo to the cache file when it changed; False when it could not be written."""
+        if self.cache_file is None or not self._changed:
+            return True
+        rows = []
+        for path, (signature, read) in self._memo.items():
+            if read.quick:
+                continue  # not read in full yet: read again next time
+            listing = read.listing
+            rows.append([
+                path, list(signature), listing.title if listing else None, list(listing.drugs) if listing else [],
+                [[p.line, p.severity.value, p.message] for p in read.problems], read.kind.value, read.reason, read.layout,
+            ])
+        pages = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+        root = str(self.root.resolve())
+        mac = cache_mac(f"{CATALOG_SCHEMA}\n{root}\n{pages}".encode("utf-8", "surrogatepass"))
+        text = f'{{"schema":{CATALOG_SCHEMA},"root":{json.dumps(root, ensure_ascii=False)},"mac":"{mac}","pages":{pages}}}'
+        temporary = self.cache_file.with_suffix(".tmp")
+        try:
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, self.cache_file)
+        except (OSError, ValueError):  # ValueError: a folder name that is not UTF-8
+            return False
+        self._changed = False
+        return True
+
+    def _read_cache(self, path: Path) -> Memo:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            root = str(self.root.resolve())
+            if data.get("schema") != CATALOG_SCHEMA or data.get("root") != root:
+                return {}
+            pages = json.dumps(data["pages"], ensure_ascii=False, separators=(",", ":"))
+            if not hmac.compare_digest(str(data.get("mac")), cache_mac(f"{CATALOG_SCHEMA}\n{root}\n{pages}".encode("utf-8", "surrogatepass"))):
+                return {}  # altered, or written by someone else: it could change what a page says
+            memo: Memo = {}
+            for relative, signature, title, drugs, problems, kind, reason, layout in data["pages"]:
+                listing = Listing(relative, title, tuple(map(str, drugs))) if isinstance(title, str) else None
+                found = tuple(Problem(relative, line, Severity(severity), message) for line, severity, message in problems)
+                read = Read(listing, found, PageKind(kind), str(reason), str(layout))
+                memo[str(relative)] = ((int(signature[0]), int(signature[1])), read)
+            return memo
+        except (OSError, ValueError, TypeError, KeyError, IndexError):
+            return {}  # missing, corrupt or foreign: read the pages instead
+
+    def complete(self) -> bool:
+        """Whether every page of the last load was read in full."""
+        return not any(read.quick for _, read in self._memo.values())
+
+    def changed_since(self, other: Library, now: Library) -> set[str]:
+        """Paths whose listing differs between two loads (added, removed or edited)."""
+        before = {e.path: e for e in other.entries}
+        after = {e.path: e for e in now.entries}
+        return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
