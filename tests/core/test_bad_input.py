@@ -359,3 +359,26 @@ def test_a_folder_that_cannot_be_read_is_reported_and_the_rest_read(tmp_path, mo
     library = library_module.load_library(tmp_path)
     assert len(library.entries) == 2
     assert [(i.path, i.reason) for i in library.ignored] == [("locked", "folder cannot be read: Permission denied")]
+
+
+@pytest.mark.parametrize("body", [
+    "## #" + " " * 18906 + "-" * 289,  # a heading's optional closing "#"s after a run of spaces (found by Hypothesis)
+    "# " + "." * 20000 + "-",  # a title's trailing punctuation after a run of dots
+    "**FAQs:**\n\n### Q" + " " * 30000 + "#####",
+])
+def test_long_runs_in_headings_and_titles_take_one_pass(body):
+    import time
+
+    started = time.perf_counter()
+    read(page(None, body))
+    assert time.perf_counter() - started < 0.5  # these took 0.7 to 2 s: every start rescanned the run
+
+
+def test_a_title_of_thousands_of_spaces_splits_in_one_pass():
+    import time
+
+    from viewer.core.ingredients import drugs_from_title
+
+    started = time.perf_counter()
+    assert drugs_from_title("Alpha " + " " * 8000 + "+ Beta") == ("Alpha", "Beta")
+    assert time.perf_counter() - started < 0.5

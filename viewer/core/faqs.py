@@ -7,11 +7,12 @@ import textwrap
 from dataclasses import dataclass
 
 from viewer.core.model import Faq
+from viewer.core.sections import heading_text
 
 _ITEM = r"^\s{0,3}(?:[*+-]|\d{1,3}[.)])\s+"
 _BULLET_BOLD = re.compile(_ITEM + r"(\*\*|__)(?P<q>.+?)\1:?\s*(?P<a>.*)$")
 _BULLET_QUESTION = re.compile(_ITEM + r"(?P<q>[^*_\s][^?]{2,300}\?)\s*(?P<a>.*)$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+(?P<q>.+?)(?:[ \t]+#+)?[ \t]*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+(?P<q>.+)$")  # closing "#"s stripped by heading_text
 _Q_PREFIX = re.compile(
     r"^\s{0,3}(?:[*+-]\s+)?(?:\*\*|__)?(?:Q|Question)\s*\d*\s*[:.)](?:\*\*|__)?\s*(?P<q>.*)$",
     re.IGNORECASE,
@@ -52,7 +53,9 @@ def _question(line: str, at_paragraph: bool, following: str) -> tuple[str, str] 
     for pattern in (_BULLET_BOLD, _Q_PREFIX, _HEADING, _BULLET_QUESTION):
         found = pattern.match(line)
         if found:
-            question = found.group("q")
+            question = heading_text(found.group("q")) if pattern is _HEADING else found.group("q")
+            if not question.strip():
+                continue
             if pattern is _BULLET_BOLD and line[:1].isspace() and not question.rstrip(":").endswith("?"):
                 continue  # an indented bold bullet without "?" is part of an answer
             return question, found.groupdict().get("a") or ""

@@ -13,8 +13,10 @@ _STRENGTH = re.compile(
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_PLUS = re.compile(r"\s*\+\s*")
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|&|/|\band\b)\s*", re.IGNORECASE)
+# Separators alone, without the spaces around them (each piece is stripped): a leading "\s*"
+# would rescan a run of spaces from every position of it.
+_PLUS = re.compile(r"\+")
+_LIST_SEPARATOR = re.compile(r",|&|/|\band\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _EDGES = " \t.,;:-–—/&*_"
 

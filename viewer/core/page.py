@@ -12,7 +12,7 @@ from viewer.core.faqs import faqs_from_front_matter, parse_faqs
 from viewer.core.ingredients import drugs_from_title
 from viewer.core.labels import MEDICINE_SECTIONS, label_topic
 from viewer.core.model import SECTION_TITLES, TAB_SECTIONS, Entry, Listing, Page, PageKind, Problem, Severity
-from viewer.core.sections import normalise_title, split_sections
+from viewer.core.sections import heading_text, normalise_title, split_sections
 from viewer.core.site import strip_markup
 from viewer.core.source import SourceError, decode
 from viewer.core.title_index import invisible_characters
@@ -20,7 +20,7 @@ from viewer.core.title_index import invisible_characters
 _EXPECTED = (*TAB_SECTIONS, "disclaimer")
 
 
-_TITLE_HEADING = re.compile(r"\A(?:[ \t]*\n)*[ ]{0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*(?:\n|\Z)")
+_TITLE_HEADING = re.compile(r"\A(?:[ \t]*\n)*[ ]{0,3}#[ \t]+([^\n]*)(?:\n|\Z)")  # closing "#"s: heading_text
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def read_head(path: str, data: bytes) -> Head:
         title_value = None
     title = normalise_title(str(title_value)) if title_value is not None else ""
     heading = _TITLE_HEADING.match(body)
-    heading_title = normalise_title(heading.group(1)) if heading else ""
+    heading_title = normalise_title(heading_text(heading.group(1))) if heading else ""
     if heading is not None and heading_title and (not title or heading_title.casefold() == title.casefold()):
         # The heading that repeats (or supplies) the title is not content.
         body_line += body.count("\n", 0, heading.end())

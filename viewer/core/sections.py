@@ -7,7 +7,21 @@ from dataclasses import dataclass, field
 
 from viewer.core.labels import HOLDING_SECTIONS, known_section, label_topic
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# A heading's text is taken whole and its closing "#"s stripped in Python: a lazy pattern with
+# an optional closing run backtracks over every space of a long line (2 s for 19 KB of spaces).
+_HEADING_LINE = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*)$")
+
+
+def heading_text(text: str) -> str:
+    """A heading's text without its optional closing sequence ("## Usage ##" -> "Usage")."""
+    text = text.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        text = bare.rstrip(" \t")
+    return text
+
+
+_HEADING = _HEADING_LINE
 _BOLD_LABEL = re.compile(r"^ {0,3}(\*\*|__)(?P<label>(?:(?!\1).){1,200}?)\1(?P<colon>\s*:)?[ \t]*(?P<rest>.*)$")
 _SENTENCE_END = re.compile(r"[.!?]$")
 
@@ -81,7 +95,7 @@ def split_sections(body: str, first_line: int = 1) -> Body:
         counted = start
         heading = _HEADING.match(line)
         if heading:
-            level, text = len(heading.group(1)), heading.group(2).strip()
+            level, text = len(heading.group(1)), heading_text(heading.group(2)).strip()
             started = _heading_section(current, level, text, line_no, line)
         else:
             started = _bold_section(body, start, after, line, current, line_no)
@@ -171,10 +185,16 @@ def _looks_like_label(label: str, has_colon: bool) -> bool:
     return len(label.split()) <= 6 and not _SENTENCE_END.search(label)
 
 
-_TITLE_TAIL = re.compile(r"[\s.,;:]+$")
+def _strip_tail(text: str) -> str:
+    """Without trailing spaces and stray punctuation (" .", ",;"), scanned once from the end: a
+    pattern like [\\s.,;:]+$ rescans a long run of dots from every start."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+        end -= 1
+    return text[:end]
 
 
 def normalise_title(text: str) -> str:
     """A clean title: no emphasis marks, single spaces, no stray trailing punctuation."""
     text = " ".join(str(text).replace("**", "").replace("__", "").split())
-    return _TITLE_TAIL.sub("", text).strip()
+    return _strip_tail(text).strip()
