@@ -73,7 +73,7 @@ def main() -> None:
         window.list_panel.set_query("zzzyx warfarin")
         shot("no-result")
         deadline = time.monotonic() + 30
-        while controller.model.engine.fulltext is None and time.monotonic() < deadline:
+        while controller.session.engine.fulltext is None and time.monotonic() < deadline:
             settle(app)
         window.list_panel.set_query("naloxone")
         while window.list_panel.proxy.text_pending():  # full text is searched off the window's thread

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from viewer.core.model import Listing
+from viewer.core.search_engine import SearchEngine
 from viewer.ui.entry_list import EntryFilterProxy, EntryListModel, Role
 
 LISTINGS = [
@@ -20,7 +21,9 @@ def test_model_and_proxy_pass_the_model_tester(qtmodeltester):
     qtmodeltester.check(model)
     proxy = EntryFilterProxy()
     proxy.setSourceModel(model)
-    proxy.set_query("clon")
+    qtmodeltester.check(proxy)
+    proxy.show(SearchEngine(LISTINGS).search("clon"), ("clon",))
+    assert proxy.rowCount() == 2
     qtmodeltester.check(proxy)
 
 

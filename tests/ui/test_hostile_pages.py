@@ -62,7 +62,7 @@ def open_each_watching(qtbot, controller) -> StallDetector:
         qtbot.waitUntil(lambda path=path: controller.current is not None and controller.current.path == path, timeout=5000)
         qtbot.wait(30)
     detector.doing = "indexing"
-    qtbot.waitUntil(lambda: controller.model.engine.fulltext is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: controller.session.engine.fulltext is not None, timeout=30_000)
     detector.stop()
     return detector
 

@@ -128,7 +128,7 @@ def test_full_text_results_at_their_limit_are_not_counted_as_all(make_controller
         (content / f"p{number}.md").write_text(page(f"Drug{number} + Other{number}", FULL_BODY.replace(
             "Drowsiness.", "Watch for a quokkarash.")))
     controller = make_controller(content)
-    qtbot.waitUntil(lambda: controller.model.engine.fulltext is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: controller.session.engine.fulltext is not None, timeout=20_000)
     controller.window.list_panel.set_query("quokkarash")
     assert controller.window.list_panel.count.text() == "Searching the text…"  # off the window's thread
     qtbot.waitUntil(lambda: not controller.window.list_panel.proxy.text_pending(), timeout=5000)

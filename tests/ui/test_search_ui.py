@@ -12,7 +12,7 @@ from viewer.ui.entry_list import Role
 @pytest.fixture
 def bundled(make_controller, qtbot):
     controller = make_controller(bundled_dir("content"), open_urls=False)
-    qtbot.waitUntil(lambda: controller.model.engine.fulltext is not None, timeout=10000)
+    qtbot.waitUntil(lambda: controller.session.engine.fulltext is not None, timeout=10000)
     return controller
 
 
@@ -62,7 +62,7 @@ def test_full_text_results_are_marked_and_open_on_their_tab_with_the_words_marke
 def test_title_search_works_before_the_index_is_ready(make_controller, content, qtbot):
     controller = make_controller(content, open_urls=False)
     controller.fulltext.stop()
-    controller.model.set_fulltext(None)  # as at start, while the index is being built
+    controller.session.set_fulltext(None)  # as at start, while the index is being built
     qtbot.keyClicks(controller.window.list_panel.search, "sert")
     assert shown(controller) == [("Sertraline + Clonazepam", "combination")]
 
@@ -74,7 +74,7 @@ def test_slow_indexing_shows_progress_in_the_status_bar(make_controller, content
     controller = make_controller(content, open_urls=False)
     messages = []
     controller.window.statusBar().messageChanged.connect(messages.append)
-    qtbot.waitUntil(lambda: controller.model.engine.fulltext is not None, timeout=10000)
+    qtbot.waitUntil(lambda: controller.session.engine.fulltext is not None, timeout=10000)
     assert "Indexing page text for full-text search: 3 of 3" in messages
     assert "Full-text search is ready." in messages
 

@@ -9,7 +9,10 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from viewer.core.index import FullTextIndex
 from viewer.core.model import DrugInfo, Listing
 from viewer.core.title_index import TitleIndex, fold, query_terms
 from viewer.core.vocabulary import PREFIX_MIN_LENGTH, Concept, DrugVocabulary
@@ -66,11 +69,13 @@ class Results:
     medicines_named: int = 0  # how many medicines the query lists; only the first MAX_CHECKED are checked
     listings: Sequence[Listing] = field(default=(), repr=False, compare=False)
 
+    is_everything: bool = False  # every listing, in order (an empty query)
+
     @classmethod
     def everything(cls, listings: Sequence[Listing], limit: int | None = None) -> Results:
         """An empty query: every listing, in order."""
         positions = tuple(range(len(listings)))[:limit]
-        return cls(positions, (1.0,) * len(positions), listings=listings)
+        return cls(positions, (1.0,) * len(positions), listings=listings, is_everything=limit is None)
 
     def title_hit(self, row: int) -> Hit:
         """The title match on one row, made into a Hit."""
@@ -110,7 +115,7 @@ class SearchEngine:
         for position, drugs in enumerate(self._drugs):
             self._by_drugs[drugs].append(position)
         self._paths = {item.path: p for p, item in enumerate(self.listings)}
-        self.fulltext = None  # set to a viewer.core.index.FullTextIndex when one is ready
+        self.fulltext: FullTextIndex | None = None  # set when the index is ready
 
     def search(self, query: str, limit: int | None = None, fulltext: bool = True) -> Results:
         """Title and drug matches, the pair check, and (unless ``fulltext`` is False, for the

@@ -9,9 +9,10 @@ from enum import Enum
 from pathlib import Path
 
 from viewer.core.history import History
+from viewer.core.index import FullTextIndex
 from viewer.core.library import read_page
 from viewer.core.model import Entry, Library, Listing, Page, Severity
-from viewer.core.search_engine import Hit, Results, checking_line
+from viewer.core.search_engine import Hit, Results, SearchEngine, checking_line
 from viewer.core.site import Site, link_targets
 from viewer.core.title_index import TitleIndex, query_terms
 
@@ -90,9 +91,32 @@ class Session:
         self._reader = reader
         self._last_good: dict[str, Entry] = {}
         self._open_signature: tuple[int, int] = (-1, -1)  # the open file's (mtime, size) when read
+        self._engine: SearchEngine | None = None
+        self._fulltext: FullTextIndex | None = None
         self._distinguishers = {item.path: item.distinguisher for item in library.entries if item.distinguisher}
 
     # --- searching -----------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> SearchEngine:
+        """The search engine for the current library, built on first use."""
+        if self._engine is None:
+            self._engine = SearchEngine(self.library.entries, dict(self.library.drugs))
+            self._engine.fulltext = self._fulltext
+        return self._engine
+
+    def set_fulltext(self, index: FullTextIndex | None) -> None:
+        self._fulltext = index
+        if self._engine is not None:
+            self._engine.fulltext = index
+
+    def search(self, query: str) -> SearchState:
+        """What a query shows at once: title and drug matches, the pair check. Full-text hits,
+        when ``results.text_wanted``, come from ``engine.with_text`` (off the window's thread)."""
+        if not query_terms(query):
+            return Listed(Results.everything(self.library.entries))
+        results = self.engine.search(query, fulltext=False)
+        return self.state_for(query, results, self.engine.titles)
 
     def state_for(self, query: str, results: Results, titles: TitleIndex | None = None) -> SearchState:
         """What a query's results mean for the screen."""
@@ -167,6 +191,7 @@ class Session:
     def reload(self, library: Library, changed: set[str]) -> ReloadOutcome:
         """Take a newly read library and say what becomes of the open entry."""
         self.library = library
+        self._engine = None  # built again for the new listings when next searched
         self._distinguishers = {item.path: item.distinguisher for item in library.entries if item.distinguisher}
         paths = {item.path for item in library.entries}
         self.history.forget({p for p in changed if p not in paths})

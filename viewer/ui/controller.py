@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 
 from viewer.core.cache import cache_file
@@ -13,15 +13,17 @@ from viewer.core.catalog import CatalogLoader
 from viewer.core.document import DocumentBuilder
 from viewer.core.history import History
 from viewer.core.model import Entry, Library, Severity
-from viewer.core.session import NoResult, PairCheck, Reloaded, ReloadOutcome, Session, View
+from viewer.core.search_engine import Results
+from viewer.core.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View
 from viewer.core.title_index import query_terms
+from viewer.ui.appearance import Appearance
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.indexing import FullTextBuilder, IndexStatus
-from viewer.ui.main_window import ZOOM_MAX, ZOOM_MIN, MainWindow
+from viewer.ui.main_window import MainWindow
 from viewer.ui.printing import EntryPrint, PrintContext, export_pdf_asking, show_print_preview
 from viewer.ui.problems import ProblemsDialog
 from viewer.ui.settings import Preferences
-from viewer.ui.theme import load_theme
+from viewer.ui.text_search import TextSearcher
 from viewer.ui.watcher import ContentWatcher, FolderStatus
 
 WEB_SCHEMES = ("http", "https")
@@ -41,14 +43,15 @@ class Controller(QObject):
         self.loader = CatalogLoader(root, cache_file(root, "catalog", ".json"))
         self.library: Library = self.loader.load(quick=True)  # heads only where the cache has nothing
         self.model = EntryListModel(self)
-        self.model.set_listings(self.library.entries, dict(self.library.drugs))
+        self.model.set_listings(self.library.entries)
         self.window = MainWindow(self.model, banner_text)
         self.session = Session(root, self.library)
         self.builder = DocumentBuilder()
         self.watcher = ContentWatcher(self.loader, self)
         self.fulltext = FullTextBuilder(root, self)
         self._connect()
-        self._apply_preferences()
+        self.appearance = Appearance(self.window, preferences, self)  # zoom, theme, last tab, geometry
+        self.zoom, self.set_theme = self.appearance.zoom, self.appearance.set_theme
         self.window.show_welcome(len(self.library.entries), root.name or str(root))
         self._show_problems()
         # Nothing on screen needs these: they start once the window is up and painted.
@@ -59,7 +62,7 @@ class Controller(QObject):
     def _start_background_work(self) -> None:
         if self.fulltext.stopped():
             return
-        self.model.engine  # noqa: B018 - build the search engine before the first keystroke needs it
+        self.session.engine  # noqa: B018 - build the search engine before the first keystroke needs it
         self.watcher.watch(self.library)
         # Catches anything changed between the first load and watching, and saves the catalog
         # cache for the next start (in the watcher's thread: one writer).
@@ -73,11 +76,9 @@ class Controller(QObject):
         w.back_requested.connect(self.go_back)
         w.forward_requested.connect(self.go_forward)
         w.query_changed.connect(self._on_query)
-        w.list_panel.proxy.text_arrived.connect(lambda: self._on_query(w.list_panel.search.text()))
+        self.text_search = TextSearcher(self)
+        self.text_search.arrived.connect(self._text_arrived)
         w.link_activated.connect(self.follow_link)
-        w.zoom_requested.connect(self.zoom)
-        w.theme_requested.connect(self.set_theme)
-        w.tab_changed.connect(self._on_tab)
         w.problems_requested.connect(self.show_problems_dialog)
         w.print_requested.connect(self.print_preview)
         w.export_pdf_requested.connect(self.export_pdf)
@@ -86,20 +87,12 @@ class Controller(QObject):
         self.folder_status = FolderStatus(self.watcher, self.window.statusBar(), self)
         self.index_status = IndexStatus(self.fulltext, self.window.statusBar(), self)
         self.fulltext.ready.connect(lambda index, _count: self._index_ready(index))
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self.follow_system_scheme)
-        self._following_scheme = True
-
-    def _apply_preferences(self) -> None:
-        self.window.restore(self.preferences.geometry)
-        self.window.apply_zoom(self.preferences.zoom)
-        self.set_theme(self.preferences.theme, remember=False)
-        self.window.entry_view.select_tab(self.preferences.last_tab)
 
     # --- entries -------------------------------------------------------------------------------
 
     def open_by_name(self, name: str) -> bool:
         """Open the entry a name means (command line); otherwise search for it."""
-        found, _ = self.model.engine.choose(name)
+        found, _ = self.session.engine.choose(name)
         if found is not None:
             self.open_entry(found.path)
             return True
@@ -156,13 +149,25 @@ class Controller(QObject):
     # --- search states -------------------------------------------------------------------------
 
     def _on_query(self, text: str) -> None:
-        panel = self.window.list_panel
-        results = panel.proxy.results
+        """A query typed: title and drug matches at once, full text off the window's thread."""
+        state = self.session.search(text)
+        if state.results.text_wanted:
+            self.text_search.search(self.session.engine, state.results)
+        else:
+            self.text_search.cancel()
+        self._show_state(text, state)
+
+    def _text_arrived(self, results: object) -> None:
+        text = self.window.list_panel.search.text()
+        assert isinstance(results, Results)
         if results.text_failed:
             self.window.statusBar().showMessage(
                 "The full-text index was damaged; it is being rebuilt. Title search works meanwhile.", 8000)
             self._update_fulltext()
-        state = self.session.state_for(text, results, self.model.engine.titles if query_terms(text) else None)
+        self._show_state(text, self.session.state_for(text, results, self.session.engine.titles))
+
+    def _show_state(self, text: str, state: SearchState) -> None:
+        self.window.list_panel.show_results(state.results, query_terms(text))
         if isinstance(state, PairCheck):
             self.window.show_check(state.heading, list(state.rows))
         elif isinstance(state, NoResult):
@@ -196,36 +201,15 @@ class Controller(QObject):
 
     # --- view preferences ----------------------------------------------------------------------
 
-    def zoom(self, step: int) -> None:
-        level = 0 if step == 0 else max(ZOOM_MIN, min(ZOOM_MAX, self.preferences.zoom + step))
-        self.preferences.zoom = level
-        self.window.apply_zoom(level)
-
-    def set_theme(self, choice: str, remember: bool = True, scheme: Qt.ColorScheme | None = None) -> None:
-        if remember:
-            self.preferences.theme = choice
-        self.window.apply_theme(load_theme(choice, scheme=scheme), choice)
-
-    def follow_system_scheme(self, scheme: Qt.ColorScheme) -> None:
-        """The desktop switched between light and dark while the viewer is open."""
-        if self.preferences.theme == "system":
-            self.set_theme("system", remember=False, scheme=scheme)
-
-    def _on_tab(self, key: str) -> None:
-        self.preferences.last_tab = key
-
     def _save(self) -> None:
-        self.preferences.geometry = self.window.saveGeometry()
-        self.preferences.sync()
+        self.appearance.save()
         self.shutdown()
 
     def shutdown(self) -> None:
         """Stop the background work (reloads, indexing) before the window goes away."""
         self.watcher.stop()
         self.fulltext.stop()
-        if getattr(self, "_following_scheme", False):  # the desktop's light/dark switch must not reach a window that is gone
-            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self.follow_system_scheme)
-            self._following_scheme = False
+        self.appearance.stop()
 
     # --- printing ------------------------------------------------------------------------------
 
@@ -251,9 +235,8 @@ class Controller(QObject):
         self.fulltext.update()
 
     def _index_ready(self, index: object) -> None:
-        self.model.set_fulltext(index)
+        self.session.set_fulltext(index)  # type: ignore[arg-type]
         if self.window.list_panel.search.text().strip():
-            self.window.list_panel.proxy.refresh()
             self._on_query(self.window.list_panel.search.text())
 
     # --- problems and reload -------------------------------------------------------------------
@@ -273,7 +256,7 @@ class Controller(QObject):
         self.library = library
         outcome = self.session.reload(library, changed)
         if not unchanged:
-            self.model.set_listings(library.entries, dict(library.drugs))
+            self.model.set_listings(library.entries)
             self._update_fulltext()
             self._show_problems()
             if self.window.showing() == View.WELCOME:
@@ -281,6 +264,8 @@ class Controller(QObject):
         self._follow_current(outcome)
         if not unchanged:
             self._on_query(self.window.list_panel.search.text())
+            if self.current is not None:  # the new results keep the open entry selected
+                self.window.list_panel.select_path(self.current.path)
 
     def _follow_current(self, outcome: ReloadOutcome) -> None:
         """Keep the open entry: re-read it if its file changed, follow it if it was renamed."""

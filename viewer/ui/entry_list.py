@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -12,16 +11,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
-    Signal,
 )
 
 from viewer.core.index import snippet_text
-from viewer.core.model import DrugInfo, Listing
-from viewer.core.search_engine import Hit, Results, SearchEngine
-from viewer.core.title_index import query_terms
+from viewer.core.model import Listing
+from viewer.core.search_engine import Hit, Results
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,34 +38,13 @@ class EntryListModel(QAbstractListModel):
         super().__init__(parent)
         self._listings: list[Listing] = []
         self._rows: dict[str, int] = {}
-        self._dictionary: Mapping[str, DrugInfo] = {}
-        self._engine: SearchEngine | None = None
-        self._fulltext: object | None = None
 
-    def set_listings(self, listings: Sequence[Listing], dictionary: Mapping[str, DrugInfo] | None = None) -> None:
-        """New listings (in display order) and the drug dictionary that search uses."""
+    def set_listings(self, listings: Sequence[Listing]) -> None:
+        """New listings, in display order."""
         self.beginResetModel()
         self._listings = list(listings)
         self._rows = {item.path: row for row, item in enumerate(self._listings)}
-        self._dictionary = dict(dictionary or {})
-        self._engine = None  # built when first searched (listing needs none)
         self.endResetModel()
-
-    @property
-    def engine(self) -> SearchEngine:
-        """The search engine for these listings, built on first use."""
-        if self._engine is None:
-            self._engine = SearchEngine(self._listings, self._dictionary)
-            self._engine.fulltext = self._fulltext
-        return self._engine
-
-    def set_fulltext(self, index: object | None) -> None:
-        self._fulltext = index
-        if self._engine is not None:
-            self._engine.fulltext = index
-
-    def fulltext(self) -> object | None:
-        return self._fulltext
 
     def row_of(self, path: str) -> int:
         return self._rows.get(path, -1)
@@ -100,45 +74,15 @@ class EntryListModel(QAbstractListModel):
         return None
 
 
-class _TextRelay(QObject):
-    done = Signal(object)
-
-
-class _TextSearch(QRunnable):
-    """One full-text search in the thread pool; its answer goes back through the relay."""
-
-    def __init__(self, engine: SearchEngine, results: Results, generation: int, relay: _TextRelay) -> None:
-        super().__init__()
-        self._engine, self._results, self._generation, self._relay = engine, results, generation, relay
-
-    def run(self) -> None:
-        try:
-            answer: object = self._engine.with_text(self._results)
-        except Exception as exc:  # noqa: BLE001 - reported on the window's thread, never lost here
-            answer = exc
-        try:
-            self._relay.done.emit((self._generation, answer))
-        except RuntimeError:  # the list is gone (the window closed meanwhile)
-            pass
-
-
 class EntryFilterProxy(QAbstractProxyModel):
-    """The source rows the search engine returns for the query, best first: title matches,
-    then full-text matches (with their snippet and section). The view only asks about the rows
-    on screen, so a keystroke stays cheap even with 100,000 pages."""
-
-    text_arrived = Signal()  # the full-text hits of the current query are in the list
+    """The source rows of the results it is shown, best first: title matches, then full-text
+    matches (with their snippet and section). It searches nothing itself. The view only asks
+    about the rows on screen, so showing results stays cheap even with 100,000 pages."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._query = ""
         self.results = Results()
-        # Full text is searched off the window's thread: a keystroke never waits for SQL. Only
-        # the newest query's answer is shown; one search runs at a time, the newest next.
-        self._generation = 0
-        self._text_running = False
-        self._relay = _TextRelay(self)
-        self._relay.done.connect(self._text_done)
+        self._terms: tuple[str, ...] = ()
         self._rows: list[int] = []
         self._text_hits: dict[int, Hit] = {}  # proxy row -> full-text hit
         self._positions: dict[int, int] = {}
@@ -147,57 +91,28 @@ class EntryFilterProxy(QAbstractProxyModel):
     def setSourceModel(self, model: EntryListModel) -> None:  # noqa: N802
         previous = self.sourceModel()
         if previous is not None:
-            previous.modelReset.disconnect(self.refresh)
-        self.beginResetModel()
+            previous.modelReset.disconnect(self._show_everything)
         super().setSourceModel(model)
-        self._set_results(self._search(model))
-        self.endResetModel()
-        model.modelReset.connect(self.refresh)
+        self._show_everything()
+        model.modelReset.connect(self._show_everything)
 
-    def set_query(self, query: str) -> None:
-        if query == self._query:
-            return
-        self._query = query
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Search again (new query, new listings, or the full-text index became ready)."""
-        model = self.sourceModel()
+    def show(self, results: Results, terms: tuple[str, ...] = ()) -> None:
+        """List these results (``terms``: the query's words, for marking matches)."""
         self.beginResetModel()
-        self._set_results(self._search(model) if model is not None else Results())
+        self._terms = terms
+        self._set_results(results)
         self.endResetModel()
-        self._generation += 1
-        self._search_text()
+
+    def _show_everything(self) -> None:
+        """New listings: every row until the next results are shown (old positions mean nothing)."""
+        model = self.sourceModel()
+        self.show(Results.everything(model.listings_view()) if model is not None else Results())
 
     def text_pending(self) -> bool:
         return bool(self.results.text_wanted)
 
-    def _search(self, model: EntryListModel) -> Results:
-        if not query_terms(self._query):  # everything, in order: no engine needed
-            return Results.everything(model.listings_view())
-        return model.engine.search(self._query, fulltext=False)
-
-    def _search_text(self) -> None:
-        model = self.sourceModel()
-        if self.results.text_wanted and not self._text_running and model is not None:
-            self._text_running = True
-            QThreadPool.globalInstance().start(_TextSearch(model.engine, self.results, self._generation, self._relay))
-
-    def _text_done(self, payload: object) -> None:
-        self._text_running = False
-        generation, answer = payload  # type: ignore[misc]
-        if generation != self._generation:
-            self._search_text()  # a newer query is waiting for its text search
-            return
-        if not isinstance(answer, Results):  # the search itself failed: say so, like a damaged index
-            answer = replace(self.results, text_wanted=0, text_failed=True)
-        self.beginResetModel()
-        self._set_results(answer)
-        self.endResetModel()
-        self.text_arrived.emit()
-
     def query_terms(self) -> tuple[str, ...]:
-        return query_terms(self._query)
+        return self._terms
 
     def has_fulltext(self) -> bool:
         return bool(self._text_hits)
@@ -216,7 +131,7 @@ class EntryFilterProxy(QAbstractProxyModel):
         first = len(results.positions)
         self._text_hits = {first + i: hit for i, hit in enumerate(results.text_hits)}
         self._positions = {}
-        self._identity = not query_terms(self._query)  # _search returned every row, in order
+        self._identity = results.is_everything  # every row, in order
 
     def _position(self, source_row: int) -> int | None:
         if self._identity:

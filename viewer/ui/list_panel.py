@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.index import MARK_START, snippet_text
+from viewer.core.search_engine import Results
 from viewer.ui.entry_list import EntryFilterProxy, EntryListModel, Role
 
 
@@ -159,9 +160,11 @@ class EntryListPanel(QWidget):
         self.search.setText(text)
 
     def _on_text(self, text: str) -> None:
-        self.proxy.set_query(text)
-        self._update_count()
-        self.query_changed.emit(text)
+        self.query_changed.emit(text)  # the controller answers with show_results
+
+    def show_results(self, results: Results, terms: tuple[str, ...] = ()) -> None:
+        """List these results; the count and the row style follow (through the proxy's reset)."""
+        self.proxy.show(results, terms)
 
     def _open_index(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -1,0 +1,70 @@
+"""Full-text searches off the window's thread: one at a time, only the newest one's answer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from viewer.core.search_engine import Results, SearchEngine
+
+
+class _Relay(QObject):
+    done = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, engine: SearchEngine, results: Results, generation: int, relay: _Relay) -> None:
+        super().__init__()
+        self._engine, self._results, self._generation, self._relay = engine, results, generation, relay
+
+    def run(self) -> None:
+        try:
+            answer = self._engine.with_text(self._results)
+        except Exception:  # noqa: BLE001 - said on the window's thread as a failed text search, never lost here
+            answer = replace(self._results, text_wanted=0, text_failed=True)
+        try:
+            self._relay.done.emit((self._generation, answer))
+        except RuntimeError:  # the window closed meanwhile
+            pass
+
+
+class TextSearcher(QObject):
+    """``search(engine, results)`` looks for the full-text hits of ``results`` in the thread
+    pool and emits ``arrived(results)``, for the newest request only: a keystroke never waits
+    for SQL, and an answer to an older query is never shown."""
+
+    arrived = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._generation = 0
+        self._running = False
+        self._waiting: tuple[SearchEngine, Results] | None = None
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._done)
+
+    def search(self, engine: SearchEngine, results: Results) -> None:
+        self._generation += 1
+        self._waiting = (engine, results)
+        self._next()
+
+    def cancel(self) -> None:
+        """Whatever is under way is for a query that is gone."""
+        self._generation += 1
+        self._waiting = None
+
+    def _next(self) -> None:
+        if self._running or self._waiting is None:
+            return
+        engine, results = self._waiting
+        self._waiting = None
+        self._running = True
+        QThreadPool.globalInstance().start(_Task(engine, results, self._generation, self._relay))
+
+    def _done(self, payload: object) -> None:
+        self._running = False
+        generation, answer = payload  # type: ignore[misc]
+        if generation == self._generation and self._waiting is None:
+            self.arrived.emit(answer)
+        self._next()
