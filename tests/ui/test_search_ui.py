@@ -136,3 +136,16 @@ def test_typing_never_waits_for_the_text_search_and_only_the_last_query_is_shown
     rows = shown(bundled)
     assert rows and all(kind == "fulltext" for _, kind in rows)
     assert all("naloxone" in bundled.window.list_panel.proxy.index(r, 0).data(Role.SNIPPET).lower() for r in range(len(rows)))
+
+
+def test_the_tab_marks_the_same_words_as_the_snippet_accents_and_all(make_controller, content, qtbot):
+    from tests.helpers import FULL_BODY, page
+    from viewer.core.index import MARK_START, make_snippet
+
+    (content / "accents.md").write_text(page("Alpha + Beta", FULL_BODY.replace("Drowsiness.", "Risk of sérotonin syndrome.")))
+    controller = make_controller(content, open_urls=False)
+    controller.open_entry("accents.md")
+    marked = controller.window.entry_view.highlight("side_effects", ["serotonin"])
+    selections = controller.window.entry_view.views["side_effects"].extraSelections()
+    assert marked == 1 and selections[0].cursor.selectedText() == "sérotonin"
+    assert f"{MARK_START}sérotonin" in make_snippet("Risk of sérotonin syndrome.", ["serotonin"])

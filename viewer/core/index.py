@@ -32,22 +32,31 @@ def snippet_text(snippet: str) -> str:
     return snippet.replace(MARK_START, "").replace(MARK_END, "")
 
 
+def word_matches(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of every word of ``text`` that starts with one of ``words``, compared without
+    case or accents ("sérotonin" for "serotonin"): the one rule for the snippet in the list, the
+    words marked in a tab, and the index's own matching (FTS5 prefix queries, diacritics removed)."""
+    words = [fold_for_search(w) for w in words if w]
+    if not words:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*")
+    return [match.span() for match in pattern.finditer(fold_for_search(text))]
+
+
 def make_snippet(text: str, words: Sequence[str], width: int = 110) -> str:
     """About ``width`` characters around the first match, matches marked, cut at word edges."""
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
-    first = pattern.search(fold_for_search(text))
-    start = max(0, (first.start() if first else 0) - width // 3)
+    spans = word_matches(text, words)
+    start = max(0, (spans[0][0] if spans else 0) - width // 3)
     end = min(len(text), start + width)
     if start > 0:
         start = text.find(" ", start) + 1 or start
     if end < len(text):
         end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
     piece = text[start:end]
-    folded = fold_for_search(piece)
     out, last = [], 0
-    for match in pattern.finditer(folded):
-        out.append(piece[last : match.start()] + MARK_START + piece[match.start() : match.end()] + MARK_END)
-        last = match.end()
+    for begin, finish in word_matches(piece, words):
+        out.append(piece[last:begin] + MARK_START + piece[begin:finish] + MARK_END)
+        last = finish
     out.append(piece[last:])
     return ("…" if start > 0 else "") + "".join(out) + ("…" if end < len(text) else "")
 

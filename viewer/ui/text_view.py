@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QRegularExpression, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.images import MAX_ENTRY_PIXELS, MAX_IMAGE_BYTES, MAX_PIXELS, looks_like_svg, svg_refusal
+from viewer.core.index import word_matches
 from viewer.core.render import is_local_image
 
 
@@ -44,19 +45,15 @@ class TextView(QTextBrowser):
     def highlight(self, terms: list[str], colour: QColor) -> int:
         """Mark every word starting with one of ``terms``; scroll to the first. Returns the count."""
         selections = []
-        document = self.document()
-        for term in terms:
-            pattern = QRegularExpression(
-                r"\b" + QRegularExpression.escape(term), QRegularExpression.PatternOption.CaseInsensitiveOption
-            )
-            cursor = document.find(pattern)
-            while not cursor.isNull():
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format.setBackground(colour)
-                selection.format.setForeground(QColor("#000000"))
-                selections.append(selection)
-                cursor = document.find(pattern, cursor)
+        for start, end in word_matches(self.document().toPlainText(), terms):  # as the list's snippet
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format.setBackground(colour)
+            selection.format.setForeground(QColor("#000000"))
+            selections.append(selection)
         self.setExtraSelections(selections)
         if selections:
             first = min(selections, key=lambda s: s.cursor.position())
