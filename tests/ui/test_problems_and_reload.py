@@ -143,3 +143,22 @@ def test_a_first_start_on_a_site_soon_lists_only_its_medicine_pages(make_control
     assert "Draft + Page" not in [e.title for e in controller.library.entries]  # known from the head at once
     qtbot.waitUntil(lambda: "About us" not in [e.title for e in controller.library.entries], timeout=RELOAD_MS)
     assert [i.path for i in controller.library.ignored if i.path.endswith(".md")] == ["about.md", "draft.md"]
+
+
+def test_a_reload_walks_the_folder_once_for_the_list_the_watches_and_the_index(controller, content, qtbot, monkeypatch):
+    import viewer.core.index as index_module
+    import viewer.core.library as library_module
+
+    qtbot.waitUntil(lambda: controller.session.engine.fulltext is not None, timeout=10_000)
+    walks: list[str] = []
+    real = library_module.scan
+    monkeypatch.setattr(library_module, "scan", lambda *args: walks.append("catalog") or real(*args))
+    monkeypatch.setattr(index_module, "scan", lambda *args: walks.append("index") or real(*args))
+    monkeypatch.setattr(os, "walk", lambda *args, **kwargs: walks.append("os.walk") or iter(()))
+    (content / "new.md").write_text(page("Gamma + Delta", FULL_BODY.replace("Drowsiness.", "Quokkaberry rash.")))
+    qtbot.waitUntil(lambda: "Gamma + Delta" in [e.title for e in controller.library.entries], timeout=RELOAD_MS)
+    qtbot.waitUntil(lambda: not controller.fulltext.running(), timeout=10_000)
+    assert walks == ["catalog"]
+    controller.window.list_panel.set_query("quokkaberry")  # the new page is in the index all the same
+    qtbot.waitUntil(lambda: not controller.window.list_panel.proxy.text_pending(), timeout=5000)
+    assert "new.md" in controller.window.list_panel.shown_paths()

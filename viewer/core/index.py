@@ -197,7 +197,7 @@ class FullTextIndex:
         ``cancelled`` is asked between pages: when it says yes the update stops, keeping what is
         done (the rest is indexed next time)."""
         if pages is None:
-            pages = scan(self.root, read_site(self.root))[0]
+            pages = scan(self.root, read_site(self.root)).pages
         with self._lock:
             if self.damaged:
                 self._start_afresh()

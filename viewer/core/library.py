@@ -32,7 +32,16 @@ MAX_DEPTH = 64  # folders deeper than this are reported, not read
 TOO_DEEP = f"more than {MAX_DEPTH} folders deep; not read"
 
 
-def scan(root: Path | str, site: Site | None = None) -> tuple[list[FileInfo], list[Ignored]]:
+@dataclass(frozen=True)
+class Scan:
+    """One walk of a content folder: its pages, what was left out, and the folders walked."""
+
+    pages: list[FileInfo]
+    ignored: list[Ignored]
+    folders: list[str]  # relative, "" for the root itself
+
+
+def scan(root: Path | str, site: Site | None = None) -> Scan:
     """The pages (with their signatures) under ``root`` and the files and folders left out,
     with why, by relative path with forward slashes, sorted. Hidden files and folders are
     skipped silently; links to folders, folders the site does not publish, and anything
@@ -42,8 +51,10 @@ def scan(root: Path | str, site: Site | None = None) -> tuple[list[FileInfo], li
     others: list[Ignored] = []
     inside = os.path.realpath(root) + os.sep
     pending: list[tuple[str, str, int]] = [(str(root), "", 0)]
+    walked: list[str] = []
     while pending:
         folder, prefix, depth = pending.pop()
+        walked.append(prefix.rstrip("/"))
         try:
             with os.scandir(folder) as found:
                 items = sorted(found, key=lambda item: item.name)
@@ -92,7 +103,7 @@ def scan(root: Path | str, site: Site | None = None) -> tuple[list[FileInfo], li
         pending.extend(reversed(folders))
     pages.sort(key=lambda page: page.path)
     others.sort(key=lambda other: other.path)
-    return pages, others
+    return Scan(pages, others, walked)
 
 
 NOT_UTF8 = "its name is not valid UTF-8; rename the file to have it read"
@@ -193,7 +204,8 @@ def load_folder(root: Path, reader: Reader) -> Library:
     if not root.is_dir():
         raise NotADirectoryError(f"content folder not found: {root}")
     site = read_site(root)
-    pages, ignored = scan(root, site)
+    walk = scan(root, site)
+    pages, ignored = walk.pages, walk.ignored
     reads = [(page, reader(str(root), page)) for page in pages]
     # A page without medicine sections is still a combination page when it shares its layout
     # with pages that have them ("minimal-medicine"), never when its layout is the site's own
@@ -229,6 +241,8 @@ def load_folder(root: Path, reader: Reader) -> Library:
         newest_page=max(times) / 1e9 if times else None,
         site_title=site.title,
         permalinks=site.permalinks,
+        pages=tuple(pages),
+        folders=tuple(walk.folders),
     )
 
 

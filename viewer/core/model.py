@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -137,6 +138,9 @@ class Library:
     newest_page: float | None = None  # when the most recently saved page was saved (epoch seconds)
     site_title: str = ""  # the title in the folder's _config.yml, when it has one
     permalinks: tuple[tuple[str, str], ...] = ()  # (collection folder, permalink pattern) from _config.yml
+    # The walk this library came from, so watching and indexing need no walk of their own.
+    pages: tuple[Any, ...] = field(default=(), compare=False, repr=False)  # FileInfo: path and signature
+    folders: tuple[str, ...] = field(default=(), compare=False, repr=False)  # relative, "" for the root
 
     @property
     def files_seen(self) -> int:

@@ -232,7 +232,7 @@ class Controller(QObject):
 
     def _update_fulltext(self) -> None:
         self.index_status.started()
-        self.fulltext.update()
+        self.fulltext.update(self.library.pages)
 
     def _index_ready(self, index: object) -> None:
         self.session.set_fulltext(index)  # type: ignore[arg-type]

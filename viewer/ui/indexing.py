@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar
 
 from viewer.core.index import FullTextIndex
+from viewer.core.library import FileInfo
 from viewer.ui.background import SerialWorker
 
 
@@ -24,11 +26,14 @@ class FullTextBuilder(QObject):
         super().__init__(parent)
         self._root = root
         self._index: FullTextIndex | None = None
+        self._pages: Sequence[FileInfo] | None = None
         self._worker = SerialWorker(self._update, self)
         self._worker.finished.connect(self._finished)
 
-    def update(self) -> None:
-        """Bring the index up to date in the background (again after a running update)."""
+    def update(self, pages: Sequence[FileInfo] | None = None) -> None:
+        """Bring the index up to date in the background (again after a running update), with
+        the pages a library's walk found (no walk of its own), or walking when not given."""
+        self._pages = pages
         self._worker.request()
 
     def running(self) -> bool:
@@ -44,7 +49,8 @@ class FullTextBuilder(QObject):
     def _update(self) -> tuple[FullTextIndex, int]:  # in a pool thread
         if self._index is None:
             self._index = FullTextIndex(self._root)
-        return self._index, self._index.update(progress=self.progress.emit, cancelled=self._worker.stopped)
+        pages = self._pages or None
+        return self._index, self._index.update(pages, progress=self.progress.emit, cancelled=self._worker.stopped)
 
     def _finished(self, result: object) -> None:
         if isinstance(result, tuple):

@@ -58,10 +58,7 @@ class ContentWatcher(QObject):
         if identity != self._root_identity and self.watched_paths():
             self._watcher.removePaths(self.watched_paths())  # a new folder of the same name: watch it afresh
         self._root_identity = identity
-        folders = [str(root)]
-        for folder, dirs, _ in os.walk(root):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            folders.extend(os.path.join(folder, d) for d in dirs)
+        folders = [str(root / folder) if folder else str(root) for folder in library.folders] or [str(root)]
         watch_files = len(library.entries) + len(library.failed) < MAX_WATCHED_FILES
         files: list[str] = []
         if watch_files:
