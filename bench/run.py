@@ -108,6 +108,13 @@ def main() -> None:
             print(json.dumps(row))
     results["hostile"] = json.loads(run([sys.executable, str(REPO / "bench" / "hostile.py"), "100"]))
     print(json.dumps(results["hostile"]))
+    # Sizes not run this time keep their last figures (`make bench ARGS=10000` updates one row).
+    try:
+        earlier = json.loads((REPO / "docs" / "benchmarks.json").read_text())
+        kept = [row for row in earlier.get("sizes", []) if row.get("pages") not in sizes]
+    except (OSError, ValueError, AttributeError):
+        kept = []
+    results["sizes"] = sorted(kept + results["sizes"], key=lambda row: row["pages"])
     write_report(results)
 
 
