@@ -21,7 +21,7 @@ def bundled():
 
 def state(bundled, query):
     session, engine = bundled
-    return session.state_for(query, engine.search(query), engine.titles)
+    return session.state_for(query, engine.search(query))
 
 
 def test_an_empty_query_lists_everything(bundled):

@@ -9,7 +9,7 @@ from viewer.core.labels import HOLDING_SECTIONS, known_section, label_topic
 
 # A heading's text is taken whole and its closing "#"s stripped in Python: a lazy pattern with
 # an optional closing run backtracks over every space of a long line (2 s for 19 KB of spaces).
-_HEADING_LINE = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*)$")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*)$")
 
 
 def heading_text(text: str) -> str:
@@ -21,7 +21,6 @@ def heading_text(text: str) -> str:
     return text
 
 
-_HEADING = _HEADING_LINE
 _BOLD_LABEL = re.compile(r"^ {0,3}(\*\*|__)(?P<label>(?:(?!\1).){1,200}?)\1(?P<colon>\s*:)?[ \t]*(?P<rest>.*)$")
 _SENTENCE_END = re.compile(r"[.!?]$")
 

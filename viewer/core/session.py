@@ -3,7 +3,7 @@ entry and its last good version, and what a query's results mean for the screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
@@ -14,7 +14,7 @@ from viewer.core.library import read_page
 from viewer.core.model import Entry, Library, Listing, Page, Severity
 from viewer.core.search_engine import Hit, Results, SearchEngine, checking_line
 from viewer.core.site import Site, link_targets
-from viewer.core.title_index import TitleIndex, query_terms
+from viewer.core.title_index import query_terms
 
 
 class View(str, Enum):
@@ -85,7 +85,6 @@ class Session:
 
     def __init__(self, root: Path, library: Library, reader: Callable[[Path, str], Page] = read_page) -> None:
         self.root = root
-        self.library = library
         self.history = History()
         self.current: Entry | None = None
         self._reader = reader
@@ -93,6 +92,11 @@ class Session:
         self._open_signature: tuple[int, int] = (-1, -1)  # the open file's (mtime, size) when read
         self._engine: SearchEngine | None = None
         self._fulltext: FullTextIndex | None = None
+        self._set_library(library)
+
+    def _set_library(self, library: Library) -> None:
+        self.library = library
+        self._engine = None  # built for these listings when next searched
         self._distinguishers = {item.path: item.distinguisher for item in library.entries if item.distinguisher}
 
     # --- searching -----------------------------------------------------------------------------
@@ -115,15 +119,14 @@ class Session:
         when ``results.text_wanted``, come from ``engine.with_text`` (off the window's thread)."""
         if not query_terms(query):
             return Listed(Results.everything(self.library.entries))
-        results = self.engine.search(query, fulltext=False)
-        return self.state_for(query, results, self.engine.titles)
+        return self.state_for(query, self.engine.search(query, fulltext=False))
 
-    def state_for(self, query: str, results: Results, titles: TitleIndex | None = None) -> SearchState:
+    def state_for(self, query: str, results: Results) -> SearchState:
         """What a query's results mean for the screen."""
         if results.check:
             return PairCheck(checking_line(results), results.check, results)
         if query_terms(query) and len(results) == 0 and not results.text_wanted:  # not before the text is searched
-            nearest = tuple(titles.nearest(query)) if titles is not None else ()
+            nearest = tuple(self.engine.titles.nearest(query))
             return NoResult(query, nearest, results)
         return Listed(results)
 
@@ -190,9 +193,7 @@ class Session:
 
     def reload(self, library: Library, changed: set[str]) -> ReloadOutcome:
         """Take a newly read library and say what becomes of the open entry."""
-        self.library = library
-        self._engine = None  # built again for the new listings when next searched
-        self._distinguishers = {item.path: item.distinguisher for item in library.entries if item.distinguisher}
+        self._set_library(library)
         paths = {item.path for item in library.entries}
         self.history.forget({p for p in changed if p not in paths})
         if self.current is None:
@@ -204,9 +205,3 @@ class Session:
         if len(renamed) == 1:
             return ReloadOutcome(Reloaded.RENAMED, renamed[0].path)
         return ReloadOutcome(Reloaded.REMOVED, path)
-
-    def listed(self, path: str) -> bool:
-        return any(item.path == path for item in self.library.entries)
-
-    def entries(self) -> Sequence[Listing]:
-        return self.library.entries

@@ -41,11 +41,10 @@ class Controller(QObject):
         self.preferences = preferences
         self.open_urls = open_urls
         self.loader = CatalogLoader(root, cache_file(root, "catalog", ".json"))
-        self.library: Library = self.loader.load(quick=True)  # heads only where the cache has nothing
+        self.session = Session(root, self.loader.load(quick=True))  # heads only where the cache has nothing
         self.model = EntryListModel(self)
         self.model.set_listings(self.library.entries)
         self.window = MainWindow(self.model, banner_text)
-        self.session = Session(root, self.library)
         self.builder = DocumentBuilder()
         self.watcher = ContentWatcher(self.loader, self)
         self.fulltext = FullTextBuilder(root, self)
@@ -98,6 +97,10 @@ class Controller(QObject):
             return True
         self.window.list_panel.set_query(name)
         return False
+
+    @property
+    def library(self) -> Library:
+        return self.session.library
 
     @property
     def current(self) -> Entry | None:
@@ -164,7 +167,7 @@ class Controller(QObject):
             self.window.statusBar().showMessage(
                 "The full-text index was damaged; it is being rebuilt. Title search works meanwhile.", 8000)
             self._update_fulltext()
-        self._show_state(text, self.session.state_for(text, results, self.session.engine.titles))
+        self._show_state(text, self.session.state_for(text, results))
 
     def _show_state(self, text: str, state: SearchState) -> None:
         self.window.list_panel.show_results(state.results, query_terms(text))
@@ -253,7 +256,6 @@ class Controller(QObject):
         previous = self.library
         unchanged = library.entries == previous.entries and library.problems == previous.problems
         changed = set() if unchanged else self.loader.changed_since(previous, library) | set(library.failed)
-        self.library = library
         outcome = self.session.reload(library, changed)
         if not unchanged:
             self.model.set_listings(library.entries)
