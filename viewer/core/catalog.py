@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 from viewer.core.cache import cache_mac
-from viewer.core.library import FileInfo, Read, load_folder, read_listing, read_listing_quickly
-from viewer.core.model import Library, Listing, PageKind, Problem, Severity
+from viewer.core.library import Read, load_folder, read_listing, read_listing_quickly
+from viewer.core.model import FileInfo, Library, Listing, PageKind, Problem, Severity
 
 Memo = dict[str, tuple[tuple[int, int], Read]]
 CATALOG_SCHEMA = 3

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from viewer.core.cache import cache_file
-from viewer.core.library import FileInfo, read_page, scan
-from viewer.core.model import Entry
+from viewer.core.library import read_page, scan
+from viewer.core.model import Entry, FileInfo
 from viewer.core.site import read_site
 from viewer.core.title_index import fold
 

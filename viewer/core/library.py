@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from viewer.core.drugs import DRUGS_FILE, load_drugs
-from viewer.core.model import Ignored, Library, Listing, Page, PageKind, Problem, Severity
+from viewer.core.model import FileInfo, Ignored, Library, Listing, Page, PageKind, Problem, Severity
 from viewer.core.page import parse_page, read_head
 from viewer.core.site import CONFIG_FILE, Site, read_site
 from viewer.core.source import MAX_FILE_BYTES
@@ -18,14 +18,6 @@ from viewer.core.title_index import fold
 
 PAGE_SUFFIXES = (".md", ".markdown")
 L = TypeVar("L", bound=Listing)
-
-
-@dataclass(frozen=True)
-class FileInfo:
-    """A page found by the scan: its relative path and its (mtime_ns, size) signature."""
-
-    path: str
-    signature: tuple[int, int]
 
 
 MAX_DEPTH = 64  # folders deeper than this are reported, not read

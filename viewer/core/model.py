@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
 
 
 class Severity(str, Enum):
@@ -114,6 +113,14 @@ class Entry(Listing):
 
 
 @dataclass(frozen=True)
+class FileInfo:
+    """A page found by the scan: its relative path and its (mtime_ns, size) signature."""
+
+    path: str
+    signature: tuple[int, int]
+
+
+@dataclass(frozen=True)
 class Ignored:
     """A file or folder that is not a combination page, and why."""
 
@@ -139,7 +146,7 @@ class Library:
     site_title: str = ""  # the title in the folder's _config.yml, when it has one
     permalinks: tuple[tuple[str, str], ...] = ()  # (collection folder, permalink pattern) from _config.yml
     # The walk this library came from, so watching and indexing need no walk of their own.
-    pages: tuple[Any, ...] = field(default=(), compare=False, repr=False)  # FileInfo: path and signature
+    pages: tuple[FileInfo, ...] = field(default=(), compare=False, repr=False)
     folders: tuple[str, ...] = field(default=(), compare=False, repr=False)  # relative, "" for the root
 
     @property

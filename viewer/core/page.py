@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from viewer.core import frontmatter
-from viewer.core.faqs import faqs_from_front_matter, parse_faqs
+from viewer.core.faqs import FaqSection, faqs_from_front_matter, parse_faqs
 from viewer.core.ingredients import drugs_from_title
 from viewer.core.labels import MEDICINE_SECTIONS, label_topic
 from viewer.core.model import SECTION_TITLES, TAB_SECTIONS, Entry, Listing, Page, PageKind, Problem, Severity
@@ -143,7 +143,7 @@ def parse_page(path: str, data: bytes) -> Page:
         if faq_text.strip() and from_front:
             report(Severity.WARNING, "FAQs are both in the front matter and in the page; the page's are shown", 1)
         elif from_front:
-            faqs = type(faqs)(from_front, "")
+            faqs = FaqSection(from_front, "")
 
     present = {section.key for section, content in texts if section.key and content}
     if faqs.faqs:

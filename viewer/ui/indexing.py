@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar
 
 from viewer.core.index import FullTextIndex
-from viewer.core.library import FileInfo
+from viewer.core.model import FileInfo
 from viewer.ui.background import SerialWorker
 
 

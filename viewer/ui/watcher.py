@@ -52,7 +52,8 @@ class ContentWatcher(QObject):
         """Watch every folder and (for folders of moderate size) every page of ``library``."""
         root = Path(library.root)
         try:
-            identity = (os.stat(root).st_dev, os.stat(root).st_ino)
+            info = os.stat(root)
+            identity: tuple[int, int] | None = (info.st_dev, info.st_ino)
         except OSError:
             identity = None
         if identity != self._root_identity and self.watched_paths():
