@@ -127,6 +127,10 @@ def site_shots(app: QApplication, tmp: Path) -> None:
     window = controller.window
     window.resize(*SIZE)
     window.show()
+    deadline = time.monotonic() + 60  # a first start reads heads; the full read follows in the background
+    while not controller.loader.complete() and time.monotonic() < deadline:
+        settle(app)
+        time.sleep(0.02)
     settle(app)
     window.list_panel.set_query("aceclofenac paracetamol cetirizine phenylephrine caffeine")
     settle(app)
