@@ -68,6 +68,35 @@ def text_arrival(controller: Controller, app, queries: list[str]) -> list[float]
     return times
 
 
+def pump(app, seconds: float, stalls: list[float]) -> None:
+    """Run the event loop for ``seconds``, noting how long each round kept the thread busy."""
+    end = time.perf_counter() + seconds
+    while (now := time.perf_counter()) < end:
+        app.processEvents()
+        stalls.append((time.perf_counter() - now) * 1000)
+        time.sleep(0.001)
+
+
+def typing_stalls(controller: Controller, app, queries: list[str], pace: float = 0.08) -> list[float]:
+    """Milliseconds the window's thread was busy at a stretch (unable to draw or take a key)
+    while full-text queries are typed at a brisk 80 ms a letter and their results come in."""
+    panel = controller.window.list_panel
+    stalls: list[float] = []
+    for query in queries:
+        panel.search.clear()
+        pump(app, 0.2, [])
+        for end in range(1, len(query) + 1):
+            start = time.perf_counter()
+            panel.search.setText(query[:end])
+            app.processEvents()
+            stalls.append((time.perf_counter() - start) * 1000)
+            pump(app, pace, stalls)
+        waited = time.perf_counter()
+        while panel.proxy.text_pending() and time.perf_counter() - waited < 10:
+            pump(app, 0.01, stalls)
+    return stalls
+
+
 def misspell(word: str, rng: random.Random) -> str:
     position = rng.randrange(1, len(word) - 1)
     return word[:position] + word[position + 1 :]  # one letter dropped
@@ -113,6 +142,7 @@ def main() -> None:
         fuzzy = typing(controller, app, fuzzy_queries)
         fulltext = typing(controller, app, FULLTEXT_QUERIES)
         arrival = text_arrival(controller, app, FULLTEXT_QUERIES * 2)
+        stalls = typing_stalls(controller, app, FULLTEXT_QUERIES)
         opening = []
         for entry in rng.sample(list(entries), min(200, len(entries))):
             start = time.perf_counter()
@@ -131,6 +161,7 @@ def main() -> None:
         "keystroke_fuzzy": summary(fuzzy),
         "keystroke_fulltext": summary(fulltext),
         "fulltext_results": summary(arrival),
+        "fulltext_typing_longest_stall_ms": round(max(stalls), 1),
         "keystroke_drug_while_indexing_p95_ms": round(percentile(while_indexing, 95), 2) if while_indexing else None,
         "open": summary(opening),
         "pdf_export_ms": round(pdf_ms, 1),

@@ -8,7 +8,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import combinations
+from itertools import combinations, repeat
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -214,29 +214,35 @@ class SearchEngine:
             candidates = found if candidates is None else candidates & found
             if not candidates:
                 return []
-        scored = sorted((-self._score(p, terms, concepts), p) for p in candidates or ())
-        return [(p, -negative) for negative, p in scored]
+        return self._ranked(candidates or set(), concepts)
 
-    def _score(self, position: int, terms: Sequence[str], concepts: Sequence[Concept | None]) -> float:
-        """1.0 for exactly the drugs asked for; less for extra drugs, typos and word matches."""
-        drugs = self._drugs[position]
-        named: set[str] = set()
+    def _ranked(self, candidates: set[int], concepts: Sequence[Concept | None]) -> list[tuple[int, float]]:
+        """1.0 for exactly the drugs asked for; less for extra drugs, typos and word matches.
+
+        Every candidate holds a drug of each concept (it came from their postings), so the
+        penalties are the query's; only the count of drugs not asked for varies by title."""
         penalty = 0.0
+        asked: set[str] = set()
         for concept in concepts:
             if concept is None:
                 penalty += 0.05  # matched a title word, not a drug
                 continue
-            hit = concept.generics & drugs
-            named |= hit
-            if not hit:
-                penalty += 0.05
+            asked |= concept.generics
             if not concept.certain:
                 penalty += 0.1
             if concept.how in ("class", "prefix") and len(concept.generics) > 1:
                 penalty += 0.02
-        extra = len(drugs - named)
-        exact = 0.3 if extra == 0 else 0.0
-        return round(max(0.0, 0.7 + exact - 0.1 * extra - penalty), 3)
+        by_extra: dict[int, list[int]] = defaultdict(list)
+        drugs = self._drugs
+        for position in candidates:
+            by_extra[len(drugs[position] - asked)].append(position)
+        by_score: dict[float, list[int]] = defaultdict(list)
+        for extra, positions in by_extra.items():
+            by_score[round(max(0.0, 0.7 + (0.3 if extra == 0 else 0.0) - 0.1 * extra - penalty), 3)] += positions
+        ranked: list[tuple[int, float]] = []
+        for score in sorted(by_score, reverse=True):
+            ranked += zip(sorted(by_score[score]), repeat(score))
+        return ranked
 
     def choose(self, query: str) -> tuple[Listing | None, list[Listing]]:
         """The one entry a name means, ranked as the search box ranks it (any order, case,

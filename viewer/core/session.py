@@ -95,8 +95,9 @@ class Session:
         self._set_library(library)
 
     def _set_library(self, library: Library) -> None:
+        if self._engine is not None and not _same_listings(self.library, library):
+            self._engine = None  # built for the new listings when next searched
         self.library = library
-        self._engine = None  # built for these listings when next searched
         self._distinguishers = {item.path: item.distinguisher for item in library.entries if item.distinguisher}
 
     # --- searching -----------------------------------------------------------------------------
@@ -205,3 +206,9 @@ class Session:
         if len(renamed) == 1:
             return ReloadOutcome(Reloaded.RENAMED, renamed[0].path)
         return ReloadOutcome(Reloaded.REMOVED, path)
+
+
+def _same_listings(before: Library, after: Library) -> bool:
+    """Whether a search engine built for ``before`` serves ``after`` (a reload that found
+    nothing new; unchanged pages keep their listing objects, so this is quick)."""
+    return before.entries == after.entries and dict(before.drugs) == dict(after.drugs)

@@ -12,6 +12,7 @@ from viewer.core.model import Listing
 
 _NON_WORD = re.compile(r"[^\w]+")
 _JOINERS = frozenset({"and", "with"})
+MAX_KEPT_LETTERS = 64  # first letters whose titles are kept (a-z, digits, a few accented)
 
 
 def fold(text: str) -> str:
@@ -49,6 +50,7 @@ class TitleIndex:
         # " word word ": a term starts some word exactly when " " + term occurs in it.
         self._haystacks = [" " + " ".join(w) + " " for w in words]
         self._vocabulary = sorted({w for item in words for w in item if not w.isdigit()})
+        self._first_letters: dict[str, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self.listings)
@@ -59,12 +61,27 @@ class TitleIndex:
         ``within`` narrows the search to earlier results: typing more letters, or another
         word, can only remove listings, never add them.
         """
-        rows = range(len(self._haystacks)) if within is None else within
         hay = self._haystacks
+        rows: Sequence[int] | None = within
         for term in sorted(set(terms), key=len, reverse=True):  # longest first: fewest survivors
+            if rows is None:
+                rows = self._starting(term[0])  # only titles with a word that starts so
+                if len(term) == 1:
+                    continue
             needle = " " + term
             rows = [r for r in rows if needle in hay[r]]
-        return list(rows)
+        return list(range(len(hay)) if rows is None else rows)
+
+    def _starting(self, letter: str) -> list[int]:
+        """Positions of the listings with a word starting with ``letter``, kept: the first
+        letter typed scans every title once, the letters after it only these."""
+        rows = self._first_letters.get(letter)
+        if rows is None:
+            needle = " " + letter
+            rows = [r for r, hay in enumerate(self._haystacks) if needle in hay]
+            if len(self._first_letters) < MAX_KEPT_LETTERS:
+                self._first_letters[letter] = rows
+        return rows
 
     def nearest(self, query: str, limit: int = 5) -> list[Listing]:
         """Listings whose words look most like the query's, for the no-result panel."""

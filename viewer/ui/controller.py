@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QUrl
@@ -62,6 +63,7 @@ class Controller(QObject):
         if self.fulltext.stopped():
             return
         self.session.engine  # noqa: B018 - build the search engine before the first keystroke needs it
+        gc.freeze()  # the listings live as long as the window: collections need not walk them again
         self.watcher.watch(self.library)
         # Catches anything changed between the first load and watching, and saves the catalog
         # cache for the next start (in the watcher's thread: one writer).
@@ -259,6 +261,7 @@ class Controller(QObject):
         outcome = self.session.reload(library, changed)
         if not unchanged:
             self.model.set_listings(library.entries)
+            gc.freeze()
             self._update_fulltext()
             self._show_problems()
             if self.window.showing() == View.WELCOME:
