@@ -83,7 +83,7 @@ def test_the_sites_own_front_matter_is_read_and_shown():
     assert entry.updated == "2025-03-14"
     assert entry.banned is True
     document = DocumentBuilder().build(entry)
-    assert "BANNED" in document.header and "A short summary" in document.header and "Updated 2025-03-14" in document.header
+    assert "BANNED" in document.safety and "A short summary" in document.header and "Updated 2025-03-14" in document.header
     assert [key for key, _, _ in document.tabs] == [
         "usage", "side_effects", "mechanism", "faqs", "dosage", "precautions", "interactions", "pregnancy",
     ]

@@ -10,9 +10,10 @@ from pathlib import Path
 from viewer.core.cache import cache_mac
 from viewer.core.library import Read, load_folder, read_listing, read_listing_quickly
 from viewer.core.model import FileInfo, Library, Listing, PageKind, Problem, Severity
+from viewer.core.safety import SEVERITIES
 
 Memo = dict[str, tuple[tuple[int, int], Read]]
-CATALOG_SCHEMA = 3
+CATALOG_SCHEMA = 4
 
 
 class CatalogLoader:
@@ -65,6 +66,7 @@ class CatalogLoader:
             rows.append([
                 path, list(signature), listing.title if listing else None, list(listing.drugs) if listing else [],
                 [[p.line, p.severity.value, p.message] for p in read.problems], read.kind.value, read.reason, read.layout,
+                listing.severity if listing else "",
             ])
         pages = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
         root = str(self.root.resolve())
@@ -90,9 +92,10 @@ class CatalogLoader:
             if not hmac.compare_digest(str(data.get("mac")), cache_mac(f"{CATALOG_SCHEMA}\n{root}\n{pages}".encode("utf-8", "surrogatepass"))):
                 return {}  # altered, or written by someone else: it could change what a page says
             memo: Memo = {}
-            for relative, signature, title, drugs, problems, kind, reason, layout in data["pages"]:
-                listing = Listing(relative, title, tuple(map(str, drugs))) if isinstance(title, str) else None
-                found = tuple(Problem(relative, line, Severity(severity), message) for line, severity, message in problems)
+            for relative, signature, title, drugs, problems, kind, reason, layout, severity in data["pages"]:
+                known = str(severity) if severity in SEVERITIES else ""
+                listing = Listing(relative, title, tuple(map(str, drugs)), severity=known) if isinstance(title, str) else None
+                found = tuple(Problem(relative, line, Severity(level), message) for line, level, message in problems)
                 read = Read(listing, found, PageKind(kind), str(reason), str(layout))
                 memo[str(relative)] = ((int(signature[0]), int(signature[1])), read)
             return memo

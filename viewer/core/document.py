@@ -7,8 +7,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from viewer.core.callouts import CALLOUT_CLASS
 from viewer.core.model import SECTION_TITLES, Entry
 from viewer.core.render import Renderer, plain_html
+from viewer.core.safety import SERIOUS, SEVERITY_WORDS
 
 TABS = (("usage", "Usage"), ("side_effects", "Side effects"), ("mechanism", "Mechanism"), ("faqs", "FAQs"))
 # Tabs shown only when a page has the section; safety text (warnings, interactions) is never under More.
@@ -32,6 +34,17 @@ class EntryDocument:
     header: str
     tabs: tuple[tuple[str, str, str], ...]  # (key, tab label, html)
     plain_sections: tuple[str, ...] = ()  # sections shown as plain text because they were too complex
+    safety: str = ""  # the severity badge, warning line and Banned flag: never scrolled away
+    severity: str = ""  # the page's own severity (safety.SEVERITIES) or ""
+    warning: str = ""  # the page's own warning line
+    open_tab: str = ""  # a serious entry opens on this tab (its first warning callout), "" for the last used
+    callout_tabs: tuple[str, ...] = ()  # tabs holding serious text drawn as callouts
+
+    @property
+    def spoken_title(self) -> str:
+        """What a screen reader says for the header: severity and warning first, as seen."""
+        parts = [f"Severity {SEVERITY_WORDS[self.severity]}." if self.severity else "", self.warning, self.title]
+        return " ".join(p for p in parts if p)
 
 
 class DocumentBuilder:
@@ -71,7 +84,12 @@ class DocumentBuilder:
                 more += plain_html("\n\n".join(f"{name}\n\n{text}" for name, text in entry.other[room:]))
                 plain.append("More")
             tabs.append((MORE[0], MORE[1], more + notices))
-        return EntryDocument(entry.display_title, " · ".join(entry.drugs), header, tuple(tabs), tuple(plain))
+        callout_tabs = tuple(key for key, _, body in tabs if CALLOUT_MARK in body)
+        return EntryDocument(
+            entry.display_title, " · ".join(entry.drugs), header, tuple(tabs), tuple(plain),
+            safety=safety_html(entry), severity=entry.severity, warning=entry.warning,
+            open_tab=_warning_tab(callout_tabs) if entry.severity in SERIOUS else "", callout_tabs=callout_tabs,
+        )
 
     @staticmethod
     def _faqs(entry: Entry, render: Render) -> str:
@@ -100,12 +118,51 @@ def empty_sentence(label: str, entry: Entry | None = None, key: str = "") -> str
     return f"This page has no {label} section. Ask a pharmacist or doctor if you need this information."
 
 
-def header_html(entry: Entry, render: Render) -> str:
-    """The header under the title: the Banned flag, the summary, the generic and other names,
-    the page's opening text, and when it was updated."""
-    parts = []
+# Where a serious entry opens when several tabs hold warnings: the warnings tab, then side effects.
+_WARNING_TAB_ORDER = ("precautions", "side_effects", "interactions", "usage", "dosage", "pregnancy", "mechanism", "faqs", "more")
+CALLOUT_MARK = f'class="{CALLOUT_CLASS}"'
+
+
+def _warning_tab(callout_tabs: tuple[str, ...]) -> str:
+    return next((key for key in _WARNING_TAB_ORDER if key in callout_tabs), "")
+
+
+def severity_badge(severity: str) -> str:
+    """The severity as a badge: its word always, its colour from the theme's style sheet."""
+    if not severity:
+        return ""
+    icon = "⚠ " if severity in SERIOUS else ""
+    return f'<span class="badge-{severity}">&nbsp;{icon}{html.escape(SEVERITY_WORDS[severity].upper())}&nbsp;</span>'
+
+
+def safety_html(entry: Entry) -> str:
+    """What leads the entry: the severity badge and the warning line, and the Banned flag."""
+    lines = []
+    if entry.severity or entry.warning:
+        badge = severity_badge(entry.severity)
+        label = f"Severity: {badge}" if badge else "<b>Watch for:</b>"
+        warning = f" &nbsp;{html.escape(entry.warning)}" if entry.warning else ""
+        lines.append(f'<p class="safety">{label}{warning}</p>')
     if entry.banned:
-        parts.append(f'<p class="banned">{BANNED}</p>')
+        lines.append(f'<p class="banned">{BANNED}</p>')
+    return "".join(lines)
+
+
+def provenance_line(entry: Entry) -> str:
+    """When the page was reviewed or updated, as it says, as plain text ("" when it says neither)."""
+    dates = []
+    if entry.reviewed:
+        dates.append(f"Reviewed {entry.reviewed}")
+    if entry.updated:
+        dates.append(f"Updated {entry.updated}")
+    return " · ".join(dates)
+
+
+def header_html(entry: Entry, render: Render) -> str:
+    """The header under the title: the summary, the generic and other names, the page's opening
+    text, when it was reviewed or updated, and its sources. (The severity, warning and Banned
+    flag lead above the title: ``safety_html``.)"""
+    parts = []
     if entry.description:
         parts.append(f'<p class="summary">{html.escape(entry.description)}</p>')
     if entry.generic_name:
@@ -114,8 +171,11 @@ def header_html(entry: Entry, render: Render) -> str:
         parts.append(f"<p><b>Other names:</b> {_inline(render(entry.alternate_names, 'Other names'))}</p>")
     if entry.intro:
         parts.append(render(entry.intro, "Introduction"))
-    if entry.updated:
-        parts.append(f'<p class="updated">Updated {html.escape(entry.updated)}</p>')
+    dates = provenance_line(entry)
+    if dates:
+        parts.append(f'<p class="updated">{html.escape(dates)}</p>')
+    if entry.sources:
+        parts.append(f'<p class="sources"><b>Sources:</b> {html.escape("; ".join(map(str, entry.sources)))}</p>')
     return "".join(parts)
 
 
@@ -159,15 +219,15 @@ def print_html(entry: Entry, renderer: Renderer) -> str:
         body = links_as_text(renderer.render(source).html) if source.strip() else ""
         return f"<h2>{html.escape(title)}</h2>" + (body or f"<p><i>{empty_sentence(title)}</i></p>")
 
-    parts = [f"<h1>{html.escape(entry.display_title)}</h1>"]
-    if entry.banned:
-        parts.append(f"<p>{BANNED}</p>")
+    parts = [safety_html(entry), f"<h1>{html.escape(entry.display_title)}</h1>"]
     if entry.drugs:
         parts.append(f'<p class="drugs">{html.escape(" · ".join(entry.drugs))}</p>')
     if entry.description:
         parts.append(f"<p><i>{html.escape(entry.description)}</i></p>")
-    if entry.updated:
-        parts.append(f"<p>Updated {html.escape(entry.updated)}</p>")
+    if provenance_line(entry):
+        parts.append(f"<p>{html.escape(provenance_line(entry))}</p>")
+    if entry.sources:
+        parts.append(f'<p><b>Sources:</b> {html.escape("; ".join(map(str, entry.sources)))}</p>')
     if entry.generic_name:
         parts.append(section("Generic name", entry.generic_name))
     if entry.alternate_names:

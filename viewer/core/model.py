@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from viewer.core.safety import Source
+
 
 class Severity(str, Enum):
     """How bad a problem is: errors lose a page (or part of it), warnings do not."""
@@ -73,6 +75,7 @@ class Listing:
     title: str
     drugs: tuple[str, ...]
     distinguisher: str = ""  # set when another page has the same title
+    severity: str = ""  # the page's own front-matter severity (safety.SEVERITIES), or ""
 
     @property
     def display_title(self) -> str:
@@ -106,6 +109,9 @@ class Entry(Listing):
     description: str = ""  # a one-paragraph summary
     updated: str = ""  # lastModified, as the page writes it
     banned: bool = False  # is_banned: true
+    warning: str = ""  # front matter: one line, what to watch for
+    reviewed: str = ""  # front matter: ISO date of the last review
+    sources: tuple[Source, ...] = ()
 
     def section(self, key: str) -> str:
         """The Markdown source of a named section ("usage", "side_effects", ...)."""

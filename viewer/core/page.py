@@ -12,6 +12,7 @@ from viewer.core.faqs import FaqSection, faqs_from_front_matter, parse_faqs
 from viewer.core.ingredients import drugs_from_title
 from viewer.core.labels import MEDICINE_SECTIONS, label_topic
 from viewer.core.model import SECTION_TITLES, TAB_SECTIONS, Entry, Listing, Page, PageKind, Problem, Severity
+from viewer.core.safety import read_safety, severity_of
 from viewer.core.sections import heading_text, normalise_title, split_sections
 from viewer.core.site import strip_markup
 from viewer.core.source import SourceError, decode
@@ -34,11 +35,20 @@ class Head:
     problems: tuple[Problem, ...]
     meta: dict[str, Any] = field(default_factory=dict)
     unpublished: bool = False  # published: false
+    front: str = ""  # the front matter's text
+    front_line: int = 1  # its first line in the file
 
     @property
     def listing(self) -> Listing:
         assert self.title is not None
-        return Listing(self.path, self.title, drugs_from_title(self.title))
+        return Listing(self.path, self.title, drugs_from_title(self.title), severity=severity_of(self.meta))
+
+    def key_line(self, key: str) -> int:
+        """The file line a front-matter key is on (the front matter's first line if not found)."""
+        for number, line in enumerate(self.front.split("\n")):
+            if line.startswith(f"{key}:"):
+                return self.front_line + number
+        return self.front_line
 
 
 def read_head(path: str, data: bytes) -> Head:
@@ -70,11 +80,12 @@ def read_head(path: str, data: bytes) -> Head:
             parts = frontmatter.Split(None, text, 1)
 
     body, body_line = strip_markup(parts.body), parts.body_line
+    front = parts.front_matter or ""
     unpublished = meta.get("published") is False
     if not body.strip():
         if not broken_front_matter:
             report(Severity.WARNING, "empty page: no text after the front matter", body_line)
-        return Head(path, None, body, body_line, tuple(problems), meta, unpublished)
+        return Head(path, None, body, body_line, tuple(problems), meta, unpublished, front, parts.front_matter_line)
 
     title_value = meta.get("title")
     if title_value is not None and not isinstance(title_value, (str, int, float)):
@@ -95,7 +106,7 @@ def read_head(path: str, data: bytes) -> Head:
             return Head(path, None, body, body_line, tuple(problems), meta, unpublished)  # nothing to call it by
         title = PurePosixPath(path).stem.replace("-", " ").replace("_", " ").strip() or path
         report(Severity.WARNING, "no title in the front matter or a heading; using the file name", 1)
-    return Head(path, title, body, body_line, tuple(problems), meta, unpublished)
+    return Head(path, title, body, body_line, tuple(problems), meta, unpublished, front, parts.front_matter_line)
 
 
 def parse_page(path: str, data: bytes) -> Page:
@@ -144,6 +155,7 @@ def parse_page(path: str, data: bytes) -> Page:
             report(Severity.WARNING, "FAQs are both in the front matter and in the page; the page's are shown", 1)
         elif from_front:
             faqs = FaqSection(from_front, "")
+    safety = read_safety(head.meta, lambda key, message: report(Severity.WARNING, message, head.key_line(key)))
 
     present = {section.key for section, content in texts if section.key and content}
     if faqs.faqs:
@@ -164,6 +176,10 @@ def parse_page(path: str, data: bytes) -> Page:
         description=_text(head.meta.get("description")),
         updated=_text(head.meta.get("lastModified") or head.meta.get("last_modified_at")),
         banned=head.meta.get("is_banned") is True,
+        severity=safety.severity,
+        warning=safety.warning,
+        reviewed=safety.reviewed,
+        sources=safety.sources,
         **fields,
     )
     # Sections that speak of Usage, Side effects... under each ingredient count as medicine too.

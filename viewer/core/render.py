@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 import markdown
 import nh3
 
+from viewer.core.callouts import mark_callouts
+
 # Python-Markdown slows down quadratically on unmatched "[" (8,000 take over 10 s), on the
 # number of blocks (5,000 setext headings take 1.5 s) and on very deep nesting; past these
 # bounds, measured here, a section is shown as plain text instead. Real sections are a few KB.
@@ -26,7 +28,7 @@ MAX_QUOTE_DEPTH = 16
 _TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "b", "i",
     "code", "pre", "blockquote", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub",
-}
+}  # a page's own tables never get the callout's class: the sanitiser drops every class
 _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "th": {"align"}, "td": {"align"}}
 LINK_SCHEMES = {"http", "https", "mailto"}
 _INDENT = re.compile(r"^[ \t]*", re.MULTILINE)
@@ -41,6 +43,7 @@ class Rendered:
 
     html: str
     plain: bool = False
+    callouts: int = 0  # serious passages drawn as warning callouts
 
 
 def is_local_image(src: str) -> bool:
@@ -76,7 +79,8 @@ class Renderer:
             body = self._md.convert(source)
         except RecursionError:  # nesting the measures above did not foresee: never the program's end
             return Rendered(plain_html(source), plain=True)
-        return Rendered(sanitise(body))
+        marked, callouts = mark_callouts(sanitise(body))
+        return Rendered(marked, callouts=callouts)
 
 
 def too_complex(source: str) -> bool:

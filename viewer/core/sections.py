@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from viewer.core.labels import HOLDING_SECTIONS, known_section, label_topic
+from viewer.core.labels import HOLDING_SECTIONS, known_section, label_topic, normalise_label
 
 # A heading's text is taken whole and its closing "#"s stripped in Python: a lazy pattern with
 # an optional closing run backtracks over every space of a long line (2 s for 19 KB of spaces).
@@ -147,6 +147,8 @@ def _bold_section(body: str, start: int, after: int, line: str, current: Section
     next_line = _line_at(body, after)[0] if after < len(body) else ""
     alone = not rest and not next_line.strip()
     key = known_section(label)
+    if key is not None and key == current.key and key in HOLDING_SECTIONS and normalise_label(label) != normalise_label(current.label):
+        return None  # "**Common side effects:**" under "## Side effects": the page's words, kept
     if key is None:
         if not alone:
             return None  # "**Paracetamol:** used for..." is text of its section

@@ -92,6 +92,7 @@ class Session:
         self._open_signature: tuple[int, int] = (-1, -1)  # the open file's (mtime, size) when read
         self._engine: SearchEngine | None = None
         self._fulltext: FullTextIndex | None = None
+        self.library: Library = library
         self._set_library(library)
 
     def _set_library(self, library: Library) -> None:
