@@ -107,9 +107,24 @@ class Session:
     def engine(self) -> SearchEngine:
         """The search engine for the current library, built on first use."""
         if self._engine is None:
-            self._engine = SearchEngine(self.library.entries, dict(self.library.drugs))
-            self._engine.fulltext = self._fulltext
+            self.adopt_engine(self.engine_for(self.library))
+        assert self._engine is not None
         return self._engine
+
+    def engine_for(self, library: Library) -> tuple[Library, SearchEngine]:
+        """A search engine for ``library``, built anywhere (a worker thread: it takes about a
+        second at 100,000 pages); hand the pair to ``adopt_engine``."""
+        return library, SearchEngine(library.entries, dict(library.drugs))
+
+    def adopt_engine(self, built: tuple[Library, SearchEngine]) -> bool:
+        """Use an engine built off the window's thread, unless the library changed meanwhile
+        or one was built already (a keystroke came first)."""
+        library, engine = built
+        if self._engine is not None or not _same_listings(library, self.library):
+            return False
+        engine.fulltext = self._fulltext
+        self._engine = engine
+        return True
 
     def set_fulltext(self, index: FullTextIndex | None) -> None:
         self._fulltext = index

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
@@ -49,7 +51,11 @@ class TitleIndex:
         words = [listing_words(item) for item in self.listings]
         # " word word ": a term starts some word exactly when " " + term occurs in it.
         self._haystacks = [" " + " ".join(w) + " " for w in words]
-        self._vocabulary = sorted({w for item in words for w in item if not w.isdigit()})
+        self._rows_of: dict[str, list[int]] = defaultdict(list)  # word -> positions of the titles with it
+        for position, item in enumerate(words):
+            for word in dict.fromkeys(item):
+                self._rows_of[word].append(position)
+        self._vocabulary = sorted(w for w in self._rows_of if not w.isdigit())
         self._first_letters: dict[str, list[int]] = {}
 
     def __len__(self) -> int:
@@ -95,10 +101,9 @@ class TitleIndex:
             close.update({w: 1.0 for w in self._vocabulary if w.startswith(term)} if len(term) > 2 else {})
         if not close:
             return []
-        scored = []
-        for position, hay in enumerate(self._haystacks):
-            score = sum(ratio for word, ratio in close.items() if f" {word} " in hay)
-            if score:
-                scored.append((-score, position))
-        scored.sort()
-        return [self.listings[p] for _, p in scored[:limit]]
+        scores: dict[int, float] = defaultdict(float)
+        for word, ratio in close.items():
+            for position in self._rows_of.get(word, ()):
+                scores[position] += ratio
+        best = heapq.nsmallest(limit, ((-score, position) for position, score in scores.items()))
+        return [self.listings[p] for _, p in best]

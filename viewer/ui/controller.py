@@ -18,6 +18,7 @@ from viewer.core.search_engine import Results
 from viewer.core.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View
 from viewer.core.title_index import query_terms
 from viewer.ui.appearance import Appearance
+from viewer.ui.background import SerialWorker
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.indexing import FullTextBuilder, IndexStatus
 from viewer.ui.main_window import MainWindow
@@ -49,6 +50,7 @@ class Controller(QObject):
         self.builder = DocumentBuilder()
         self.watcher = ContentWatcher(self.loader, self)
         self.fulltext = FullTextBuilder(root, self)
+        self._engine_builder: SerialWorker | None = None
         self._connect()
         self.appearance = Appearance(self.window, preferences, self)  # zoom, theme, last tab, geometry
         self.zoom, self.set_theme = self.appearance.zoom, self.appearance.set_theme
@@ -62,13 +64,21 @@ class Controller(QObject):
     def _start_background_work(self) -> None:
         if self.fulltext.stopped():
             return
-        self.session.engine  # noqa: B018 - build the search engine before the first keystroke needs it
-        gc.freeze()  # the listings live as long as the window: collections need not walk them again
+        # The search engine is built off the window's thread before the first keystroke needs it.
+        library = self.library
+        self._engine_builder = SerialWorker(lambda: self.session.engine_for(library), self)
+        self._engine_builder.finished.connect(self._engine_built)
+        self._engine_builder.request()
         self.watcher.watch(self.library)
         # Catches anything changed between the first load and watching, and saves the catalog
         # cache for the next start (in the watcher's thread: one writer).
         self.watcher.reload_now()
         self._update_fulltext()
+
+    def _engine_built(self, built: object) -> None:
+        if isinstance(built, tuple):
+            self.session.adopt_engine(built)
+        gc.freeze()  # the listings live as long as the window: collections need not walk them again
 
     def _connect(self) -> None:
         w = self.window
@@ -215,6 +225,8 @@ class Controller(QObject):
         self.watcher.stop()
         self.fulltext.stop()
         self.appearance.stop()
+        if self._engine_builder is not None:
+            self._engine_builder.stop()
 
     # --- printing ------------------------------------------------------------------------------
 
