@@ -77,7 +77,7 @@ def test_the_header_leads_with_the_badge_and_warning_then_reviewed_and_sources()
     document = DocumentBuilder().build(parse_page("safety.md", FORM.read_bytes()).entry)
     assert "MAJOR" in document.safety and "slow breathing" in document.safety
     assert "Reviewed 2025-09-30 · Updated 2025-10-02" in document.header
-    assert "Sources:" in document.header and "https://example.org/leaflet" in document.header
+    assert "Sources:" in document.header and "leaflet (example.org)" in document.header
     assert document.spoken_title.startswith("Severity Major. Together they can slow breathing")
 
 

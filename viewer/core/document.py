@@ -175,8 +175,13 @@ def header_html(entry: Entry, render: Render) -> str:
     if dates:
         parts.append(f'<p class="updated">{html.escape(dates)}</p>')
     if entry.sources:
-        parts.append(f'<p class="sources"><b>Sources:</b> {html.escape("; ".join(map(str, entry.sources)))}</p>')
+        parts.append(f'<p class="sources"><b>Sources:</b> {html.escape("; ".join(s.short for s in entry.sources))}</p>')
     return "".join(parts)
+
+
+def plain_text(fragment: str) -> str:
+    """An HTML fragment's words, for a screen reader or a tooltip."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).replace("\u00a0", " ").split())
 
 
 def _inline(fragment: str) -> str:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 # Most serious first; the order the pair check lists them in.
 SEVERITIES = ("contraindicated", "major", "moderate", "minor")
@@ -38,6 +39,12 @@ class Source:
 
     def __str__(self) -> str:
         return f"{self.title} ({self.url})" if self.url and self.url != self.title else self.title
+
+    @property
+    def short(self) -> str:
+        """For the screen: the title and the site it is on, not the whole address."""
+        site = urlsplit(self.url).netloc if self.url and self.url != self.title else ""
+        return f"{self.title} ({site})" if site else str(self)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
-from viewer.core.document import ALL_TABS, EntryDocument
+from viewer.core.document import ALL_TABS, EntryDocument, plain_text
 from viewer.ui.text_view import TextView
 
 
@@ -21,11 +21,21 @@ class EntryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("EntryView")
+        # The severity, the warning line and the Banned flag lead, above the title, outside any
+        # scrolling: at the smallest window and the largest text they stay on screen.
+        self.safety = QLabel()
+        self.safety.setObjectName("EntrySafety")
+        self.safety.setWordWrap(True)
+        self.safety.setTextFormat(Qt.TextFormat.RichText)
+        self.safety.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.safety.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.safety.hide()
         self.title = QLabel()
         self.title.setObjectName("EntryTitle")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title.setAccessibleName("Combination")
+        self.title.setAccessibleName("No entry open")
         self.drugs = QLabel()
         self.drugs.setObjectName("EntryDrugs")
         self.drugs.setAccessibleName("Drugs in this combination")
@@ -47,6 +57,7 @@ class EntryView(QWidget):
         header_layout = QVBoxLayout(header_box)
         header_layout.setContentsMargins(18, 12, 18, 6)
         header_layout.setSpacing(2)
+        header_layout.addWidget(self.safety)
         header_layout.addWidget(self.title)
         header_layout.addWidget(self.drugs)
         header_layout.addWidget(self.warning)
@@ -57,6 +68,8 @@ class EntryView(QWidget):
         self.tabs.setObjectName("SectionTabs")
         self.tabs.setAccessibleName("Sections")
         self.tabs.setDocumentMode(True)
+        # Squeezed (to nothing, at worst) before the safety strip is: it asks for no least size.
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.tabs.tabBar().setUsesScrollButtons(True)
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self.setMinimumWidth(380)
@@ -80,6 +93,8 @@ class EntryView(QWidget):
         self._css = ""
         self._shown: tuple[EntryDocument, Path | None, Path | None] | None = None
         self._highlight = "#ffe066"
+        self._shows_safety = self._shows_header = False
+        self._title_text = ""
 
     def add_header_action(self, widget: QWidget) -> None:
         """A control of the caller's under the header text (the kiosk's Print button)."""
@@ -95,12 +110,22 @@ class EntryView(QWidget):
 
     def show_document(self, document: EntryDocument, root: Path | None = None, folder: Path | None = None) -> None:
         self._shown = (document, root, folder)
+        self.safety.setText(f"<html><head><style>{self._css}</style></head><body>{document.safety}</body></html>")
+        self._shows_safety = bool(document.safety)
+        self.safety.setVisible(self._shows_safety)
+        self.safety.setAccessibleName(plain_text(document.safety) or "No safety notes on this page")
+        self._title_text = document.title
+        self.title.setWordWrap(True)
         self.title.setText(document.title)
+        self.title.setToolTip(document.title)
+        self.title.setAccessibleName(document.spoken_title)
         self.drugs.setText(document.drugs)
+        self.drugs.setAccessibleName(f"Ingredients: {document.drugs}" if document.drugs else "Ingredients")
         self.drugs.setVisible(bool(document.drugs))
         self.header.set_image_folders(root, folder)
         self.header.setHtml(document.header)
-        self.header.setVisible(bool(document.header))
+        self._shows_header = bool(document.header)
+        self.header.setVisible(self._shows_header)
         self._fit_header()
         QTimer.singleShot(0, self, self._fit_header)  # again once the layout has settled (not if we are gone)
         keys = [key for key, _, _ in document.tabs]
@@ -117,7 +142,8 @@ class EntryView(QWidget):
             view.setExtraSelections([])
             view.setHtml(html)
             view.verticalScrollBar().setValue(0)
-        self.select_tab(self._preferred_tab, remember=False)
+        # A major or contraindicated entry opens on its warning; any other on the last tab used.
+        self.select_tab(document.open_tab or self._preferred_tab, remember=False)
 
     def highlight(self, section: str, terms: list[str]) -> int:
         """Show the tab that holds a full-text match and mark the matching words in it."""
@@ -131,6 +157,7 @@ class EntryView(QWidget):
     def set_warning(self, text: str) -> None:
         self.warning.setText(text)
         self.warning.setVisible(bool(text))
+        self._fit_header()
 
     def current_tab(self) -> str:
         index = self.tabs.currentIndex()
@@ -155,20 +182,55 @@ class EntryView(QWidget):
             self.tab_changed.emit(self._keys[index])
 
     def _fit_header(self) -> None:
-        """The header grows with its text up to a third of the view, then scrolls.
+        """Share the height: the safety strip always gets all it needs; then the tabs keep a
+        few lines; then the title, the ingredients and the header text (which grows up to a
+        third of the view, then scrolls) in that order, each given way in turn when the window
+        is small or the text large, so the severity and warning are never pushed off screen.
 
-        Measured on a copy of the document, at the width the text will have once laid out,
-        so the view's own (possibly stale) layout and scroll bar cannot skew the height."""
-        margins = self.header.parentWidget().layout().contentsMargins() if self.header.parentWidget() else None
-        width = self.width() - (margins.left() + margins.right() if margins else 0)
+        The header text is measured on a copy of its document, at the width it will have once
+        laid out, so the view's own (possibly stale) layout cannot skew the height."""
+        layout = self._header_layout
+        margins = layout.contentsMargins()
+        width = max(200, self.width() - margins.left() - margins.right())
+        line = self.fontMetrics().lineSpacing()
+        room = self.height() - margins.top() - margins.bottom() - self.tabs.tabBar().sizeHint().height() - 3 * line
+
+        def take(label: QLabel, wanted: bool) -> bool:
+            nonlocal room
+            height = label.heightForWidth(width) if label.wordWrap() else label.sizeHint().height()
+            fits = wanted and height + layout.spacing() <= room
+            if fits:
+                room -= height + layout.spacing()
+                label.setMinimumHeight(max(0, height))
+            label.setVisible(fits)
+            return fits
+
+        room -= self.safety.heightForWidth(width) + layout.spacing() if self._shows_safety else 0
+        self.safety.setMinimumHeight(self.safety.heightForWidth(width) if self._shows_safety else 0)
+        take(self.warning, bool(self.warning.text()))
+        self.title.setWordWrap(True)
+        self.title.setText(self._title_text)
+        if not take(self.title, True) and room >= self.title.fontMetrics().lineSpacing():
+            # one line, elided in the middle, rather than none
+            self.title.setWordWrap(False)
+            metrics = self.title.fontMetrics()
+            self.title.setText(metrics.elidedText(self._title_text, Qt.TextElideMode.ElideMiddle, width))
+            self.title.setMinimumHeight(metrics.lineSpacing())
+            self.title.setVisible(True)
+            room -= metrics.lineSpacing() + layout.spacing()
+        take(self.drugs, bool(self.drugs.text()))
+        if not self._shows_header:
+            self.header.hide()
+            return
         probe = self.header.document().clone(self)
         probe.setTextWidth(max(200, width - 2 * self.header.frameWidth()))
         wanted = int(probe.size().height()) + 2 * self.header.frameWidth() + 2
         probe.deleteLater()
-        self.header.setFixedHeight(max(0, min(wanted, max(80, self.height() // 3))))
+        height = min(wanted, max(80, self.height() // 3), room)
+        self.header.setVisible(height >= 2 * line)
+        self.header.setFixedHeight(max(0, height))
 
     # Qt API
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if self.header.isVisible():
-            self._fit_header()
+        self._fit_header()
