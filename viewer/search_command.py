@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from viewer.core.index import MARK_END, MARK_START, FullTextIndex
 from viewer.core.library import load_catalog
+from viewer.core.safety import SEVERITY_WORDS
 from viewer.core.search_engine import MISSING_PAIR, NO_RESULT, Hit, SearchEngine, checking_line
 
 if TYPE_CHECKING:
@@ -35,16 +36,21 @@ def run_search(options: SearchOptions) -> int:
         hits = hits[: options.limit]
     if options.json:
         print(json.dumps(
-            [{"title": h.title, "path": h.path, "kind": h.kind, "score": h.score, "snippet": _snippet(h)} for h in hits],
+            [{"title": h.title, "path": h.path, "kind": h.kind, "score": h.score, "snippet": _snippet(h),
+              "severity": h.severity or None, "warning": h.warning or None} for h in hits],
             indent=2, ensure_ascii=False,
         ))
     else:
         if results.check:
             print(checking_line(results))
         for hit in hits:
-            if hit.kind == "check":
-                where = hit.path or MISSING_PAIR
-                print(f"pair: {hit.snippet + ': ' if hit.path and hit.snippet else ''}{hit.title}  ({where})")
+            if hit.kind == "check" and hit.path is None:
+                sentence = hit.snippet or MISSING_PAIR
+                print(sentence if sentence.startswith(hit.title) else f"pair: {hit.title}: {sentence}")
+            elif hit.kind == "check":
+                severity = f"[{SEVERITY_WORDS[hit.severity].upper()}] " if hit.severity else ""
+                warning = f"\n      {hit.warning}" if hit.warning else ""
+                print(f"pair: {severity}{hit.snippet + ': ' if hit.snippet else ''}{hit.title}  ({hit.path}){warning}")
             elif hit.kind == "fulltext":
                 print(f"text: {hit.title}  ({hit.path}): {_snippet(hit)}")
             else:

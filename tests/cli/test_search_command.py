@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from viewer.cli import main
-from viewer.core.search_engine import MISSING_PAIR, NO_RESULT
+from viewer.core.search_engine import NO_RESULT, NOT_IN_REFERENCE
 
 
 def run(capsys, *args):
@@ -20,21 +20,19 @@ def test_human_output_is_one_result_a_line(capsys):
     assert out.splitlines()[0] == "Sertraline + Clonazepam  (sertraline-clonazepam.md)"
 
 
-def test_json_lists_title_path_kind_score_and_snippet(capsys):
+def test_json_lists_title_path_kind_score_snippet_and_severity(capsys):
     status, out, _ = run(capsys, "naloxone", "--json", "--limit", "2")
     data = json.loads(out)
     assert status == 0 and len(data) == 2
-    assert set(data[0]) == {"title", "path", "kind", "score", "snippet"}
+    assert set(data[0]) == {"title", "path", "kind", "score", "snippet", "severity", "warning"}
     assert data[0]["kind"] == "fulltext" and "**naloxone**" in data[0]["snippet"]
 
 
 def test_the_pair_check_on_the_command_line(capsys):
     _status, out, _ = run(capsys, "warfarin, lithium, ibuprofen", "--json")
     data = json.loads(out)
-    assert [(d["title"], d["kind"]) for d in data[:3]] == [
-        ("Warfarin + Lithium", "check"), ("Warfarin + Ibuprofen", "check"), ("Lithium + Ibuprofen", "check"),
-    ]
-    assert data[0]["path"] is None and data[0]["snippet"] == MISSING_PAIR
+    assert [(d["title"], d["kind"]) for d in data[:2]] == [("Lithium + Ibuprofen", "check"), ("Warfarin", "check")]
+    assert data[1]["path"] is None and data[1]["snippet"] == NOT_IN_REFERENCE.format(name="Warfarin")
 
 
 def test_no_result_prints_the_sentence_and_exits_1(capsys):
@@ -46,3 +44,12 @@ def test_usage_errors_exit_2(capsys):
     assert run(capsys, "")[0] == 2
     assert run(capsys, "x", "--limit", "0")[0] == 2
     assert run(capsys, "x", "--content", "/no/such/folder")[0] == 2
+
+
+def test_the_pair_check_prints_each_pages_severity_and_warning(capsys):
+    status, out, _ = run(capsys, "oxycodone, alprazolam, warfarin")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[1].startswith("pair: [MAJOR] Oxycodone + Alprazolam")
+    assert "slow or stopped breathing" in lines[2]
+    assert lines[-1].startswith("Warfarin is not in this reference")

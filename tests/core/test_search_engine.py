@@ -8,7 +8,7 @@ import pytest
 from tests.helpers import FULL_BODY, page, seed_folder
 from viewer.core.index import MARK_START, FullTextIndex
 from viewer.core.library import load_catalog
-from viewer.core.search_engine import MISSING_PAIR, SearchEngine
+from viewer.core.search_engine import MISSING_PAIR, NOT_IN_REFERENCE, SearchEngine
 from viewer.paths import bundled_dir
 
 
@@ -113,12 +113,33 @@ def test_a_pair_with_no_entry_of_its_own_points_to_an_entry_that_has_both(tmp_pa
     assert all(h.snippet != MISSING_PAIR for h in check)
 
 
-def test_an_unknown_medicine_in_a_list_is_reported_as_missing_pairs_never_dropped(bundled):
+def test_a_medicine_in_no_entry_is_named_in_one_sentence_after_the_pairs_that_have_entries(bundled):
     check = bundled.search("warfarin, lithium, ibuprofen").check
     assert [(h.title, h.path, h.snippet) for h in check] == [
-        ("Warfarin + Lithium", None, MISSING_PAIR),
-        ("Warfarin + Ibuprofen", None, MISSING_PAIR),
         ("Lithium + Ibuprofen", "lithium-ibuprofen.md", ""),
+        ("Warfarin", None, NOT_IN_REFERENCE.format(name="Warfarin")),
+    ]
+    assert "A missing entry does not mean the combination is safe" in check[1].snippet
+
+
+def test_pairs_come_most_serious_first_after_the_entry_for_all_of_them(tmp_path):
+    severities = {"Alphazine + Betamol": "minor", "Alphazine + Gammadol": "", "Betamol + Gammadol": "contraindicated",
+                  "Alphazine + Deltafen": "major", "Alphazine + Betamol + Gammadol + Deltafen": "moderate"}
+    for number, (title, severity) in enumerate(severities.items()):
+        front = f"title: {title}\n" + (f"severity: {severity}\nwarning: Watch {number}.\n" if severity else "")
+        (tmp_path / f"{number}.md").write_text(page(front=front, body=FULL_BODY))
+    engine = SearchEngine(load_catalog(tmp_path).entries)
+    check = engine.search("alphazine, betamol, gammadol, deltafen").check
+    assert [(h.title, h.severity) for h in check[:5]] == [
+        ("Alphazine + Betamol + Gammadol + Deltafen", "moderate"),  # the exact entry, whatever its severity
+        ("Betamol + Gammadol", "contraindicated"), ("Alphazine + Deltafen", "major"),
+        ("Alphazine + Betamol", "minor"), ("Alphazine + Gammadol", ""),
+    ]
+    assert check[1].warning == "Watch 2."
+    # pairs with no entry of their own come after every pair that has one
+    assert [h.snippet for h in check[5:]] == [
+        "Betamol + Deltafen: no entry for this pair alone; both are in",
+        "Gammadol + Deltafen: no entry for this pair alone; both are in",
     ]
 
 
@@ -133,9 +154,9 @@ def test_a_missing_pair_among_known_drugs(tmp_path):
     library = load_catalog(folder)
     check = SearchEngine(library.entries, {}).search("paroxetine sertraline tramadol").check
     assert [(h.title, h.path, h.snippet) for h in check] == [
+        ("Tramadol + Sertraline", "a.md", ""),
         ("Paroxetine + Sertraline", None, MISSING_PAIR),
         ("Paroxetine + Tramadol", None, MISSING_PAIR),
-        ("Tramadol + Sertraline", "a.md", ""),
     ]
 
 

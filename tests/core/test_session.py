@@ -8,7 +8,7 @@ import pytest
 
 from tests.helpers import FULL_BODY, page, seed_folder
 from viewer.core.library import load_catalog
-from viewer.core.search_engine import MISSING_PAIR, SearchEngine
+from viewer.core.search_engine import SearchEngine
 from viewer.core.session import Listed, NoResult, PairCheck, Reloaded, Session
 from viewer.paths import bundled_dir
 
@@ -45,7 +45,9 @@ def test_three_medicines_give_a_pair_check_with_its_heading(bundled):
     found = state(bundled, "warfarin, lithium, ibuprofen")
     assert isinstance(found, PairCheck)
     assert found.heading == "Checking 3 medicines in pairs: Warfarin, Lithium, Ibuprofen"
-    assert [row.snippet == MISSING_PAIR for row in found.rows] == [True, True, False]
+    assert [row.title for row in found.rows] == ["Lithium + Ibuprofen", "Warfarin"]
+    # the list beside the check names its entries: never "0 of 33"
+    assert [found.results.title_hit(i).title for i in range(len(found.results.positions))] == ["Lithium + Ibuprofen"]
 
 
 def test_opening_records_history_and_back_and_forward_walk_it(tmp_path):

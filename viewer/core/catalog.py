@@ -13,7 +13,7 @@ from viewer.core.model import FileInfo, Library, Listing, PageKind, Problem, Sev
 from viewer.core.safety import SEVERITIES
 
 Memo = dict[str, tuple[tuple[int, int], Read]]
-CATALOG_SCHEMA = 4
+CATALOG_SCHEMA = 5
 
 
 class CatalogLoader:
@@ -66,7 +66,7 @@ class CatalogLoader:
             rows.append([
                 path, list(signature), listing.title if listing else None, list(listing.drugs) if listing else [],
                 [[p.line, p.severity.value, p.message] for p in read.problems], read.kind.value, read.reason, read.layout,
-                listing.severity if listing else "",
+                listing.severity if listing else "", listing.warning if listing else "",
             ])
         pages = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
         root = str(self.root.resolve())
@@ -92,9 +92,10 @@ class CatalogLoader:
             if not hmac.compare_digest(str(data.get("mac")), cache_mac(f"{CATALOG_SCHEMA}\n{root}\n{pages}".encode("utf-8", "surrogatepass"))):
                 return {}  # altered, or written by someone else: it could change what a page says
             memo: Memo = {}
-            for relative, signature, title, drugs, problems, kind, reason, layout, severity in data["pages"]:
+            for relative, signature, title, drugs, problems, kind, reason, layout, severity, warning in data["pages"]:
                 known = str(severity) if severity in SEVERITIES else ""
-                listing = Listing(relative, title, tuple(map(str, drugs)), severity=known) if isinstance(title, str) else None
+                listing = (Listing(relative, title, tuple(map(str, drugs)), severity=known, warning=str(warning))
+                           if isinstance(title, str) else None)
                 found = tuple(Problem(relative, line, Severity(level), message) for line, level, message in problems)
                 read = Read(listing, found, PageKind(kind), str(reason), str(layout))
                 memo[str(relative)] = ((int(signature[0]), int(signature[1])), read)

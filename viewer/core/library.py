@@ -175,7 +175,7 @@ def read_listing(root: str, page: FileInfo, keep_entry: bool) -> Read:
     entry = result.entry
     listing: Listing | None = entry
     if entry is not None and not keep_entry:
-        listing = Listing(entry.path, entry.title, entry.drugs, severity=entry.severity)
+        listing = Listing(entry.path, entry.title, entry.drugs, severity=entry.severity, warning=entry.warning)
     return Read(listing, result.problems, result.kind, result.reason, result.layout)
 
 

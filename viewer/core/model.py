@@ -76,6 +76,7 @@ class Listing:
     drugs: tuple[str, ...]
     distinguisher: str = ""  # set when another page has the same title
     severity: str = ""  # the page's own front-matter severity (safety.SEVERITIES), or ""
+    warning: str = ""  # the page's own one-line warning (front matter), or ""
 
     @property
     def display_title(self) -> str:
@@ -109,7 +110,6 @@ class Entry(Listing):
     description: str = ""  # a one-paragraph summary
     updated: str = ""  # lastModified, as the page writes it
     banned: bool = False  # is_banned: true
-    warning: str = ""  # front matter: one line, what to watch for
     reviewed: str = ""  # front matter: ISO date of the last review
     sources: tuple[Source, ...] = ()
 

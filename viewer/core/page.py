@@ -12,7 +12,7 @@ from viewer.core.faqs import FaqSection, faqs_from_front_matter, parse_faqs
 from viewer.core.ingredients import drugs_from_title
 from viewer.core.labels import MEDICINE_SECTIONS, label_topic
 from viewer.core.model import SECTION_TITLES, TAB_SECTIONS, Entry, Listing, Page, PageKind, Problem, Severity
-from viewer.core.safety import read_safety, severity_of
+from viewer.core.safety import read_safety, severity_of, warning_of
 from viewer.core.sections import heading_text, normalise_title, split_sections
 from viewer.core.site import strip_markup
 from viewer.core.source import SourceError, decode
@@ -41,7 +41,8 @@ class Head:
     @property
     def listing(self) -> Listing:
         assert self.title is not None
-        return Listing(self.path, self.title, drugs_from_title(self.title), severity=severity_of(self.meta))
+        return Listing(self.path, self.title, drugs_from_title(self.title), severity=severity_of(self.meta),
+                       warning=warning_of(self.meta))
 
     def key_line(self, key: str) -> int:
         """The file line a front-matter key is on (the front matter's first line if not found)."""

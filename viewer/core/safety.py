@@ -67,6 +67,19 @@ def severity_of(meta: Mapping[str, Any]) -> str:
     return ""
 
 
+def severity_rank(severity: str) -> int:
+    """0 for the most serious; pages that state no severity come after every stated one."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+def warning_of(meta: Mapping[str, Any]) -> str:
+    """The page's one-line warning as the list shows it ("" when it has none we can read)."""
+    value = meta.get("warning")
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    return " ".join(str(value).split())
+
+
 def is_warning_text(text: str) -> bool:
     """Whether a paragraph or label begins with a warning word ("Serious", "Do not", ...)."""
     return bool(WARNING_WORDS.match(text.lstrip()))
@@ -91,10 +104,10 @@ def _shown(value: Any) -> str:
 def _warning(value: Any, report: Report) -> str:
     if value is None:
         return ""
-    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+    text = warning_of({"warning": value})
+    if not text:
         report("warning", "front matter 'warning' should be one line of text; it is not shown")
         return ""
-    text = " ".join(str(value).split())
     if len(text) > MAX_WARNING_CHARS:
         report("warning", f"front matter 'warning' is {len(text)} characters; a one-line warning reads best "
                           f"under {MAX_WARNING_CHARS} (shown in full)")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from viewer.core.index import FullTextIndex
 from viewer.core.model import DrugInfo, Listing
+from viewer.core.safety import severity_rank
 from viewer.core.title_index import TitleIndex, fold, query_terms
 from viewer.core.vocabulary import PREFIX_MIN_LENGTH, Concept, DrugVocabulary
 
@@ -25,6 +26,8 @@ PAIR_ROWS = 3  # entries shown for one pair (strengths of the same combination),
 CLEAR_MATCH = 0.7  # a first result at least this good, and better than the second, is the one meant
 _LIST_SEPARATORS = re.compile(r"[,+&/;]|\band\b", re.IGNORECASE)
 MISSING_PAIR = "No entry in this reference. A missing entry does not mean the combination is safe."
+NOT_IN_REFERENCE = ("{name} is not in this reference: no combination with it can be checked here. "
+                    "A missing entry does not mean the combination is safe.")
 NO_RESULT = "No entry for '{query}' in this reference. A missing entry does not mean the combination is safe."
 
 
@@ -39,13 +42,15 @@ class Hit:
     path: str | None = None
     snippet: str = ""
     section: str = ""  # for full-text hits: the section key that holds the match
+    severity: str = ""  # the entry's own stated severity, if any
+    warning: str = ""  # the entry's own warning line, if any
 
 
 def listing_hit(listings: Sequence[Listing], position: int, kind: str, score: float, snippet: str = "") -> Hit:
     """The Hit for one listing (title matches and found pairs); for a pair-check row the
     snippet says how the entry answers the pair."""
     item = listings[position]
-    return Hit(position, kind, score, item.display_title, item.path, snippet)
+    return Hit(position, kind, score, item.display_title, item.path, snippet, severity=item.severity, warning=item.warning)
 
 
 @dataclass(frozen=True)
@@ -179,24 +184,33 @@ class SearchEngine:
         return tuple(dict.fromkeys(drugs)) if known >= 2 else ()
 
     def pair_check(self, drugs: Sequence[str]) -> tuple[Hit, ...]:
-        """The entry for all the drugs together when there is one, then every pair among them:
-        its own entry, else an entry that has both, else the sentence that there is none."""
+        """The entry for all the drugs together when there is one; then every pair among them,
+        those with an entry of their own first, most serious first (as each page states it), then
+        pairs found only inside a bigger entry, then pairs with no entry; last, one sentence for
+        each medicine that is in no entry at all (no pair with it can be checked here)."""
         rows = [
             listing_hit(self.listings, p, "check", 1.0, f"All {len(drugs)} together")
             for p in self._by_drugs.get(frozenset(drugs), [])[:PAIR_ROWS]
         ]
+        absent = [d for d in drugs if not self._postings.get(d)]
+        pairs: list[Hit] = []
         for a, b in combinations(drugs, 2):
+            if a in absent or b in absent:
+                continue
             found = self._by_drugs.get(frozenset({a, b}), [])
             if found:
-                rows.extend(listing_hit(self.listings, p, "check", 1.0) for p in found[:PAIR_ROWS])
+                pairs.extend(listing_hit(self.listings, p, "check", 1.0) for p in found[:PAIR_ROWS])
                 continue
             pair = f"{a.title()} + {b.title()}"
             covering = self._postings.get(a, set()) & self._postings.get(b, set())
             if covering:
                 best = min(covering, key=lambda p: (len(self._drugs[p]), p))
-                rows.append(listing_hit(self.listings, best, "check", 0.5, f"{pair}: no entry for this pair alone; both are in"))
+                pairs.append(listing_hit(self.listings, best, "check", 0.5, f"{pair}: no entry for this pair alone; both are in"))
             else:
-                rows.append(Hit(None, "check", 0.0, pair, None, MISSING_PAIR))
+                pairs.append(Hit(None, "check", 0.0, pair, None, MISSING_PAIR))
+        pairs.sort(key=lambda hit: (-hit.score, severity_rank(hit.severity)))  # stable: query order within a tier
+        rows += pairs
+        rows += [Hit(None, "check", 0.0, d.title(), None, NOT_IN_REFERENCE.format(name=d.title())) for d in absent]
         return tuple(rows)
 
     def _rank_titles(self, terms: Sequence[str], concepts: Sequence[Concept | None]) -> list[tuple[int, float]]:

@@ -141,6 +141,9 @@ class Session:
     def state_for(self, query: str, results: Results) -> SearchState:
         """What a query's results mean for the screen."""
         if results.check:
+            if not results.positions:  # the list beside the check shows the entries it names
+                named = tuple(dict.fromkeys(h.position for h in results.check if h.position is not None))
+                results = replace(results, positions=named, scores=(1.0,) * len(named))
             return PairCheck(checking_line(results), results.check, results)
         if query_terms(query) and len(results) == 0 and not results.text_wanted:  # not before the text is searched
             nearest = tuple(self.engine.titles.nearest(query))

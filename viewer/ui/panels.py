@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from viewer.core.model import Listing
-from viewer.core.search_engine import NO_RESULT
+from viewer.core.safety import SEVERITY_WORDS
+from viewer.core.search_engine import NO_RESULT, Hit
 
 
 def _label(text: str, name: str, heading: bool = False) -> QLabel:
@@ -52,6 +53,7 @@ class WelcomePanel(QWidget):
     def set_count(self, count: int, folder: str) -> None:
         noun = "entry" if count == 1 else "entries"
         self.summary.setText(f"{count:,} combination {noun} loaded from {folder}.")
+        self.summary.setAccessibleName(self.summary.text())
 
 
 class NoResultPanel(QWidget):
@@ -74,11 +76,13 @@ class NoResultPanel(QWidget):
 
     def show_query(self, query: str, nearest: list[Listing]) -> None:
         self.message.setText(NO_RESULT.format(query=query.strip()))
+        self.message.setAccessibleName(self.message.text())  # heard as shown, the safety sentence included
         for button in self._buttons:
             self._layout.removeWidget(button)
             button.deleteLater()
         self._buttons = []
         self.hint.setText("Did you mean:" if nearest else "Check the spelling, or search for one drug only.")
+        self.hint.setAccessibleName(self.hint.text())
         for position, item in enumerate(nearest, start=2):
             button = QPushButton(item.display_title)
             button.setObjectName("SuggestionButton")
@@ -128,25 +132,49 @@ class CheckPanel(QWidget):
 
     def show_check(self, heading: str, pairs: list) -> None:
         self.heading.setText(heading)
+        self.heading.setAccessibleName(heading)
         for row in self._rows:
             self._layout.removeWidget(row)
             row.hide()
             row.deleteLater()
         self._rows = []
         for position, hit in enumerate(pairs):
-            if hit.path:
-                text = f"{hit.snippet}: {hit.title} — open the entry" if hit.snippet else f"{hit.title}: open the entry"
-                row = QPushButton(self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, 860))
-                row.setObjectName("SuggestionButton")
-                row.setAccessibleName(text)
-                row.setToolTip(text)
-                row.clicked.connect(lambda _=False, path=hit.path: self.entry_chosen.emit(path))
-                self._layout.insertWidget(position, row, 0, Qt.AlignmentFlag.AlignLeft)
-            else:
-                row = _label(f"{hit.title}: {hit.snippet}", f"{hit.title}: no entry")
-                row.setObjectName("MissingPair")
-                self._layout.insertWidget(position, row)
+            row = self._entry_row(hit) if hit.path else self._missing_row(hit)
+            self._layout.insertWidget(position, row)
             self._rows.append(row)
 
+    def _entry_row(self, hit: Hit) -> QWidget:
+        """A pair with an entry: its severity (word and colour) and its warning, as the page
+        states them, over a button that opens it."""
+        severity = f"{SEVERITY_WORDS[hit.severity].upper()}: " if hit.severity else ""
+        name = f"{hit.snippet}: {hit.title}" if hit.snippet else hit.title
+        spoken = f"{severity}{name}.{' ' + hit.warning if hit.warning else ''} Open the entry."
+        row = QFrame()
+        row.setObjectName("CheckRow")
+        row.setProperty("severity", hit.severity or "none")
+        row.setAccessibleName(spoken)
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(12, 6, 8, 6)
+        layout.setSpacing(2)
+        button = QPushButton(self.fontMetrics().elidedText(f"{severity}{name} — open the entry",
+                                                           Qt.TextElideMode.ElideMiddle, 820))
+        button.setObjectName("SuggestionButton")
+        button.setAccessibleName(spoken)
+        button.setToolTip(spoken)
+        button.clicked.connect(lambda _=False, path=hit.path: self.entry_chosen.emit(path))
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        if hit.warning:
+            warning = _label(hit.warning, hit.warning)
+            warning.setObjectName("CheckWarning")
+            layout.addWidget(warning)
+        return row
+
+    def _missing_row(self, hit: Hit) -> QWidget:
+        text = hit.snippet if hit.snippet.startswith(hit.title) else f"{hit.title}: {hit.snippet}"
+        row = _label(text, text)
+        row.setObjectName("MissingPair")
+        return row
+
     def rows(self) -> list[str]:
-        return [r.toolTip() or r.text() for r in self._rows]
+        """What each row says, as a screen reader hears it."""
+        return [r.accessibleName() for r in self._rows]
