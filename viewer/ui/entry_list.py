@@ -11,11 +11,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 
 from viewer.core.index import snippet_text
 from viewer.core.model import Listing
+from viewer.core.safety import SEVERITIES, SEVERITY_WORDS
 from viewer.core.search_engine import Hit, Results
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,6 +34,32 @@ class Role(IntEnum):
     SECTION = Qt.ItemDataRole.UserRole + 5
 
 
+MARKER_WORDS = {"contraindicated": "Contraind.", "major": "Major", "moderate": "Moderate", "minor": "Minor"}
+
+
+def severity_marker(level: str, colours: dict[str, str], font: QFont) -> QPixmap:
+    """A small badge with the severity's word on its colour (blank for no severity, so every
+    title starts at the same place)."""
+    small = QFont(font)
+    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
+    small.setBold(True)
+    metrics = QFontMetrics(small)
+    width = max(metrics.horizontalAdvance(word) for word in MARKER_WORDS.values()) + 8
+    pixmap = QPixmap(width, metrics.height() + 2)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    if level:
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colours.get(f"sev_{level}_bg", "#808080")))
+        painter.drawRoundedRect(pixmap.rect(), 3, 3)
+        painter.setPen(QColor(colours.get(f"sev_{level}_text", "#ffffff")))
+        painter.setFont(small)
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, MARKER_WORDS[level])
+        painter.end()
+    return pixmap
+
+
 class EntryListModel(QAbstractListModel):
     """One row per listing, in the library's order (sorted by title, case-insensitively)."""
 
@@ -38,13 +67,24 @@ class EntryListModel(QAbstractListModel):
         super().__init__(parent)
         self._listings: list[Listing] = []
         self._rows: dict[str, int] = {}
+        self._badges: dict[str, QPixmap] = {}
+        self._rated = False  # some page states a severity: every row keeps room for its marker
+        self.marker_size = QSize(0, 0)
 
     def set_listings(self, listings: Sequence[Listing]) -> None:
         """New listings, in display order."""
         self.beginResetModel()
         self._listings = list(listings)
         self._rows = {item.path: row for row, item in enumerate(self._listings)}
+        self._rated = any(item.severity for item in self._listings)
         self.endResetModel()
+
+    def set_badge_colours(self, colours: dict[str, str], font: QFont) -> None:
+        """The severity markers drawn in the theme's colours: each a word on its colour."""
+        self._badges = {level: severity_marker(level, colours, font) for level in (*SEVERITIES, "")}
+        self.marker_size = self._badges[""].size()
+        if self._listings:
+            self.dataChanged.emit(self.index(0), self.index(len(self._listings) - 1), [Qt.ItemDataRole.DecorationRole])
 
     def row_of(self, path: str) -> int:
         return self._rows.get(path, -1)
@@ -63,10 +103,16 @@ class EntryListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._listings):
             return None
         item = self._listings[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return item.display_title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{item.display_title}, {SEVERITY_WORDS[item.severity].lower()} severity" if item.severity else item.display_title
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._badges.get(item.severity) if self._rated else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.display_title}\n{item.path}"
+            severity = f"\nSeverity: {SEVERITY_WORDS[item.severity]}" if item.severity else ""
+            warning = f"\n{item.warning}" if item.warning else ""
+            return f"{item.display_title}{severity}{warning}\n{item.path}"
         if role == Role.PATH:
             return item.path
         if role == Role.LISTING:

@@ -142,8 +142,13 @@ class EntryView(QWidget):
             view.setExtraSelections([])
             view.setHtml(html)
             view.verticalScrollBar().setValue(0)
-        # A major or contraindicated entry opens on its warning; any other on the last tab used.
-        self.select_tab(document.open_tab or self._preferred_tab, remember=False)
+        # A major or contraindicated entry opens on its warning; any other on the last tab used
+        # (opening on the warning is not the user's choice: the last tab stays remembered).
+        self.select_tab(self._preferred_tab, remember=False)
+        if document.open_tab in self._keys:
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(self._keys.index(document.open_tab))
+            self.tabs.blockSignals(False)
 
     def highlight(self, section: str, terms: list[str]) -> int:
         """Show the tab that holds a full-text match and mark the matching words in it."""

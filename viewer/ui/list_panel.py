@@ -73,7 +73,7 @@ class HitDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(main)
-        painter.drawText(top, flags, metrics.elidedText(title, Qt.TextElideMode.ElideRight, top.width()))
+        painter.drawText(top, flags, metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, top.width()))
         painter.setFont(italic)
         painter.setPen(muted)
         text = "in text: " + snippet_from_match(index.data(Role.SNIPPET) or "")
@@ -115,6 +115,7 @@ class EntryListPanel(QWidget):
         self._hit_delegate = HitDelegate(self.proxy, self.view)
         self.view.setItemDelegate(self._plain_delegate)
         self.view.setAccessibleName("Combinations")
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the last ingredient stays in view
         self.view.setUniformItemSizes(True)
         # Lay out the rows on screen first and the rest in later passes of the event loop, so a
         # keystroke that leaves thousands of matches still answers at once.
@@ -161,6 +162,11 @@ class EntryListPanel(QWidget):
 
     def _on_text(self, text: str) -> None:
         self.query_changed.emit(text)  # the controller answers with show_results
+
+    def set_marker_style(self, colours: dict[str, str], font: QFont) -> None:
+        """Severity markers in the theme's colours, sized to the text."""
+        self.model.set_badge_colours(colours, font)
+        self.view.setIconSize(self.model.marker_size)
 
     def show_results(self, results: Results, terms: tuple[str, ...] = ()) -> None:
         """List these results; the count and the row style follow (through the proxy's reset)."""

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
@@ -274,6 +274,9 @@ class MainWindow(QMainWindow):
                       attract_size=f"{size * 2.6:.1f}pt")
         qss = fill_tokens(self._theme.window_qss + "\n" + self.extra_qss, values)
         self.setStyleSheet(qss)
+        font = QFont(self.font())
+        font.setPointSizeF(size)
+        self.list_panel.set_marker_style(self._theme.colours, font)
 
     def restore(self, geometry: QByteArray | None) -> None:
         if geometry is not None:
