@@ -61,7 +61,74 @@ def test_a_long_entry_has_title_disclaimer_and_page_x_of_y_on_every_page(long_en
         assert "Alpha + Beta" in text
         assert f"Page {number} of {pages}" in text
         assert words(DEFAULT_TEXT) in text
-        assert "content: content, newest page" in text and "Printed " in text
+        assert "From content · printed " in text  # the content's name and the print date on every page
+
+
+FORM = Path(__file__).resolve().parent.parent / "fixtures" / "forms" / "safety-front-matter.md"
+
+
+def pdf_text(pdf: Path) -> list[str]:
+    """Each page's text as pdftotext reads it: what a reader copying or searching the PDF gets."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: 'make test' installs poppler-utils")
+    out = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return out.split("\f")[: len(pypdf.PdfReader(pdf).pages)]
+
+
+def test_a_major_entry_on_paper_leads_with_its_severity_and_warning(tmp_path, qapp):
+    folder = tmp_path / "content"
+    folder.mkdir()
+    shutil.copy(FORM, folder / "zetarol-quintavex.md")
+    (folder / "drugs.yaml").write_text("name: Riverside test library\nzetarol: {brands: [Zet]}\n")
+    pdf = tmp_path / "major.pdf"
+    export_pdf(read_page(folder, "zetarol-quintavex.md").entry, pdf, PrintContext.for_folder(folder))
+    pages = pdf_text(pdf)
+    first = " ".join(pages[0].split())
+    assert first.index("Severity: ⚠ MAJOR") < first.index("slow breathing to a dangerous degree") < first.index("Usage")
+    assert "Side effects" in pages[0]  # typed letters, not a ligature glyph
+    assert "⚠ Warning" in first and "Serious side effects needing help at once" in first
+    for text in pages:
+        flat = " ".join(text.split())
+        assert "From Riverside test library · this page: reviewed 2025-09-30 · updated 2025-10-02 · printed " in flat
+        assert words(DEFAULT_TEXT) in flat
+
+
+@pytest.mark.parametrize(("setup", "name"), [
+    (lambda f: (f / "_config.yml").write_text("title: Hillside Clinic pages\n"), "Hillside Clinic pages"),
+    (lambda f: None, "the bundled library"),
+])
+def test_the_footer_names_the_content_never_an_internal_folder(tmp_path, qapp, setup, name):
+    folder = tmp_path / "_content"
+    folder.mkdir()
+    shutil.copy(FORM, folder / "zetarol-quintavex.md")
+    setup(folder)
+    pdf = tmp_path / "named.pdf"
+    export_pdf(read_page(folder, "zetarol-quintavex.md").entry, pdf, PrintContext.for_folder(folder))
+    flat = " ".join(pdf_text(pdf)[0].split())
+    assert f"From {name} · " in flat and "From _content" not in flat
+
+
+def test_no_page_ends_with_a_faq_question_without_its_answer(tmp_path, qapp):
+    """Pages of many questions, shifted a line at a time so that some question falls on the
+    last line of a page (without keeping headings with their text, several do)."""
+    answers = ["Short answer.", "A longer answer that takes a line or two on paper. " * 3, "Medium answer here. " * 2]
+    questions = [f"Is question {n} answered on the same page?" for n in range(1, 61)]
+    faqs = "\n\n".join(f"**Q: {q}**\nA: {answers[n % 3]}" for n, q in enumerate(questions))
+    for shift in range(8):
+        folder = tmp_path / f"content{shift}"
+        folder.mkdir()
+        opening = "\n\n".join(["Opening line."] * shift)
+        (folder / "faq.md").write_text(page("Alpha + Beta", f"## Usage\n\nUsed.\n\n{opening}\n\n## FAQs\n\n{faqs}\n"))
+        pdf = tmp_path / f"faq{shift}.pdf"
+        export_pdf(read_page(folder, "faq.md").entry, pdf, PrintContext.for_folder(folder))
+        pages = pdf_text(pdf)
+        assert len(pages) >= 3
+        for number, text in enumerate(pages, start=1):
+            body = text.split(DEFAULT_TEXT.split()[0])[0]  # the text above the footer
+            lines = [line.strip() for line in body.splitlines() if line.strip()]
+            assert lines[-1] not in questions, f"page {number} ends with a question: {lines[-1]}"
+        missing = [q for q in questions if q not in words(" ".join(pages))]
+        assert missing == [], shift
 
 
 def test_every_section_heading_and_faq_question_is_printed(long_entry, tmp_path, qapp):
@@ -129,6 +196,26 @@ def test_file_print_opens_a_preview_of_the_whole_entry(controller, qtbot):
     dialog = controller.print_preview()
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and "Sertraline + Clonazepam" in dialog.windowTitle()
+    dialog.close()
+
+
+def test_the_print_preview_fits_the_screen_and_shows_a_whole_page(controller, qtbot, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QToolBar
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, 1366, 728))  # 1366x768 less a panel
+    controller.open_entry("sertraline-clonazepam.md")
+    dialog = controller.print_preview()
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.height() <= 728 and dialog.width() <= 1366
+    assert dialog.findChild(QPrintPreviewWidget).zoomMode() == QPrintPreviewWidget.ZoomMode.FitInView
+    toolbar = dialog.findChild(QToolBar)
+    printing = next(a for a in toolbar.actions() if a.text().replace("&", "").lower().startswith("print"))
+    button = toolbar.widgetForAction(printing)
+    assert button.isVisible() and dialog.rect().contains(button.mapTo(dialog, button.rect().bottomRight()))
     dialog.close()
 
 

@@ -12,6 +12,21 @@ DRUGS_FILE = "drugs.yaml"
 MAX_DRUGS_BYTES = 1024 * 1024
 
 
+NAME_KEY = "name"  # drugs.yaml may name the library: "name: Riverside Pharmacy reference"
+MAX_NAME_CHARS = 120
+
+
+def library_name(root: Path) -> str:
+    """The name ``drugs.yaml`` gives the library ("" when it gives none, or cannot be read)."""
+    path = root / DRUGS_FILE
+    try:
+        data = parse(decode(path.read_bytes()).text, 1, MAX_DRUGS_BYTES) if path.is_file() else {}
+    except (OSError, SourceError, FrontMatterError):
+        return ""
+    value = data.get(NAME_KEY)
+    return " ".join(value.split())[:MAX_NAME_CHARS] if isinstance(value, str) else ""
+
+
 def load_drugs(root: Path) -> tuple[tuple[tuple[str, DrugInfo], ...], list[Problem]]:
     """Read ``root/drugs.yaml`` when present: ((generic, info), ...) and its problems."""
     path = root / DRUGS_FILE
@@ -31,6 +46,10 @@ def load_drugs(root: Path) -> tuple[tuple[tuple[str, DrugInfo], ...], list[Probl
         problems.append(Problem(DRUGS_FILE, _line_of(text, generic), Severity.WARNING, message))
 
     for generic, value in data.items():
+        if generic == NAME_KEY:
+            if not isinstance(value, str) or not value.strip():
+                warn(generic, f"'{NAME_KEY}' should be the library's name, as text; left out")
+            continue  # the library's own name (read by library_name), not a medicine
         if not _is_name(generic):
             warn(str(generic), f"'{generic}' is not a medicine name; left out")
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import PurePath
 
 from viewer.core.safety import Source
 
@@ -150,10 +151,20 @@ class Library:
     drugs: tuple[tuple[str, DrugInfo], ...] = ()
     newest_page: float | None = None  # when the most recently saved page was saved (epoch seconds)
     site_title: str = ""  # the title in the folder's _config.yml, when it has one
+    name: str = ""  # the name drugs.yaml gives the library, when it gives one
     permalinks: tuple[tuple[str, str], ...] = ()  # (collection folder, permalink pattern) from _config.yml
     # The walk this library came from, so watching and indexing need no walk of their own.
     pages: tuple[FileInfo, ...] = field(default=(), compare=False, repr=False)
     folders: tuple[str, ...] = field(default=(), compare=False, repr=False)  # relative, "" for the root
+
+    @property
+    def display_name(self) -> str:
+        """What the library is called on paper: its drugs.yaml name, its site's title, or its
+        folder's name (never a bundle's internal folder such as "_content")."""
+        folder = PurePath(self.root).name
+        if self.name or self.site_title:
+            return self.name or self.site_title
+        return folder if folder and not folder.startswith(("_", ".")) else "the bundled library"
 
     @property
     def files_seen(self) -> int:

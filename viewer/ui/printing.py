@@ -14,17 +14,20 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
     QPalette,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QToolBar, QWidget
 
-from viewer import APP_NAME, __version__
-from viewer.core.document import print_html
+from viewer import __version__
+from viewer.core.document import print_html, provenance_line
 from viewer.core.library import load_catalog
 from viewer.core.model import Entry, Library
 from viewer.core.render import Renderer
@@ -33,7 +36,7 @@ from viewer.ui.banner import DEFAULT_TEXT
 # Qt's rich text ignores CSS margins in points; it takes pixels (as 1/96 inch, scaled to the
 # printer), so margins are written here in points and converted by print_css.
 PRINT_CSS = """
-body { color: #000000; font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; }
+body { color: #000000; font-size: 10.5pt; }
 h1 { font-size: 18pt; margin-top: 0; margin-bottom: {2}; }
 h2 { font-size: 13pt; margin-top: {14}; margin-bottom: {4}; }
 h3 { font-size: 11pt; margin-top: {9}; margin-bottom: {2}; }
@@ -41,31 +44,47 @@ p { margin-top: {2}; margin-bottom: {6}; }
 ul { margin-top: {2}; margin-bottom: {4}; }
 li { margin-bottom: {3}; }
 .drugs { font-size: 11pt; color: #333333; margin-bottom: {6}; }
+.safety { font-size: 12pt; margin-bottom: {6}; }
+.badge-contraindicated, .badge-major { background-color: #000000; color: #ffffff; font-weight: bold; }
+.badge-moderate, .badge-minor { font-weight: bold; }
+table.callout { border-color: #000000; border-style: solid; margin-top: {4}; margin-bottom: {6}; }
+.callout-word { font-weight: bold; margin-top: 0; margin-bottom: {2}; }
 """
 
 
 def print_css() -> str:
     """PRINT_CSS with each {points} margin written in CSS pixels (1/96 inch)."""
     return re.sub(r"\{(\d+)\}", lambda m: f"{round(int(m.group(1)) * 96 / 72)}px", PRINT_CSS)
+def paper_font(points: float) -> QFont:
+    """The printed font, without ligatures: text copied out of the PDF reads as typed
+    ("effects", not the "ﬀ" glyph), so a search in the PDF finds it."""
+    font = QFont("DejaVu Sans")
+    font.setFamilies(["DejaVu Sans", "Liberation Sans", "Arial", "sans-serif"])
+    font.setPointSizeF(points)
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
 MARGIN_MM = 15.0
 HEADER_MM = 10.0
-FOOTER_MM = 17.0
+FOOTER_MM = 18.0
+FOOTER_POINTS = 8.0  # never smaller: the disclaimer must be readable
 
 
 @dataclass(frozen=True)
 class PrintContext:
     """What every printed page says about where the entry comes from, and when."""
 
-    folder: str
+    name: str  # the content's name: drugs.yaml's name, the site's title, or its folder's name
     newest_page: dt.date | None
     printed: dt.date
     disclaimer: str = DEFAULT_TEXT
 
     @classmethod
     def for_library(cls, library: Library, disclaimer: str = DEFAULT_TEXT) -> PrintContext:
-        root = Path(library.root)
         return cls(
-            folder=root.resolve().name or str(root),
+            name=library.display_name,
             newest_page=dt.date.fromtimestamp(library.newest_page) if library.newest_page else None,
             printed=dt.date.today(),
             disclaimer=disclaimer,
@@ -76,9 +95,14 @@ class PrintContext:
         """For one-off use (the command line, tests): scans the folder for its newest page."""
         return cls.for_library(load_catalog(root), disclaimer)
 
-    def source_line(self) -> str:
-        newest = f", newest page {self.newest_page.isoformat()}" if self.newest_page else ""
-        return f"Printed {self.printed.isoformat()} from {APP_NAME}, content: {self.folder}{newest}"
+    def source_line(self, entry: Entry) -> str:
+        """The footer's second line: whose content, the page's own date, the print date."""
+        parts = [f"From {self.name}"]
+        dated = provenance_line(entry)
+        if dated:
+            parts.append(f"this page: {dated.lower()}")
+        parts.append(f"printed {self.printed.isoformat()}")
+        return " · ".join(parts)
 
 
 def locale_page_size(locale: QLocale | None = None) -> QPageSize:
@@ -129,9 +153,11 @@ class EntryPrint:
         document.documentLayout().setPaintDevice(printer)
         document.setDocumentMargin(0)
         document.setDefaultStyleSheet(print_css())
-        document.setDefaultFont(QFont("DejaVu Sans", 10))
+        document.setDefaultFont(paper_font(10.5))
         document.setHtml(self.html)
         document.setPageSize(QSizeF(body.width(), body.height()))
+        document.size()  # laid out in full (Qt lays out a long document lazily)
+        keep_headings_with_text(document, body.height())
         total = document.pageCount()
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, QColor("black"))
@@ -146,7 +172,7 @@ class EntryPrint:
             painter.setClipRect(context.clip)
             document.documentLayout().draw(painter, context)
             painter.restore()
-            self._footer(painter, width, height - footer, footer)
+            self._footer(painter, width, height - footer, footer, page + 1, total)
         self.pages = total
         return total
 
@@ -158,23 +184,54 @@ class EntryPrint:
         painter.setFont(font)
         line = QRectF(0, 0, width, height * 0.7)
         number = f"Page {page} of {total}"
-        number_width = QFontMetricsF(font).horizontalAdvance(number) + 20
-        title = QFontMetricsF(font).elidedText(self.entry.display_title, Qt.TextElideMode.ElideRight, width - number_width)
+        metrics = QFontMetricsF(painter.fontMetrics())  # the printer's, not the screen's
+        number_width = metrics.horizontalAdvance(number) + 20
+        title = metrics.elidedText(self.entry.display_title, Qt.TextElideMode.ElideRight, width - number_width)
         painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, number)
         painter.drawLine(0, int(height * 0.8), int(width), int(height * 0.8))
         painter.restore()
 
-    def _footer(self, painter: QPainter, width: float, top: float, height: float) -> None:
+    def _footer(self, painter: QPainter, width: float, top: float, height: float, page: int, total: int) -> None:
         painter.save()
         painter.setPen(QColor("black"))
-        painter.drawLine(0, int(top + height * 0.12), int(width), int(top + height * 0.12))
-        font = QFont("DejaVu Sans", 7)
-        painter.setFont(font)
-        text = QRectF(0, top + height * 0.18, width, height * 0.82)
+        painter.drawLine(0, int(top + height * 0.1), int(width), int(top + height * 0.1))
+        painter.setFont(paper_font(FOOTER_POINTS))
+        metrics = QFontMetricsF(painter.fontMetrics())  # the printer's, not the screen's
+        number = f"Page {page} of {total}"
+        room = width - metrics.horizontalAdvance(number) - metrics.averageCharWidth() * 3
+        text = QRectF(0, top + height * 0.16, room, height * 0.84)
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        painter.drawText(text, flags, f"{self.context.disclaimer}\n{self.context.source_line()}")
+        painter.drawText(text, flags, f"{self.context.disclaimer}\n{self.context.source_line(self.entry)}")
+        painter.drawText(QRectF(0, top + height * 0.16, width, height * 0.84),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, number)
         painter.restore()
+
+
+def keep_headings_with_text(document: QTextDocument, page_height: float, passes: int = 8) -> None:
+    """No heading (a section's title, a FAQ question) is the last line of a page without the
+    text that follows it: such a heading starts the next page instead."""
+    layout = document.documentLayout()
+    for _ in range(passes):
+        document.size()  # lay the whole document out now: rects of a lazily laid out one can be stale
+        moved = False
+        block = document.begin()
+        while block.isValid():
+            following = block.next()
+            if block.blockFormat().headingLevel() and following.isValid():
+                rect = layout.blockBoundingRect(block)
+                page = int(rect.top() // page_height)
+                if int(layout.blockBoundingRect(following).top() // page_height) > page and rect.top() % page_height > 1:
+                    cursor = QTextCursor(block)
+                    form = block.blockFormat()
+                    form.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    cursor.setBlockFormat(form)
+                    moved = True
+                    break  # the layout changed: look again from the start
+            block = following
+        if not moved:
+            break
+    document.size()
 
 
 def export_pdf(entry: Entry, path: Path, context: PrintContext) -> int:
@@ -238,7 +295,19 @@ def show_print_preview(parent: QWidget, job: EntryPrint) -> QPrintPreviewDialog:
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Print preview — {job.entry.display_title}")
     dialog.paintRequested.connect(job.paint)
-    dialog.resize(900, 1000)
+    # Never taller than the screen (its Print button stays in reach at 1366x768), and showing
+    # a whole page at once.
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    toolbar = dialog.findChild(QToolBar)
+    width = max(900, toolbar.sizeHint().width() + 40 if toolbar is not None else 0)  # every button, Print last
+    height = 1000
+    if room is not None:
+        width, height = min(width, int(room.width() * 0.9)), min(height, int(room.height() * 0.9))
+    dialog.resize(width, height)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if preview is not None:
+        preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitInView)
     dialog.open()
     return dialog
 
