@@ -84,6 +84,23 @@ def main() -> None:
         shot("fulltext-opened")
         window.list_panel.set_query("warfarin, lithium, ibuprofen")
         shot("pair-check")
+        window.list_panel.set_query("oxycodone, alprazolam, diazepam, warfarin")
+        shot("pair-check-severity")
+        window.list_panel.set_query("")
+        controller.open_entry("oxycodone-alprazolam.md")
+        for theme in ("light", "dark", "high-contrast"):
+            controller.set_theme(theme, remember=False)
+            shot(f"major-entry-{theme}")
+        controller.set_theme("light", remember=False)
+        window.resize(1024, 600)
+        shot("major-entry-1024x600")
+        window.resize(*SIZE)
+        major_pdf = Path(tmp) / "major.pdf"
+        export_pdf(controller.current, major_pdf, PrintContext.for_library(controller.library))
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(major_pdf),
+                        str(OUT / "major-pdf-page1")], check=True)
+        print(OUT / "major-pdf-page1.png")
+        window.entry_view.select_tab("usage")
         window.list_panel.set_query("")
         controller.open_entry("sertraline-clonazepam.md")
         preview = controller.print_preview()
