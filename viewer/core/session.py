@@ -93,11 +93,13 @@ class Session:
         self._engine: SearchEngine | None = None
         self._fulltext: FullTextIndex | None = None
         self.library: Library = library
+        self._listed: frozenset[str] | None = None
         self._set_library(library)
 
     def _set_library(self, library: Library) -> None:
-        if self._engine is not None and not _same_listings(self.library, library):
+        if not _same_listings(self.library, library):
             self._engine = None  # built for the new listings when next searched
+            self._listed = None
         self.library = library
         self._distinguishers = {item.path: item.distinguisher for item in library.entries if item.distinguisher}
 
@@ -110,6 +112,13 @@ class Session:
             self.adopt_engine(self.engine_for(self.library))
         assert self._engine is not None
         return self._engine
+
+    @property
+    def listed_paths(self) -> frozenset[str]:
+        """The paths of the listed pages (kept while the listings stay the same)."""
+        if self._listed is None:
+            self._listed = frozenset(item.path for item in self.library.entries)
+        return self._listed
 
     def engine_for(self, library: Library) -> tuple[Library, SearchEngine]:
         """A search engine for ``library``, built anywhere (a worker thread: it takes about a
@@ -194,9 +203,8 @@ class Session:
         collection permalink), or None."""
         if self.current is None:
             return None
-        listed = {item.path for item in self.library.entries}
         site = Site(permalinks=self.library.permalinks)
-        return next((t for t in link_targets(self.current.path, href, site) if t in listed), None)
+        return next((t for t in link_targets(self.current.path, href, site) if t in self.listed_paths), None)
 
     def close(self) -> None:
         """Nothing open and no history: the start screen."""
@@ -213,8 +221,14 @@ class Session:
 
     def reload(self, library: Library, changed: set[str]) -> ReloadOutcome:
         """Take a newly read library and say what becomes of the open entry."""
+        if not changed and self.library.failed == library.failed and _same_listings(self.library, library):
+            self.library = library  # nothing new (most polls): nothing to work out again
+            if self.current is None:
+                return ReloadOutcome(Reloaded.NOTHING_OPEN)
+            if self.current.path in self.listed_paths or self.current.path in library.failed:
+                return ReloadOutcome(Reloaded.KEPT, self.current.path)
         self._set_library(library)
-        paths = {item.path for item in library.entries}
+        paths = self.listed_paths
         self.history.forget({p for p in changed if p not in paths})
         if self.current is None:
             return ReloadOutcome(Reloaded.NOTHING_OPEN)

@@ -271,9 +271,11 @@ class Controller(QObject):
         unchanged = library.entries == previous.entries and library.problems == previous.problems
         changed = set() if unchanged else self.loader.changed_since(previous, library) | set(library.failed)
         outcome = self.session.reload(library, changed)
+        # What the reload built lives until the next one: the collector need not walk it again
+        # (a full collection over 100,000 pages' objects would stall the window).
+        gc.freeze()
         if not unchanged:
             self.model.set_listings(library.entries)
-            gc.freeze()
             self._update_fulltext()
             self._show_problems()
             if self.window.showing() == View.WELCOME:

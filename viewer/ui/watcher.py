@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -20,6 +21,9 @@ POLL_MS = 1500
 # the watcher never fires, and a folder deleted and made again is not the one watched.
 SLOW_POLL_MS = 5000
 DEBOUNCE_MS = 250
+# A poll of a very large folder takes long (a second at 100,000 pages): the next one waits five
+# times as long, so polling never takes more than a fifth of one processor.
+POLL_SHARE = 5
 
 
 class ContentWatcher(QObject):
@@ -47,6 +51,7 @@ class ContentWatcher(QObject):
         self._poll.timeout.connect(self._worker.request)
         self._root_identity: tuple[int, int] | None = None
         self.missing = False  # the folder is gone or unreadable; the poll looks for its return
+        self._last_reload_s = 0.0  # how long the last reload took (set in the pool thread)
 
     def watch(self, library: Library) -> None:
         """Watch every folder and (for folders of moderate size) every page of ``library``."""
@@ -79,7 +84,7 @@ class ContentWatcher(QObject):
         new = sorted(p for p in wanted - (set(self._watcher.directories()) | set(self._watcher.files())) if os.path.exists(p))
         if new:
             self._watcher.addPaths(new)
-        interval = SLOW_POLL_MS if watch_files else POLL_MS
+        interval = max(SLOW_POLL_MS if watch_files else POLL_MS, int(self._last_reload_s * 1000 * POLL_SHARE))
         if self._poll.interval() != interval or not self._poll.isActive():
             self._poll.start(interval)
 
@@ -103,8 +108,10 @@ class ContentWatcher(QObject):
             self._debounce.start()
 
     def _reload(self) -> Library:  # in a pool thread
+        started = time.perf_counter()
         library = self._loader.load()
         self._loader.save()
+        self._last_reload_s = time.perf_counter() - started
         return library
 
     def _finished(self, result: object) -> None:
