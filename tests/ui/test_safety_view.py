@@ -112,3 +112,16 @@ def test_screen_readers_hear_the_header_as_shown(safety):
     assert view.title.accessibleName().startswith("Severity Major. Together they can slow breathing")
     assert view.title.accessibleName().endswith("Zetarol + Quintavex")
     assert "MAJOR" in view.safety.accessibleName()
+
+
+def test_a_major_entry_opens_with_its_warning_box_in_view_even_below_a_long_opening(make_controller, content, qtbot):
+    text = FORM.read_text().replace("**Common side effects:**", "\n\n".join(["An opening paragraph of the tab."] * 40)
+                                    + "\n\n**Common side effects:**")
+    (content / "long-warning.md").write_text(text.replace("title: Zetarol + Quintavex", "title: Longa + Quintavex"))
+    controller = make_controller(content, open_urls=False)
+    controller.window.resize(1024, 600)
+    controller.open_entry("long-warning.md")
+    view = controller.window.entry_view.views["side_effects"]
+    qtbot.waitUntil(lambda: view.verticalScrollBar().value() > 0, timeout=2000)
+    box = view.cursorRect(view.document().find("⚠ Warning"))
+    assert 0 <= box.top() and box.bottom() <= view.viewport().height()

@@ -8,8 +8,20 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
+from viewer.core.callouts import CALLOUT_ICON, CALLOUT_WORD
 from viewer.core.document import ALL_TABS, EntryDocument, plain_text
 from viewer.ui.text_view import TextView
+
+
+def show_first_callout(view: TextView) -> None:
+    """Scroll a tab just enough that its first warning box is in view (not at all when it is)."""
+    found = view.document().find(f"{CALLOUT_ICON} {CALLOUT_WORD}")
+    if found.isNull():
+        return
+    top = view.cursorRect(found).top()
+    if top > view.viewport().height() * 2 // 3:
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.value() + top - view.fontMetrics().lineSpacing() * 2)
 
 
 class EntryView(QWidget):
@@ -149,6 +161,7 @@ class EntryView(QWidget):
             self.tabs.blockSignals(True)
             self.tabs.setCurrentIndex(self._keys.index(document.open_tab))
             self.tabs.blockSignals(False)
+            QTimer.singleShot(0, self, lambda view=self.views[document.open_tab]: show_first_callout(view))
 
     def highlight(self, section: str, terms: list[str]) -> int:
         """Show the tab that holds a full-text match and mark the matching words in it."""
