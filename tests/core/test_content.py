@@ -79,3 +79,126 @@ def test_the_seed_combinations_are_covered_in_our_own_words(library):
     seed_sentences = {s.strip() for s in seeds.replace("\n", " ").split(". ") if len(s.strip()) > 40}
     ours = " ".join((bundled_dir("content") / e.path).read_text(encoding="utf-8") for e in library.entries)
     assert [s for s in seed_sentences if s in ours] == []
+
+
+# --- fit for a patient (issue 15): each risk said the same way wherever it applies -------------
+
+SSRI = {"citalopram", "escitalopram", "fluoxetine", "paroxetine", "sertraline"}
+SNRI = {"duloxetine", "venlafaxine"}
+BENZODIAZEPINES = {"alprazolam", "clonazepam", "diazepam", "lorazepam"}
+OPIOIDS = {"oxycodone", "tramadol"}
+ANTIDEPRESSANTS = SSRI | SNRI | {"mirtazapine", "trazodone"}
+SEDATING = BENZODIAZEPINES | OPIOIDS | {"mirtazapine", "trazodone", "pregabalin", "gabapentin", "zopiclone", "zolpidem"}
+LOW_SODIUM = SSRI | SNRI | {"mirtazapine", "trazodone", "tramadol"}
+QT = {"citalopram", "escitalopram", "trazodone"}
+
+
+def drugs_of(entry) -> set[str]:
+    return {fold(d) for d in entry.drugs}
+
+
+def page_text(entry) -> str:
+    """Everything the page says, as one lower-case string (sections, FAQs, front matter)."""
+    return (bundled_dir("content") / entry.path).read_text(encoding="utf-8").lower()
+
+
+def test_every_page_states_its_severity_warning_review_date_and_sources(library):
+    for page in library.entries:
+        assert page.severity in ("contraindicated", "major", "moderate", "minor"), page.path
+        assert 20 <= len(page.warning) <= 160, page.path
+        assert page.reviewed and page.sources, page.path
+
+
+def test_no_page_gives_permission_to_drink_and_opioid_pages_say_do_not(library):
+    for entry in library.entries:
+        text = page_text(entry)
+        assert "if you do drink" not in text, entry.path
+        if drugs_of(entry) & OPIOIDS:
+            assert "**do not drink alcohol**" in text, entry.path
+            assert "fatal overdose" in text, entry.path
+
+
+def test_opioid_with_benzodiazepine_pages_say_who_is_at_risk_no_extra_doses_and_naloxone(library):
+    pairs = [e for e in library.entries if drugs_of(e) & OPIOIDS and drugs_of(e) & BENZODIAZEPINES]
+    assert len(pairs) >= 3
+    for entry in pairs:
+        text = page_text(entry)
+        for words in ("copd", "sleep apnoea", "older people", "do not take extra doses", "naloxone"):
+            assert words in text, (entry.path, words)
+
+
+def test_every_sedating_pair_gives_driving_and_falls_advice(library):
+    for entry in library.entries:
+        if drugs_of(entry) & SEDATING:
+            text = page_text(entry)
+            assert "**driving and machines:**" in text and "**falls:**" in text, entry.path
+
+
+def test_every_antidepressant_page_warns_of_suicidal_thoughts_and_maois(library):
+    for entry in library.entries:
+        if drugs_of(entry) & ANTIDEPRESSANTS:
+            text = page_text(entry)
+            assert "suicide" in text and "under 25" in text, entry.path
+            assert "**do not take with an maoi**" in text and "linezolid" in text, entry.path
+
+
+def test_low_sodium_is_named_wherever_it_applies(library):
+    for entry in library.entries:
+        if drugs_of(entry) & LOW_SODIUM:
+            assert "hyponatraemia" in page_text(entry), entry.path
+
+
+def test_qt_advice_on_every_citalopram_escitalopram_and_trazodone_page(library):
+    pages = [e for e in library.entries if drugs_of(e) & QT]
+    assert len(pages) >= 5
+    for entry in pages:
+        text = page_text(entry)
+        assert "qt interval" in text, entry.path
+        if drugs_of(entry) & {"citalopram", "escitalopram"}:
+            assert "over 65" in text and "liver" in text, entry.path
+
+
+def test_nsaid_pages_put_paracetamol_first_and_bleeding_as_an_emergency(library):
+    for entry in library.entries:
+        if drugs_of(entry) & {"ibuprofen", "naproxen"}:
+            text = page_text(entry)
+            assert "may still be used" not in text, entry.path
+            assert "paracetamol" in text and "**seek emergency help**" in text and "alcohol" in text, entry.path
+
+
+def test_lithium_pages_name_the_signs_of_toxicity_and_what_else_raises_lithium(library):
+    for entry in library.entries:
+        if "lithium" in drugs_of(entry):
+            text = page_text(entry)
+            assert "stop and seek medical advice urgently" not in text, entry.path
+            for words in ("ace inhibitors", "thiazide", "dehydration" if "dehydration" in text else "losing fluid",
+                          "call emergency services"):
+                assert words in text, (entry.path, words)
+
+
+def test_clonazepam_pages_keep_the_short_course_to_anxiety_not_epilepsy(library):
+    for entry in library.entries:
+        if "clonazepam" in drugs_of(entry):
+            text = page_text(entry)
+            assert "why is clonazepam usually prescribed for a short time only" not in text, entry.path
+
+
+def test_brand_facts_that_were_wrong_stay_fixed(library):
+    texts = {e.path: page_text(e) for e in library.entries}
+    assert not any("valium (us and uk)" in t for t in texts.values())
+    assert not any("moderately severe pain" in t for t in texts.values())
+    for path, text in texts.items():
+        if "tramadol" in path:
+            assert "controlled" in text, path
+        if "trazodone" in path and "sleep" in text:
+            assert "unlicensed" in text or "off-label" in text, path
+
+
+def test_drugs_yaml_gives_each_brand_its_country_and_antidepressants_a_shared_class(library):
+    known = dict(library.drugs)
+    for info in known.values():
+        assert len(info.countries) == len(info.brands)
+        assert all(country for country in info.countries), info.generic
+    antidepressants = {g for g, info in known.items() if "antidepressant" in info.classes}
+    assert {"trazodone", "mirtazapine", "sertraline", "venlafaxine"} <= antidepressants
+    assert "Valium" in known["diazepam"].brands and known["diazepam"].countries == ("US",)

@@ -87,11 +87,11 @@ def test_without_a_drug_dictionary_generic_names_still_work(tmp_path):
 def test_three_drugs_check_every_pair(bundled):
     results = bundled.search("sertraline, clonazepam, tramadol")
     assert results.drugs == ("sertraline", "clonazepam", "tramadol")
-    assert [(h.title, h.path) for h in results.check] == [
-        ("Sertraline + Clonazepam + Tramadol", "sertraline-clonazepam-tramadol.md"),
-        ("Sertraline + Clonazepam", "sertraline-clonazepam.md"),
-        ("Sertraline + Tramadol", "sertraline-tramadol.md"),
-        ("Tramadol + Clonazepam", "tramadol-clonazepam.md"),
+    assert [(h.title, h.path, h.severity) for h in results.check] == [
+        ("Sertraline + Clonazepam + Tramadol", "sertraline-clonazepam-tramadol.md", "major"),
+        ("Sertraline + Tramadol", "sertraline-tramadol.md", "major"),  # the major pairs first
+        ("Tramadol + Clonazepam", "tramadol-clonazepam.md", "major"),
+        ("Sertraline + Clonazepam", "sertraline-clonazepam.md", "moderate"),
     ]
     assert results.hits[0].title == "Sertraline + Clonazepam + Tramadol"
     assert results.check[0].snippet == "All 3 together"

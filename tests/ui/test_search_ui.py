@@ -36,7 +36,7 @@ def test_three_drugs_open_the_pair_check(bundled, qtbot):
     assert window.showing() == "check"
     rows = window.check.rows()
     assert any(row.startswith("Warfarin is not in this reference") for row in rows)
-    assert any(row.startswith("Lithium + Ibuprofen") for row in rows)
+    assert any(row.startswith("MAJOR: Lithium + Ibuprofen.") for row in rows)  # its severity first, as the page states it
     assert window.list_panel.count.text().startswith("1 of 33")  # the entry the check names, not "0 of 33"
     from PySide6.QtWidgets import QPushButton
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from viewer.core.frontmatter import FrontMatterError, parse
@@ -57,21 +58,47 @@ def load_drugs(root: Path) -> tuple[tuple[tuple[str, DrugInfo], ...], list[Probl
         if not isinstance(value, dict):
             warn(generic, f"'{generic}' should map to brands and class; left out")
             continue
-        brands = value.get("brands") or []
-        if isinstance(brands, str):
-            brands = [brands]
-        if not isinstance(brands, list):
-            warn(generic, f"'{generic}': brands should be a list of names, not {type(brands).__name__}; brands left out")
-            brands = []
-        good = tuple(b.strip() for b in brands if _is_name(b))
-        if len(good) != len(brands):
-            warn(generic, f"'{generic}': {len(brands) - len(good)} brand(s) are not names (empty, a number or yes/no); left out")
-        drug_class = value.get("class") or ""
-        if not isinstance(drug_class, str):
-            warn(generic, f"'{generic}': class should be a name, not {type(drug_class).__name__}; left out")
-            drug_class = ""
-        drugs.append((generic.strip().casefold(), DrugInfo(generic=generic.strip(), brands=good, drug_class=drug_class.strip())))
+        brands, countries = _brands(generic, value.get("brands") or [], warn)
+        classes = value.get("class") or []
+        if isinstance(classes, str):
+            classes = [classes]
+        if not isinstance(classes, list) or not all(_is_name(c) for c in classes):
+            warn(generic, f"'{generic}': class should be a name or a list of names; left out")
+            classes = [c for c in classes if _is_name(c)] if isinstance(classes, list) else []
+        drugs.append((generic.strip().casefold(), DrugInfo(
+            generic=generic.strip(), brands=brands, drug_class=classes[0].strip() if classes else "",
+            classes=tuple(c.strip() for c in classes), countries=countries,
+        )))
     return tuple(drugs), problems
+
+
+def _brands(generic: str, value: object, warn: Callable[[str, str], None]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Brand names and, in the same order, where each is sold ("" when not said). Brands are a
+    name, a list of names, or a mapping of names to countries (``{Valium: US, Zispin: UK}``)."""
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, dict):
+        pairs = [(name, country) for name, country in value.items()]
+    elif isinstance(value, list):
+        pairs = []
+        for item in value:
+            pairs += list(item.items()) if isinstance(item, dict) else [(item, "")]
+    else:
+        warn(generic, f"'{generic}': brands should be a list of names, not {type(value).__name__}; brands left out")
+        return (), ()
+    good = [(name.strip(), country) for name, country in pairs if _is_name(name)]
+    if len(good) != len(pairs):
+        warn(generic, f"'{generic}': {len(pairs) - len(good)} brand(s) are not names (empty, a number or yes/no); left out")
+    where = []
+    for name, country in good:
+        if country is None or country == "":
+            where.append("")
+        elif isinstance(country, str) or (isinstance(country, list) and all(isinstance(c, str) for c in country)):
+            where.append(country if isinstance(country, str) else ", ".join(country))
+        else:
+            warn(generic, f"'{generic}': where {name} is sold should be text such as US or UK; left out")
+            where.append("")
+    return tuple(name for name, _ in good), tuple(where)
 
 
 def _is_name(value: object) -> bool:

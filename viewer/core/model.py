@@ -183,7 +183,9 @@ class DrugInfo:
 
     generic: str
     brands: tuple[str, ...] = ()
-    drug_class: str = ""
+    drug_class: str = ""  # the first of ``classes``
+    classes: tuple[str, ...] = ()  # every class it belongs to ("SSRI", "antidepressant")
+    countries: tuple[str, ...] = ()  # where each brand is sold ("US", "UK"; "" when not said)
 
 
 class PageKind(str, Enum):

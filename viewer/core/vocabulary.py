@@ -43,8 +43,8 @@ class DrugVocabulary:
                     continue
                 for key in {fold(brand), words[0]}:
                     self.brands.setdefault(key, fold(generic))
-            if info.drug_class:
-                name = fold(info.drug_class)
+            for drug_class in info.classes or ((info.drug_class,) if info.drug_class else ()):
+                name = fold(drug_class)
                 for key in {name, name + "s", *(w for w in name.split() if len(w) >= 4)}:
                     self.classes[key].add(fold(generic))
         self._names = sorted(self.generics | set(self.brands) | set(self.classes))
