@@ -200,6 +200,25 @@ def test_drugs_yaml_shapes_are_reported_and_search_still_works(tmp_path, brands)
     assert engine.search("clonazepam").hits and engine.search("ssri").hits
 
 
+def test_drugs_yaml_brands_with_countries_and_several_classes(tmp_path):
+    from viewer.core.drugs import load_drugs
+
+    (tmp_path / "drugs.yaml").write_text(
+        "name: Test library\n"
+        "sertraline: {brands: {Zoloft: US, Lustral: [UK, IE]}, class: [SSRI, antidepressant]}\n"
+        "clonazepam: {brands: [Klonopin, {Rivotril: UK}], class: benzodiazepine}\n"
+        "diazepam: {brands: {Valium: 7}, class: [benzodiazepine, 3]}\n"
+    )
+    drugs, problems = load_drugs(tmp_path)
+    info = dict(drugs)
+    assert info["sertraline"].brands == ("Zoloft", "Lustral") and info["sertraline"].countries == ("US", "UK, IE")
+    assert info["sertraline"].classes == ("SSRI", "antidepressant")
+    assert info["clonazepam"].brands == ("Klonopin", "Rivotril") and info["clonazepam"].countries == ("", "UK")
+    assert info["diazepam"].brands == ("Valium",) and info["diazepam"].classes == ("benzodiazepine",)
+    assert sorted((p.line, p.message.split(":")[0]) for p in problems) == [(4, "'diazepam'"), (4, "'diazepam'")]
+    assert "name" not in info  # the library's name is no medicine
+
+
 # --- the pair check is bounded (item 3) ---------------------------------------------------------
 
 def test_a_pasted_list_of_thousands_of_names_checks_the_first_ten(tmp_path):
