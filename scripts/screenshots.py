@@ -70,7 +70,7 @@ def main() -> None:
             window.entry_view.select_tab(key)
             shot(f"entry-{key.replace('_', '-')}")
         window.entry_view.select_tab("usage")
-        window.list_panel.set_query("zzzyx warfarin")
+        window.list_panel.set_query("zzzyx metformin")
         shot("no-result")
         deadline = time.monotonic() + 30
         while controller.session.engine.fulltext is None and time.monotonic() < deadline:
@@ -82,9 +82,9 @@ def main() -> None:
         shot("search-fulltext")
         controller.open_text_hit(window.list_panel.proxy.hit_at(0).path, window.list_panel.proxy.hit_at(0).section)
         shot("fulltext-opened")
-        window.list_panel.set_query("warfarin, lithium, ibuprofen")
+        window.list_panel.set_query("warfarin, ibuprofen, omeprazole")
         shot("pair-check")
-        window.list_panel.set_query("oxycodone, alprazolam, diazepam, warfarin")
+        window.list_panel.set_query("sertraline, tramadol, sumatriptan, metformin")
         shot("pair-check-severity")
         window.list_panel.set_query("")
         controller.open_entry("oxycodone-alprazolam.md")

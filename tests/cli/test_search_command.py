@@ -29,10 +29,10 @@ def test_json_lists_title_path_kind_score_snippet_and_severity(capsys):
 
 
 def test_the_pair_check_on_the_command_line(capsys):
-    _status, out, _ = run(capsys, "warfarin, lithium, ibuprofen", "--json")
+    _status, out, _ = run(capsys, "metformin, lithium, ibuprofen", "--json")
     data = json.loads(out)
-    assert [(d["title"], d["kind"]) for d in data[:2]] == [("Lithium + Ibuprofen", "check"), ("Warfarin", "check")]
-    assert data[1]["path"] is None and data[1]["snippet"] == NOT_IN_REFERENCE.format(name="Warfarin")
+    assert [(d["title"], d["kind"]) for d in data[:2]] == [("Lithium + Ibuprofen", "check"), ("Metformin", "check")]
+    assert data[1]["path"] is None and data[1]["snippet"] == NOT_IN_REFERENCE.format(name="Metformin")
 
 
 def test_no_result_prints_the_sentence_and_exits_1(capsys):
@@ -47,9 +47,9 @@ def test_usage_errors_exit_2(capsys):
 
 
 def test_the_pair_check_prints_each_pages_severity_and_warning(capsys):
-    status, out, _ = run(capsys, "oxycodone, alprazolam, warfarin")
+    status, out, _ = run(capsys, "oxycodone, alprazolam, metformin")
     assert status == 0
     lines = out.splitlines()
     assert lines[1].startswith("pair: [MAJOR] Oxycodone + Alprazolam")
     assert "slow or stopped breathing" in lines[2]
-    assert lines[-1].startswith("Warfarin is not in this reference")
+    assert lines[-1].startswith("Metformin is not in this reference")

@@ -17,8 +17,8 @@ def library():
     return load_library(bundled_dir("content"))
 
 
-def test_at_least_thirty_entries_with_no_errors_or_warnings(library):
-    assert len(library.entries) >= 30
+def test_at_least_fifty_five_entries_with_no_errors_or_warnings(library):
+    assert len(library.entries) >= 55
     assert [str(p) for p in library.problems] == []
     assert library.ignored == () and library.failed == ()
 
@@ -42,7 +42,7 @@ def test_every_drug_in_a_title_is_in_the_dictionary(library):
 def test_file_names_and_front_matter_follow_the_convention(library):
     root = bundled_dir("content")
     for entry in library.entries:
-        assert entry.path == "-".join(fold(d) for d in entry.drugs) + ".md"
+        assert entry.path == "-".join(fold(d).replace(" ", "-") for d in entry.drugs) + ".md"
         meta = parse(split((root / entry.path).read_text(encoding="utf-8")).front_matter)
         assert meta["title"] == entry.title
         assert meta["layout"] == "minimal-medicine" and meta["nav_exclude"] is True
@@ -202,3 +202,25 @@ def test_drugs_yaml_gives_each_brand_its_country_and_antidepressants_a_shared_cl
     antidepressants = {g for g, info in known.items() if "antidepressant" in info.classes}
     assert {"trazodone", "mirtazapine", "sertraline", "venlafaxine"} <= antidepressants
     assert "Valium" in known["diazepam"].brands and known["diazepam"].countries == ("US",)
+
+
+@pytest.mark.parametrize(("query", "rated"), [
+    ("warfarin, ibuprofen, omeprazole", [("Warfarin + Ibuprofen", "major")]),
+    ("sertraline, tramadol, sumatriptan", [("Sertraline + Tramadol", "major"), ("Sertraline + Sumatriptan", "moderate"),
+                                          ("Tramadol + Sumatriptan", "moderate")]),
+])
+def test_the_daily_dangers_are_checked_with_their_severities(library, query, rated):
+    from viewer.core.search_engine import SearchEngine
+
+    check = SearchEngine(library.entries, dict(library.drugs)).search(query).check
+    assert [(h.title, h.severity) for h in check if h.path] == rated
+
+
+def test_the_daily_dangers_a_pharmacy_meets_are_covered(library):
+    titles = {e.title for e in library.entries}
+    for wanted in ("Warfarin + Ibuprofen", "Warfarin + Aspirin", "Apixaban + Ibuprofen", "Oxycodone + Pregabalin",
+                   "Ramipril + Furosemide + Ibuprofen", "Ramipril + Spironolactone", "Methotrexate + Trimethoprim",
+                   "Simvastatin + Clarithromycin", "Sildenafil + Glyceryl Trinitrate", "Phenelzine + Sertraline",
+                   "Sertraline + Sumatriptan", "Oxycodone + Zopiclone", "Lithium + Ramipril", "Clopidogrel + Omeprazole",
+                   "Digoxin + Amiodarone", "Carbamazepine + Ethinylestradiol"):
+        assert wanted in titles
