@@ -175,25 +175,40 @@ def site_shots(app: QApplication, tmp: Path) -> None:
 
 
 def kiosk_shots(app: QApplication, tmp: Path) -> None:
-    """The kiosk at 1920x1080: the start screen, an entry, and the attract screen."""
+    """The kiosk: the start screen at 1920x1080, 1280x800 and 1080x1920 (portrait), a pair built
+    by two taps, an entry, the PIN pad and the attract screen."""
     from viewer.core.kiosk_config import KioskConfig
     from viewer.ui.kiosk import Kiosk
 
     settings = QSettings(str(tmp / "kiosk.ini"), QSettings.Format.IniFormat)
     controller = Controller(content_dir(), Preferences(settings), open_urls=False)
     controller.set_theme("light", remember=False)
-    kiosk = Kiosk(controller, KioskConfig(allow_print=True))
+    kiosk = Kiosk(controller, KioskConfig(allow_print=True, exit_pin_sha256="0" * 64))
     window = controller.window
     window.resize(1920, 1080)
     window.show()
     settle(app)
 
     def shot(name: str) -> None:
+        settle(app)
         save_shot(app, window, name)
 
     shot("kiosk-home")
+    for size, name in (((1280, 800), "kiosk-home-1280x800"), ((1080, 1920), "kiosk-home-portrait")):
+        window.resize(*size)
+        shot(name)
+    window.resize(1280, 800)
+    kiosk.picker.toggle("Sertraline")
+    shot("kiosk-first-tap")
+    kiosk.picker.toggle("Tramadol")
+    shot("kiosk-pair-by-taps")
+    kiosk.go_home()
+    window.resize(1920, 1080)
     controller.open_by_name("oxycodone alprazolam")
     shot("kiosk-entry")
+    kiosk.ask_pin()
+    shot("kiosk-pin-pad")
+    kiosk.pinpad.cancel()
     kiosk.reset()
     shot("kiosk-attract")
     kiosk.stop()

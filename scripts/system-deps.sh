@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the program needs beyond its wheels.
 #   desktop: Qt 6's X11 platform plugin libraries, for a real window.
-#   test:    those, plus Xvfb and xdotool for the end-to-end window test, poppler-utils for PDF pages.
+#   test:    those, plus Xvfb, xdotool and openbox for the end-to-end window tests, poppler-utils for PDF pages.
 # Installs them when run as root with apt-get; otherwise prints the exact command.
 set -euo pipefail
 packages=(libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0)
 if [ "${1:-desktop}" = test ]; then
-    packages+=(xvfb xauth xdotool poppler-utils)
+    packages+=(xvfb xauth xdotool poppler-utils openbox)
 fi
 command -v dpkg-query >/dev/null 2>&1 || exit 0  # not a Debian system: nothing we can check
 missing=()

@@ -86,3 +86,55 @@ def test_the_installed_program_opens_a_real_window_naming_the_entry(xvfb, tmp_pa
     finally:
         viewer.terminate()
         viewer.wait(10)
+
+
+@pytest.fixture
+def window_manager(xvfb):
+    """openbox on the Xvfb display: a real window manager that can iconify a window."""
+    env = {**os.environ, "DISPLAY": xvfb}
+    manager = subprocess.Popen([need("openbox"), "--sm-disable"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    yield xvfb
+    manager.terminate()
+    manager.wait(10)
+
+
+def visible_windows(env: dict, name: str) -> list[str]:
+    found = subprocess.run([need("xdotool"), "search", "--onlyvisible", "--name", name], env=env, capture_output=True, text=True)
+    return found.stdout.split()
+
+
+def test_the_kiosk_comes_back_full_screen_after_the_window_manager_minimises_it(window_manager, tmp_path):
+    content = seed_folder(tmp_path / "content")
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update(DISPLAY=window_manager, XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path), QT_QPA_PLATFORM="xcb")
+    kiosk = subprocess.Popen([program(), "--kiosk", "--content", str(content)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        shown: list[str] = []
+        while not shown and time.monotonic() < deadline:
+            if kiosk.poll() is not None:
+                pytest.fail(f"the kiosk exited with {kiosk.returncode}: {kiosk.stderr.read()}")
+            shown = visible_windows(env, "Drug Combination Reference")
+            time.sleep(0.2)
+        assert shown, "no kiosk window appeared within 30 seconds"
+        window_id = shown[0]
+        time.sleep(0.5)
+        for attempt in range(2):  # twice: it must keep coming back
+            subprocess.run([need("xdotool"), "windowminimize", window_id], env=env, check=True)
+            minimised_at = time.monotonic()
+            back = False
+            while time.monotonic() - minimised_at < 1.0:
+                time.sleep(0.05)
+                if window_id in visible_windows(env, "Drug Combination Reference"):
+                    geometry = subprocess.run([need("xdotool"), "getwindowgeometry", window_id], env=env,
+                                              capture_output=True, text=True).stdout
+                    back = "1280x800" in geometry
+                    if back:
+                        break
+            assert back, f"the kiosk was still minimised or not full screen a second later (try {attempt + 1})"
+            time.sleep(0.3)
+    finally:
+        kiosk.terminate()
+        kiosk.wait(10)

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QScroller
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QScroller, QToolBar
 
 from tests.helpers import FULL_BODY, page
 from viewer.core.kiosk_config import KioskConfig
@@ -210,9 +210,14 @@ def test_the_exit_gesture_with_a_wrong_pin_stays_and_the_right_pin_exits(kiosk, 
     assert exits == [True] and not kiosk.window.isVisible()
 
 
-def test_five_taps_in_the_corner_ask_for_the_pin(kiosk, qtbot):
+def test_five_taps_in_the_top_right_corner_ask_for_the_pin_and_taps_on_back_do_not(kiosk, qtbot):
+    window = kiosk.window
+    back = window.findChild(QToolBar).widgetForAction(window.back_action)
+    for _ in range(6):
+        qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert not kiosk.pinpad.isVisible()
     for _ in range(5):
-        qtbot.mouseClick(kiosk.window.banner, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+        qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(window.width() - 10, 10))
     assert kiosk.pinpad.isVisible()
 
 
@@ -309,3 +314,150 @@ def test_soak_two_thousand_cycles_keep_widgets_and_memory_steady(kiosk, qtbot):
         cycle(n)
     assert settled_widgets() == widgets
     assert resident_kib() < memory * 1.10, (memory, resident_kib())
+
+
+# --- a patient alone, with taps only (issue 16) ------------------------------------------------
+
+@pytest.fixture
+def bundled_kiosk(qtbot, settings):
+    """The kiosk on the bundled library (dozens of medicines), as clinics run it."""
+    from viewer.paths import content_dir
+    from viewer.ui.controller import Controller
+    from viewer.ui.settings import Preferences
+
+    config = KioskConfig(exit_pin_sha256=hashlib.sha256(PIN.encode()).hexdigest())
+    controller = Controller(content_dir(), Preferences(settings), open_urls=False)
+    kiosk = Kiosk(controller, config)
+    kiosk.show()
+    qtbot.waitExposed(controller.window)
+    yield kiosk
+    kiosk.stop()
+    controller.shutdown()
+    controller.window.close()
+    controller.window.deleteLater()
+
+
+def tap(qtbot, picker, name: str) -> None:
+    qtbot.wait(30)  # a person's taps are never in the same millisecond: the screen has settled
+    picker.show_group_of(name)
+    index = picker.model.index(picker.model.stringList().index(name))
+    qtbot.mouseClick(picker.view.viewport(), Qt.MouseButton.LeftButton, pos=picker.view.visualRect(index).center())
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920), (1920, 1080)])
+def test_every_medicine_button_is_on_screen_without_scrolling(bundled_kiosk, qtbot, size):
+    window, picker = bundled_kiosk.window, bundled_kiosk.picker
+    window.setGeometry(0, 0, *size)
+    qtbot.waitUntil(lambda: picker.groups and sum(map(len, picker.groups)) == len(picker.names), timeout=2000)
+    qtbot.wait(50)
+    assert len(picker.names) > 40
+    seen = set()
+    for index in range(len(picker.groups)):
+        picker.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        viewport = picker.view.viewport().rect()
+        for row, name in enumerate(picker.model.stringList()):
+            rect = picker.view.visualRect(picker.model.index(row))
+            assert viewport.contains(rect), f"{name} is cut or below the fold at {size}"
+            assert rect.height() >= 44 and rect.width() >= 44
+            seen.add(name)
+    assert seen == set(picker.names)
+
+
+def test_a_tap_then_a_tap_opens_the_pair_and_a_third_checks_every_pair(bundled_kiosk, qtbot):
+    window, picker = bundled_kiosk.window, bundled_kiosk.picker
+    tap(qtbot, picker, "Sertraline")
+    assert picker.chosen == ["Sertraline"] and "Sertraline chosen" in picker.heading.text()
+    tap(qtbot, picker, "Tramadol")
+    assert bundled_kiosk.controller.current.title == "Sertraline + Tramadol"
+    assert window.back_action.isEnabled()
+    bundled_kiosk.start_again.trigger()
+    tap(qtbot, picker, "Warfarin")
+    tap(qtbot, picker, "Digoxin")  # no entry for this pair: the sentence, never silence
+    assert window.showing() == "check"
+    assert any("A missing entry does not mean the combination is safe" in row for row in window.check.rows())
+    tap(qtbot, picker, "Ibuprofen")
+    assert window.showing() == "check" and window.check.heading.text().startswith("Checking 3 medicines")
+
+
+@pytest.mark.parametrize("where", ["entry", "search", "no result"])
+def test_start_again_and_back_always_lead_home(bundled_kiosk, qtbot, where):
+    window, controller = bundled_kiosk.window, bundled_kiosk.controller
+    if where == "entry":
+        controller.open_entry("sertraline-tramadol.md")
+    elif where == "search":
+        qtbot.keyClicks(window.list_panel.search, "sert")
+    else:
+        qtbot.keyClicks(window.list_panel.search, "zzqqx")
+        assert window.showing() == "no-result"
+    bundled_kiosk.start_again.trigger()
+    assert window.showing() == "welcome" and window.list_panel.search.text() == "" and controller.current is None
+    controller.open_entry("sertraline-tramadol.md")
+    assert window.back_action.isEnabled()
+    window.back_action.trigger()  # the first entry: Back goes home
+    assert window.showing() == "welcome"
+
+
+def test_the_pin_pad_covers_the_screen_and_wrong_pins_wait_longer_each_time(kiosk, qtbot, monkeypatch):
+    from viewer.ui import kiosk_widgets
+
+    now = [1000.0]
+    monkeypatch.setattr(kiosk_widgets.time, "monotonic", lambda: now[0])
+    window, pad = kiosk.window, kiosk.pinpad
+    kiosk.ask_pin()
+    assert pad.geometry() == window.rect()
+    for point in (QPoint(20, 20), QPoint(window.width() // 2, window.height() - 5)):
+        hit = window.childAt(point)
+        assert hit is pad or pad.isAncestorOf(hit), "something behind the PIN pad can be tapped"
+
+    def wrong():
+        for digit in "9999":
+            pad.press(digit)
+        pad.press("OK")
+
+    wrong(), wrong()
+    assert not kiosk.lockout.waiting()
+    waits = []
+    for _ in range(4):
+        wrong()
+        waits.append(kiosk.lockout.remaining())
+        assert not pad.buttons["OK"].isEnabled() and pad.buttons["Cancel"].isEnabled()
+        wrong()  # ignored while waiting: no try is counted
+        now[0] += waits[-1]
+        kiosk.lockout.show_wait()
+    assert waits == [1, 2, 4, 8]
+    for digit in PIN:
+        pad.press(digit)
+    exits = []
+    kiosk.exit_requested.connect(lambda: exits.append(True))
+    pad.press("OK")
+    assert exits == [True]
+
+
+def test_the_kiosk_comes_back_after_being_minimised(kiosk, qtbot):
+    window = kiosk.window
+    window.showMinimized()
+    qtbot.waitUntil(lambda: window.isFullScreen() and not window.isMinimized() and window.isVisible(), timeout=2000)
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowMinimized)
+    qtbot.waitUntil(lambda: not window.isMinimized() and window.isFullScreen(), timeout=2000)
+    window.hide()
+    qtbot.waitUntil(lambda: window.isVisible() and window.isFullScreen(), timeout=2000)
+
+
+def test_web_links_are_drawn_as_text_with_their_address(kiosk):
+    kiosk.controller.open_entry("links.md")
+    text = kiosk.window.entry_view.views["usage"].toPlainText()
+    assert "the web (https://example.org)" in text
+    html = kiosk.window.entry_view.views["usage"].toHtml()
+    assert 'href="https://example.org"' not in html and 'href="sertraline-clonazepam.md"' in html
+
+
+def test_the_banner_is_fully_readable_on_a_480_by_320_screen(kiosk, qtbot):
+    window, banner = kiosk.window, kiosk.window.banner
+    window.setGeometry(0, 0, 480, 320)
+    qtbot.waitUntil(lambda: window.width() == 480, timeout=2000)
+    qtbot.wait(30)
+    label = banner.findChild(QLabel, "BannerText")
+    assert label.height() >= label.heightForWidth(label.width()), "the disclaimer is cut"
+    top_left = banner.mapTo(window, QPoint(0, 0))
+    assert top_left.y() + banner.height() <= window.height() and banner.width() <= window.width()

@@ -50,8 +50,10 @@ class EntryDocument:
 class DocumentBuilder:
     """Builds EntryDocuments; keeps one Markdown renderer for all of them."""
 
-    def __init__(self, renderer: Renderer | None = None) -> None:
+    def __init__(self, renderer: Renderer | None = None, web_links_as_text: bool = False) -> None:
         self._renderer = renderer or Renderer()
+        # The kiosk opens no web page: there a web link is drawn as its text and address.
+        self.web_links_as_text = web_links_as_text
 
     def build(self, entry: Entry) -> EntryDocument:
         plain: list[str] = []
@@ -64,7 +66,7 @@ class DocumentBuilder:
             rendered = self._renderer.render(source, formatted=budget[0] >= 0)
             if rendered.plain and name not in plain:
                 plain.append(name)
-            return rendered.html
+            return web_links_as_text(rendered.html) if self.web_links_as_text else rendered.html
 
         header = header_html(entry, render)
         notices = self._notices(entry, render)
@@ -195,6 +197,18 @@ def _inline(fragment: str) -> str:
 _LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
 _IMAGE = re.compile(r"<img\b[^>]*>")
 _ALT = re.compile(r'\balt="([^"]*)"')
+
+
+def web_links_as_text(fragment: str) -> str:
+    """Web and mail links as their text followed by their address; links to pages stay links."""
+
+    def link(match: re.Match[str]) -> str:
+        address = html.unescape(match.group(1))
+        if not re.match(r"(?i)(?:https?|mailto):", address):
+            return match.group(0)
+        return links_as_text(match.group(0))
+
+    return _LINK.sub(link, fragment)
 
 
 def links_as_text(fragment: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,8 @@ def run_kiosk(options: WindowOptions, app: QApplication) -> int:
     from viewer.ui.settings import Preferences
 
     config = options.config or KioskConfig()
+    if not logging.getLogger().handlers:  # wrong PINs and exits go to standard error (the journal)
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     with tempfile.TemporaryDirectory() as scratch:
         settings = QSettings(str(Path(scratch) / "kiosk.ini"), QSettings.Format.IniFormat)
         controller = Controller(options.content, Preferences(settings), open_urls=False, banner_text=config.banner_text)

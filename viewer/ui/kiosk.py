@@ -3,101 +3,21 @@ people walk away. Only an administrator gesture followed by the PIN closes it.""
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScroller, QWidget
 
 from viewer.core.kiosk_config import KioskConfig
+from viewer.core.session import View
 from viewer.core.title_index import fold
 from viewer.paths import bundled_dir
 from viewer.ui.controller import Controller
-from viewer.ui.kiosk_widgets import AttractScreen, DrugPicker, PinPad
+from viewer.ui.kiosk_guard import KioskGuard
+from viewer.ui.kiosk_widgets import AttractScreen, DrugPicker, PinLockout, PinPad, WrappingDelegate
+from viewer.ui.main_window import MainWindow
 from viewer.ui.printing import PrintContext, find_printer, print_to_printer
 
-CORNER = 90  # pixels: the top-left square where five taps ask for the PIN
-TAPS, TAP_WINDOW = 5, 3.0
-_ACTIVITY = {
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
-}
-# Keys that keep working: typing, moving, opening; everything with Ctrl, Alt or Meta is dropped
-# except these (back and forward, and the administrator's gesture).
-_ALLOWED_CHORDS = {
-    (Qt.KeyboardModifier.AltModifier, Qt.Key.Key_Left),
-    (Qt.KeyboardModifier.AltModifier, Qt.Key.Key_Right),
-}
-_ADMIN_CHORD = (
-    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier,
-    Qt.Key.Key_X,
-)
-
-
-class KioskGuard(QObject):
-    """Application-wide filter: no context menus, no escape keys, activity resets the idle timer."""
-
-    activity = Signal()
-    admin_requested = Signal()
-
-    def __init__(self, window: QWidget, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._window = window
-        self._taps: list[float] = []
-        self._last_press = -1
-
-    # Qt API
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind in _ACTIVITY:
-            self.activity.emit()
-        if kind == QEvent.Type.ContextMenu:
-            return True  # right click, long press, Menu key, Shift+F10: nothing
-        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
-            blocked = self._key(event)
-            if blocked and kind == QEvent.Type.ShortcutOverride:
-                event.accept()  # claimed, so no shortcut anywhere fires for it
-            return blocked
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
-            self._press(watched, event)
-        return False
-
-    def _press(self, watched: QObject, event: QEvent) -> None:
-        """A press, wherever Qt delivers it (window, widget, parents): counted once, in window coordinates."""
-        stamp = event.timestamp()
-        if stamp == self._last_press:
-            return
-        if watched is self._window.windowHandle():
-            point = event.position().toPoint() if hasattr(event, "position") else event.points()[0].position().toPoint()
-        elif isinstance(watched, QWidget) and watched.window() is self._window and hasattr(event, "position"):
-            point = watched.mapTo(self._window, event.position().toPoint())
-        else:
-            return
-        self._last_press = stamp
-        self._tap(point)
-
-    def _key(self, event: QKeyEvent) -> bool:
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        key = Qt.Key(event.key())
-        if (modifiers, key) == _ADMIN_CHORD:
-            if event.type() == QEvent.Type.KeyPress:
-                self.admin_requested.emit()
-            return True
-        chord = modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)
-        if chord and (chord, key) not in _ALLOWED_CHORDS:
-            return True
-        if Qt.Key.Key_F1 <= key <= Qt.Key.Key_F35 or key in (Qt.Key.Key_Menu, Qt.Key.Key_Close, Qt.Key.Key_Print):
-            return True
-        return False
-
-    def _tap(self, point) -> None:
-        if point.x() > CORNER or point.y() > CORNER:
-            return
-        now = time.monotonic()
-        self._taps = [t for t in self._taps if now - t < TAP_WINDOW] + [now]
-        if len(self._taps) >= TAPS:
-            self._taps = []
-            self.admin_requested.emit()
+KIOSK_MIN_SIZE = (320, 240)
+RESTORE_DELAY_MS = 300  # after losing activation, the kiosk takes the front again
 
 
 class Kiosk(QObject):
@@ -111,9 +31,11 @@ class Kiosk(QObject):
         self.config = config
         self.window = window = controller.window
         controller.open_urls = False
+        controller.builder.web_links_as_text = True  # drawn as text and address, never a dead link
         self._may_close = False
         window.close_guard = lambda: self._may_close
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.setMinimumSize(KIOSK_MIN_SIZE[0], KIOSK_MIN_SIZE[1])  # the screen decides, down to 480x320
         window.menuBar().hide()
         window.menuBar().setEnabled(False)
         for action in (window.quit_action, window.print_action, window.export_action, window.zoom_in_action,
@@ -144,8 +66,21 @@ class Kiosk(QObject):
             for drug in item.drugs:
                 names.setdefault(fold(drug), drug)
         self.picker.set_drugs(sorted(names.values(), key=fold))
-        self.picker.drug_chosen.connect(window.list_panel.set_query)
+        self.picker.chosen_changed.connect(self._chosen)
+        results = window.list_panel.view  # titles wrap, never cut: "Sertraline + Clonazepam + Tramadol" in full
+        results.setUniformItemSizes(False)
+        results.setWordWrap(True)
+        results.setTextElideMode(Qt.TextElideMode.ElideNone)
+        window.list_panel.use_plain_delegate(WrappingDelegate(results))
         window.welcome.add_body(self.picker)
+        self.start_again = window.addToolBar("Kiosk").addAction("Start again")
+        self.start_again.setObjectName("StartAgain")
+        self.start_again.triggered.connect(self.go_home)
+        # Back always works: after the first entry it returns to the start.
+        window.back_requested.disconnect(controller.go_back)
+        window.back_requested.connect(self._back)
+        window.set_history_state = self._history_state
+        window.stack.currentChanged.connect(lambda _index: self._history_state())
         window.welcome.help.setText("Type a medicine's name in the search box.")
         window.splitter.setSizes([int(window.width() * 0.3), int(window.width() * 0.7)])
         self.say("")
@@ -157,8 +92,9 @@ class Kiosk(QObject):
         area = window.splitter
         self.attract = AttractScreen(config.attract_text, window.centralWidget())
         self.attract.dismissed.connect(self._restart_idle)
-        self.pinpad = PinPad(window.centralWidget())
+        self.pinpad = PinPad(window)
         self.pinpad.entered.connect(self._check_pin)
+        self.lockout = PinLockout(self.pinpad, self)
         self._area = area
 
         self.guard = KioskGuard(window, self)
@@ -191,11 +127,46 @@ class Kiosk(QObject):
             if popup is not None and popup is not self.window:
                 popup.close()
         self.pinpad.cancel()
+        self.go_home()
+        self.attract.cover(self._area)
+
+    def go_home(self) -> None:
+        """Start again: no search, no medicine chosen, nothing open, the medicine buttons shown."""
         self.say("")
         self.controller.go_home()
-        self.picker.view.clearSelection()
+        self.picker.clear()
         self.picker.view.scrollToTop()
-        self.attract.cover(self._area)
+
+    def _history_state(self, _back: bool = False, forward: bool = False) -> None:
+        """Back is on whenever there is somewhere to go back to, the start included."""
+        history = self.controller.history
+        at_start = self.window.showing() == View.WELCOME and not history.can_go_back()
+        MainWindow.set_history_state(self.window, not at_start, history.can_go_forward())
+
+    def _back(self) -> None:
+        if self.controller.history.can_go_back():
+            self.controller.go_back()
+        else:
+            self.go_home()
+
+    # --- building a pair by taps -------------------------------------------------------------------
+
+    def _chosen(self, names: list[str]) -> None:
+        """One medicine lists its combinations; two open their pair's entry (or say there is
+        none); three or more check every pair."""
+        window = self.window
+        if len(names) <= 1:
+            window.list_panel.set_query(names[0] if names else "")
+            return
+        if len(names) >= 3:
+            window.list_panel.set_query(", ".join(names))
+            return
+        rows = self.controller.session.engine.pair_check([fold(n) for n in names])
+        exact = [row for row in rows if row.path and row.score == 1.0]
+        if exact:
+            self.controller.open_entry(exact[0].path or "")
+        else:
+            window.show_check(f"{names[0]} and {names[1]}", list(rows))
 
     # --- leaving, for the administrator ----------------------------------------------------------
 
@@ -203,16 +174,21 @@ class Kiosk(QObject):
         if not self.config.exit_pin_sha256:
             self.say("Leaving the kiosk is disabled on this screen.")
             return
-        self.pinpad.open_over(self._area)
+        self.pinpad.open_over(self.window)
+        self.lockout.show_wait()
 
     def _check_pin(self, pin: str) -> None:
+        if self.lockout.waiting():
+            return
         if self.config.pin_matches(pin):
+            self.lockout.succeeded()
             self.pinpad.hide()
             self.stop()
             self.exit_requested.emit()
             self.window.close()
         else:
-            self.pinpad.open_over(self._area, "Wrong PIN, try again")
+            self.pinpad.open_over(self.window, "Wrong PIN, try again")
+            self.lockout.failed()
 
     def say(self, text: str) -> None:
         """A message on screen for the person at the kiosk (hidden when there is none)."""
@@ -237,15 +213,31 @@ class Kiosk(QObject):
         self.say(f"Printed {pages} page{'s' if pages != 1 else ''} on {info.printerName()}.")
         return True
 
+    def _restore(self) -> None:
+        """Full screen, shown and in front again (after a minimise, a hide or another window)."""
+        if self._may_close:
+            return
+        window = self.window
+        state = window.windowState()
+        if state & Qt.WindowState.WindowMinimized or not state & Qt.WindowState.WindowFullScreen or not window.isVisible():
+            window.setWindowState((state & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowFullScreen)
+            window.showFullScreen()
+        window.raise_()
+        window.activateWindow()
+
     # Qt API
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.window and event.type() == QEvent.Type.WindowStateChange and not self._may_close:
-            if not self.window.isFullScreen():
-                QTimer.singleShot(0, self.window, self.window.showFullScreen)
+        kind = event.type()
+        if watched is self.window and not self._may_close:
+            if kind in (QEvent.Type.WindowStateChange, QEvent.Type.Hide):
+                QTimer.singleShot(0, self.window, self._restore)
+            elif kind == QEvent.Type.WindowDeactivate:
+                QTimer.singleShot(RESTORE_DELAY_MS, self.window, self._restore)
         if watched is self.window and event.type() == QEvent.Type.Resize:
             width = self.window.width()
             self.window.splitter.setSizes([int(width * 0.3), int(width * 0.7)])
-            for overlay in (self.attract,):
-                if overlay.isVisible():
-                    overlay.setGeometry(self._area.geometry())
+            if self.attract.isVisible():
+                self.attract.setGeometry(self._area.geometry())
+            if self.pinpad.isVisible():
+                self.pinpad.setGeometry(self.window.rect())
         return False

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+import math
+import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRect, QSize, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
     QListView,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -49,19 +56,24 @@ class AttractScreen(QFrame):
 
 
 class PinPad(QFrame):
-    """An on-screen keypad for the administrator's exit PIN; digits are shown as dots."""
+    """The administrator's exit PIN: a keypad (digits shown as dots) on a backdrop that covers
+    the whole window, so nothing behind it can be tapped while it is open."""
 
     entered = Signal(str)
     cancelled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("PinPad")
+        self.setObjectName("PinBackdrop")
         self.setAccessibleName("Administrator PIN")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._pin = ""
+        self.panel = QFrame()
+        self.panel.setObjectName("PinPad")
         self.prompt = QLabel("Administrator PIN")
         self.prompt.setObjectName("PinPrompt")
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt.setWordWrap(True)
         self.dots = QLabel("")
         self.dots.setObjectName("PinDots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -79,24 +91,33 @@ class PinPad(QFrame):
         cancel.setAccessibleName("Cancel")
         cancel.clicked.connect(self.cancel)
         self.buttons["Cancel"] = cancel
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.prompt)
-        layout.addWidget(self.dots)
-        layout.addLayout(grid)
-        layout.addWidget(cancel)
+        inner = QVBoxLayout(self.panel)
+        inner.addWidget(self.prompt)
+        inner.addWidget(self.dots)
+        inner.addLayout(grid)
+        inner.addWidget(cancel)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignCenter)
         self.hide()
 
     def open_over(self, area: QWidget, message: str = "Administrator PIN") -> None:
+        """Cover ``area`` (the whole window) and wait for a PIN."""
         self._pin = ""
         self.dots.setText("")
         self.prompt.setText(message)
-        size = self.sizeHint()
-        self.setGeometry(area.x() + (area.width() - size.width()) // 2, area.y() + (area.height() - size.height()) // 2,
-                         size.width(), size.height())
+        self.setGeometry(area.rect() if area is self.parentWidget() else area.geometry())
         self.show()
         self.raise_()
 
+    def lock(self, seconds: int, message: str) -> None:
+        """No PIN can be entered for a while (after repeated wrong ones); Cancel still works."""
+        self.prompt.setText(message)
+        for key, button in self.buttons.items():
+            button.setEnabled(key == "Cancel" or seconds <= 0)
+
     def press(self, key: str) -> None:
+        if not self.buttons[key].isEnabled():
+            return
         if key == "OK":
             pin, self._pin = self._pin, ""
             self.dots.setText("")
@@ -112,17 +133,81 @@ class PinPad(QFrame):
         self.hide()
         self.cancelled.emit()
 
+    # Qt API
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.TouchBegin):
+            return True  # a tap on the backdrop reaches nothing behind it
+        return super().event(event)
+
+
+LOG = logging.getLogger("combo_viewer.kiosk")
+FIRST_DELAYED = 3  # the third wrong PIN in a row waits 1 s, the fourth 2 s, then 4, 8...
+MAX_DELAY_S = 300
+
+
+class PinLockout(QObject):
+    """Wrong PINs make the next try wait, longer each time, and each is written to the log:
+    a four-digit PIN can no longer be found by trying them all."""
+
+    def __init__(self, pad: PinPad, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pad = pad
+        self.wrong = 0  # wrong PINs in a row
+        self._until = 0.0
+        self._timer = QTimer(self, interval=1000)
+        self._timer.timeout.connect(self.show_wait)
+
+    def failed(self) -> None:
+        self.wrong += 1
+        delay = 0 if self.wrong < FIRST_DELAYED else min(MAX_DELAY_S, 2 ** (self.wrong - FIRST_DELAYED))
+        LOG.warning("wrong exit PIN (%d in a row)%s", self.wrong, f"; the next try waits {delay} s" if delay else "")
+        if delay:
+            self._until = time.monotonic() + delay
+            self._timer.start()
+        self.show_wait()
+
+    def succeeded(self) -> None:
+        LOG.info("the kiosk was left with the exit PIN after %d wrong tries", self.wrong)
+        self.wrong = 0
+        self._until = 0.0
+
+    def remaining(self) -> int:
+        return max(0, math.ceil(self._until - time.monotonic()))
+
+    def waiting(self) -> bool:
+        return self.remaining() > 0
+
+    def show_wait(self) -> None:
+        """The pad says how long to wait, its keys off, until the wait is over."""
+        left = self.remaining()
+        if left:
+            self._pad.lock(left, f"Wrong PIN. Try again in {left} s")
+            return
+        self._timer.stop()
+        self._pad.lock(0, "Wrong PIN, try again" if self.wrong else "Administrator PIN")
+
 
 class DrugPicker(QWidget):
-    """Every medicine in the library as a large button: tap one to list its combinations."""
+    """Every medicine in the library as a large button. Taps build a list: the first medicine
+    stays marked while a second (and third...) is tapped; tapping a marked one unmarks it.
+    When there are more buttons than fit, tabs by first letter ("A-C", "D-G"...) share them
+    out, so no button is ever below the fold."""
 
-    drug_chosen = Signal(str)
+    chosen_changed = Signal(list)  # the medicines marked, in the order they were tapped
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("DrugPicker")
-        self.heading = QLabel("Or tap a medicine to see its combinations:")
+        self.heading = QLabel(PICK_FIRST)
         self.heading.setObjectName("PanelText")
+        self.heading.setWordWrap(True)
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("DrugTabs")
+        self.tabs.setAccessibleName("Medicines by first letter")
+        self.tabs.setExpanding(False)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.currentChanged.connect(self._show_group)
+        self.tabs.hide()
         self.model = QStringListModel(self)
         self.view = QListView()
         self.view.setObjectName("DrugList")
@@ -135,13 +220,154 @@ class DrugPicker(QWidget):
         self.view.setUniformItemSizes(True)
         self.view.setMovement(QListView.Movement.Static)
         self.view.setSpacing(6)
+        self.view.setWordWrap(True)  # a long name wraps in its button, never cut
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.view.clicked.connect(lambda index: self.drug_chosen.emit(index.data()))
-        self.view.activated.connect(lambda index: self.drug_chosen.emit(index.data()))
+        self.view.setSelectionMode(QListView.SelectionMode.MultiSelection)  # marked = chosen
+        self.view.clicked.connect(lambda index: self.toggle(index.data()))
+        self.chosen: list[str] = []
+        self.names: list[str] = []
+        self.groups: list[list[str]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.view, 1)
 
     def set_drugs(self, names: Sequence[str]) -> None:
-        self.model.setStringList(sorted(set(names), key=str.casefold))
+        self.names = sorted(set(names), key=str.casefold)
+        self.chosen = []
+        self._regroup()
+
+    def capacity(self) -> int:
+        """How many buttons the view shows at once without scrolling."""
+        self.view.doItemsLayout()
+        cell = self.view.sizeHintForIndex(self.model.index(0)) if self.model.rowCount() else None
+        if cell is None or cell.width() <= 0 or cell.height() <= 0:
+            return max(1, len(self.names))
+        gap = 2 * self.view.spacing()
+        room = self.view.viewport().size()
+        columns = max(1, (room.width() - gap) // (cell.width() + gap))
+        rows = max(1, (room.height() - gap) // (cell.height() + gap))
+        return int(columns * rows)
+
+    def _regroup(self) -> None:
+        if not self.names:
+            self.groups = []
+            self.model.setStringList([])
+            return
+        if not self.groups:
+            self.model.setStringList(self.names)  # measured with every name once
+        fits = self.capacity()
+        groups = [self.names] if len(self.names) <= fits else _letter_groups(self.names, fits)
+        if groups == self.groups:
+            return
+        self._apply(groups)
+        bar = self.view.verticalScrollBar()
+        while bar.maximum() > 0 and fits > 1:  # rounding left a last row half in view: fewer a tab
+            fits -= 1
+            self._apply(_letter_groups(self.names, fits))
+            self.view.doItemsLayout()
+
+    def _apply(self, groups: list[list[str]]) -> None:
+        self.groups = groups
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        for group in groups:
+            first, last = group[0][0].upper(), group[-1][0].upper()
+            self.tabs.addTab(first if first == last else f"{first}–{last}")
+        self.tabs.blockSignals(False)
+        self.tabs.setVisible(len(groups) > 1)
+        self._show_group(0)
+        self.view.doItemsLayout()
+
+    def _show_group(self, index: int) -> None:
+        if 0 <= index < len(self.groups):
+            self.tabs.setCurrentIndex(index)
+            self.model.setStringList(self.groups[index])
+            self.view.doItemsLayout()  # the buttons are where they are drawn before the next tap
+            self._mark()
+
+    def show_group_of(self, name: str) -> None:
+        """The tab that holds a medicine (tests and the screenshots use it)."""
+        for index, group in enumerate(self.groups):
+            if name in group:
+                self._show_group(index)
+
+    def toggle(self, name: str) -> None:
+        if name in self.chosen:
+            self.chosen.remove(name)
+        else:
+            self.chosen.append(name)
+        self._mark()
+        self.chosen_changed.emit(list(self.chosen))
+
+    def clear(self) -> None:
+        self.chosen = []
+        if self.groups:
+            self._show_group(0)
+        self._mark()
+
+    def _mark(self) -> None:
+        names = self.model.stringList()
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        for name in self.chosen:
+            if name in names:
+                selection.select(self.model.index(names.index(name)), QItemSelectionModel.SelectionFlag.Select)
+        if not self.chosen:
+            self.heading.setText(PICK_FIRST)
+        elif len(self.chosen) == 1:
+            self.heading.setText(f"{self.chosen[0]} chosen. Tap a second medicine to see the pair, or tap {self.chosen[0]} again to undo.")
+        else:
+            self.heading.setText(f"Chosen: {', '.join(self.chosen)}. Tap another to add it, or a chosen one to remove it.")
+
+    # Qt API
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._regroup)  # once the view has its new size
+
+
+def _letter_groups(names: list[str], size: int) -> list[list[str]]:
+    """Names in groups of at most ``size``, cut between first letters where a letter allows."""
+    groups: list[list[str]] = [[]]
+    for letter_names in _by_letter(names):
+        if groups[-1] and len(groups[-1]) + len(letter_names) > size:
+            groups.append([])
+        while len(letter_names) > size:  # one letter with more names than fit: it spans tabs
+            groups[-1].extend(letter_names[:size])
+            letter_names = letter_names[size:]
+            groups.append([])
+        groups[-1].extend(letter_names)
+    return [g for g in groups if g]
+
+
+def _by_letter(names: list[str]) -> list[list[str]]:
+    runs: list[list[str]] = []
+    for name in names:
+        if runs and runs[-1][0][:1].casefold() == name[:1].casefold():
+            runs[-1].append(name)
+        else:
+            runs.append([name])
+    return runs
+
+
+PICK_FIRST = "Or tap a medicine, then a second one, to see that pair:"
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """List rows as tall as their title needs once wrapped to the list's width: nothing cut."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    # Qt API
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        icon = self._view.iconSize().width() + 12 if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0
+        width = max(80, self._view.viewport().width() - icon - 40)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        lines = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, text)
+        return QSize(size.width(), max(size.height(), lines.height() + 20))

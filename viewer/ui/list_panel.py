@@ -163,6 +163,12 @@ class EntryListPanel(QWidget):
     def _on_text(self, text: str) -> None:
         self.query_changed.emit(text)  # the controller answers with show_results
 
+    def use_plain_delegate(self, delegate: QStyledItemDelegate) -> None:
+        """Draw title rows with ``delegate`` (the kiosk's, which wraps titles)."""
+        self._plain_delegate = delegate
+        if not self.proxy.has_fulltext():
+            self.view.setItemDelegate(delegate)
+
     def set_marker_style(self, colours: dict[str, str], font: QFont) -> None:
         """Severity markers in the theme's colours, sized to the text."""
         self.model.set_badge_colours(colours, font)

@@ -47,8 +47,9 @@ class WelcomePanel(QWidget):
         self._layout = layout
 
     def add_body(self, widget: QWidget) -> None:
-        """A widget of the caller's under the help text, given the room left (the kiosk's picker)."""
+        """A widget of the caller's under the help text, given all the room left (the kiosk's picker)."""
         self._layout.insertWidget(self._layout.count() - 1, widget, 1)
+        self._layout.setStretch(self._layout.count() - 1, 0)
 
     def set_count(self, count: int, folder: str) -> None:
         noun = "entry" if count == 1 else "entries"
