@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test quick test-random lint check bench screenshots system-deps clean
+.PHONY: run test quick test-random lint check bench screenshots system-deps install-desktop clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,3 +57,7 @@ clean:
 ## make screenshots: PNGs of the main window states into docs/screenshots/
 screenshots: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
+
+## make install-desktop: the applications-menu entry, icons and metainfo, for this user
+install-desktop: $(VENV)/.installed-run
+	bash scripts/install-desktop.sh

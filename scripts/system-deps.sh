@@ -1,18 +1,30 @@
 #!/usr/bin/env bash
-# Debian packages the program needs beyond its wheels.
-#   desktop: Qt 6's X11 platform plugin libraries, for a real window.
-#   test:    those, plus Xvfb, xdotool and openbox for the end-to-end window tests, poppler-utils for PDF pages.
-# Installs them when run as root with apt-get; otherwise prints the exact command.
+# System libraries the program needs beyond its wheels, found by asking the dynamic loader about
+# Qt's own files (viewer/system_libs.py), so the list is right for this machine whatever it has:
+#   desktop: what Qt's X11 platform plugin needs, for a real window.
+#   print:   what Qt needs to print with no screen.
+#   test:    desktop and print, plus Xvfb, xdotool and openbox for the end-to-end window tests
+#            and poppler-utils for reading PDF pages back.
+# Installs what is missing when run as root with apt-get (Debian/Ubuntu); otherwise prints the
+# exact command for apt-get, dnf or pacman.
 set -euo pipefail
-packages=(libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0)
-if [ "${1:-desktop}" = test ]; then
-    packages+=(xvfb xauth xdotool poppler-utils openbox)
-fi
-command -v dpkg-query >/dev/null 2>&1 || exit 0  # not a Debian system: nothing we can check
-missing=()
-for pkg in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+use="${1:-desktop}"
+python="${PYTHON:-$(dirname "$0")/../.venv/bin/python}"
+[ -x "$python" ] || python=python3
+here="$(cd "$(dirname "$0")/.." && pwd)"
+packages=()
+for part in desktop print; do
+    [ "$use" = print ] && [ "$part" = desktop ] && continue
+    while read -r pkg; do [ -n "$pkg" ] && packages+=("$pkg"); done \
+        < <(cd "$here" && "$python" -m viewer.system_libs "$part" || true)
 done
+tools=()
+if [ "$use" = test ]; then
+    for tool in Xvfb:xvfb xauth:xauth xdotool:xdotool openbox:openbox pdftoppm:poppler-utils; do
+        command -v "${tool%%:*}" >/dev/null 2>&1 || tools+=("${tool#*:}")
+    done
+fi
+missing=($(printf '%s\n' "${packages[@]}" "${tools[@]}" | sort -u))
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing system packages: ${missing[*]}"
@@ -20,6 +32,10 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 else
     echo "These system packages are missing: ${missing[*]}"
-    echo "Install them with: sudo apt-get install ${missing[*]}"
-    [ "${1:-desktop}" = test ] && exit 1 || exit 0
+    if command -v apt-get >/dev/null 2>&1; then installer="sudo apt-get install"
+    elif command -v dnf >/dev/null 2>&1; then installer="sudo dnf install"
+    elif command -v pacman >/dev/null 2>&1; then installer="sudo pacman -S"
+    else installer="install"; fi
+    echo "Install them with: $installer ${missing[*]}"
+    [ "$use" = test ] && exit 1 || exit 0
 fi

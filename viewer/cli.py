@@ -81,13 +81,33 @@ def parse_args(argv: list[str]) -> WindowOptions | CheckOptions | SearchOptions 
     if ns.config is not None and not ns.kiosk:
         raise UsageError("--config is for the kiosk; add --kiosk")
     if not ns.kiosk:
-        return WindowOptions(content_dir(ns.content), ns.entry)
+        page = _page_file(ns.entry)
+        if page is None:
+            return WindowOptions(content_dir(ns.content), ns.entry)
+        content = content_dir(ns.content).resolve()
+        if not page.is_relative_to(content):
+            content = page.parent  # a page outside the content folder brings its own folder
+        return WindowOptions(content, None, page=page.relative_to(content).as_posix())
     try:
         config = load_config(ns.config)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     folder = ns.content or (str(config.content) if config.content else None)
     return WindowOptions(content_dir(folder), ns.entry, kiosk=True, config=config)
+
+
+PAGE_SUFFIXES = (".md", ".markdown")
+
+
+def _page_file(entry: str | None) -> Path | None:
+    """The page file a command-line entry names (``combo-viewer notes/a-b.md``), or None when
+    it names a combination to search for."""
+    if not entry or not entry.lower().endswith(PAGE_SUFFIXES):
+        return None
+    path = Path(entry).expanduser()
+    if not path.is_file():
+        raise UsageError(f"no such page file: {entry}")
+    return path.resolve()
 
 
 def run_check(options: CheckOptions) -> int:
@@ -122,8 +142,13 @@ def main(argv: list[str] | None = None) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 2
-        from viewer.ui.app import run
+        try:
+            from viewer.ui.app import run
+        except ImportError as exc:  # a system library Qt needs is missing: say which package brings it
+            from viewer.system_libs import import_problem
 
+            print(f"combo-viewer: {import_problem(exc, 'The window')}", file=sys.stderr)
+            return 2
         return run(options)
     except UsageError as exc:
         print(f"combo-viewer: error: {exc}", file=sys.stderr)

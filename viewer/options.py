@@ -16,6 +16,7 @@ class WindowOptions:
     entry: str | None = None
     kiosk: bool = False
     config: KioskConfig | None = None
+    page: str | None = None  # a page file to open, relative to ``content`` (combo-viewer page.md)
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,15 @@ if TYPE_CHECKING:
 
 def run_print(options: PrintOptions) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # paper needs no screen
-    from PySide6.QtGui import QGuiApplication
+    try:
+        from PySide6.QtGui import QGuiApplication
 
-    from viewer.ui.printing import PrintContext, export_pdf, find_printer, print_to_printer
+        from viewer.ui.printing import PrintContext, export_pdf, find_printer, print_to_printer
+    except ImportError as exc:  # a system library Qt needs is missing: say which package brings it
+        from viewer.system_libs import import_problem
+
+        print(f"combo-viewer: {import_problem(exc, 'Printing')}", file=sys.stderr)
+        return 1
 
     library = load_catalog(options.content)
     engine = SearchEngine(library.entries, dict(library.drugs))

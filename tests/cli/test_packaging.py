@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 from tests.helpers import REPO
 
@@ -26,3 +27,58 @@ def test_a_wheel_carries_content_and_resources_and_finds_them(tmp_path):
     found = subprocess.run([sys.executable, "-c", FIND], cwd=tmp_path, env={"PYTHONPATH": str(target)},
                            capture_output=True, text=True, check=True).stdout.split()
     assert found == [str(target / "viewer" / "_content"), str(target / "viewer" / "_resources")]
+
+
+def test_the_wheel_installed_in_a_fresh_virtualenv_checks_searches_and_prints(tmp_path):
+    """Built, installed into a new virtualenv outside the checkout, and run as a user would. The
+    new environment finds its dependencies through the test environment's site-packages (a .pth
+    file), so no download is needed; the program itself comes only from the wheel."""
+    import os
+    import sysconfig
+
+    import pypdf
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(REPO)],
+                   check=True, capture_output=True)
+    (wheel,) = (tmp_path / "dist").glob("combo_viewer-*.whl")
+    venv = tmp_path / "fresh"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    python = venv / "bin" / "python"
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    ours = sysconfig.get_path("purelib")
+    (Path(purelib) / "test-deps.pth").write_text(ours + "\n")
+    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "-q", str(wheel)], check=True, capture_output=True)
+    program = venv / "bin" / "combo-viewer"
+    away = tmp_path / "elsewhere"
+    away.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "COMBO_VIEWER_CONTENT")}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), COMBO_VIEWER_CACHE=str(tmp_path / "cache"))
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(program), *args], cwd=away, env=env, capture_output=True, text=True, timeout=300)
+
+    located = subprocess.run([str(python), "-c", "import viewer; print(viewer.__file__)"], cwd=away, env=env,
+                             capture_output=True, text=True, check=True).stdout
+    assert located.startswith(purelib) and str(REPO) not in located  # the wheel's copy, not the checkout
+    checked = run("check")
+    assert checked.returncode == 0 and " 0 errors, 0 warnings" in checked.stdout
+    found = run("search", "warfarin, ibuprofen, omeprazole")
+    assert found.returncode == 0 and "[MAJOR] Warfarin + Ibuprofen" in found.stdout
+    printed = run("print", "oxycodone alprazolam", "--pdf", str(away / "out.pdf"))
+    assert printed.returncode == 0, printed.stderr
+    first = " ".join(pypdf.PdfReader(away / "out.pdf").pages[0].extract_text().split())
+    assert "Oxycodone + Alprazolam" in first and "MAJOR" in first
+
+
+def test_install_desktop_puts_an_entry_icons_and_metainfo_in_the_users_data_folder(tmp_path):
+    data = tmp_path / "share"
+    out = subprocess.run(["bash", str(REPO / "scripts" / "install-desktop.sh")], capture_output=True, text=True, check=True,
+                         env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(data),
+                              "PROGRAM": "/opt/combo/bin/combo-viewer"})
+    desktop = (data / "applications" / "combo-viewer.desktop").read_text()
+    assert "Exec=/opt/combo/bin/combo-viewer %f" in desktop and "Icon=combo-viewer" in desktop
+    assert "MimeType=text/markdown;" in desktop and "Installed" in out.stdout
+    assert (data / "icons" / "hicolor" / "scalable" / "apps" / "combo-viewer.svg").is_file()
+    assert (data / "icons" / "hicolor" / "256x256" / "apps" / "combo-viewer.png").is_file()
+    assert "<id>combo-viewer</id>" in (data / "metainfo" / "combo-viewer.metainfo.xml").read_text()

@@ -7,15 +7,23 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QSize
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
+from viewer.paths import bundled_dir
 
 if TYPE_CHECKING:
     from viewer.options import WindowOptions
 
 
+DESKTOP_ID = "combo-viewer"
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
+KIOSK_RUNNING = ("combo-viewer: a kiosk is already running for this user on this computer; nothing else "
+                 "is started beside it (leave it with the administrator's gesture first)")
+WINDOW_RUNNING = ("combo-viewer: the viewer is already open for this user; close it before starting the "
+                  "kiosk")
 GUI_SWITCH_INTERVAL_S = 0.001
 FULL_COLLECTION_EVERY = 1000  # middle-generation collections between full ones (Python's default: 10)
 
@@ -26,6 +34,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("combo-viewer")
     QCoreApplication.setApplicationVersion(__version__)
     app.setStyle("Fusion")  # the same look on every platform, fully driven by our style sheet
+    app.setWindowIcon(application_icon())  # every window, dialogs included
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)  # Wayland's app id: the .desktop file's name
     # Background reads and searches run Python in worker threads; the window's thread gets the
     # interpreter back within a millisecond instead of five, so a keystroke is never kept waiting.
     sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
@@ -37,20 +47,44 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def application_icon() -> QIcon:
+    icon = QIcon()
+    folder = bundled_dir("resources") / "icons"
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"combo-viewer-{size}.png"), QSize(size, size))
+    return icon
+
+
 def run(options: WindowOptions) -> int:
     from viewer.ui.controller import Controller
+    from viewer.ui.instance import InstanceServer, hand_over
+    from viewer.ui.launch import open_request
     from viewer.ui.settings import Preferences
 
     app = make_application()
+    content = str(options.content.resolve())
+    request = {"entry": options.entry, "page": options.page, "content": content, "kiosk": options.kiosk}
+    answer = hand_over(request)
+    if answer is not None and answer.get("kind") == "kiosk":
+        print(KIOSK_RUNNING, file=sys.stderr)
+        return 1
+    if answer is not None and options.kiosk:
+        print(WINDOW_RUNNING, file=sys.stderr)
+        return 1
+    if answer is not None and answer.get("accepted"):
+        print("combo-viewer: handed to the window already open", file=sys.stderr)
+        return 0
+    server = InstanceServer("kiosk" if options.kiosk else "window", content)
+    server.listen()  # false when another folder's window has the name: this one simply runs alone
     if options.kiosk:
         return run_kiosk(options, app)
     controller = Controller(options.content, Preferences(QSettings()))
+    server.message.connect(lambda message: open_request(controller, message))
     controller.window.show()
-    if options.entry:
-        controller.open_by_name(options.entry)
-    else:
-        controller.window.focus_search()
-    return app.exec()
+    open_request(controller, request)
+    status = app.exec()
+    server.close()
+    return status
 
 
 def run_kiosk(options: WindowOptions, app: QApplication) -> int:

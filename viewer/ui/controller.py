@@ -17,6 +17,7 @@ from viewer.core.model import Entry, Library, Severity
 from viewer.core.search_engine import Results
 from viewer.core.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View
 from viewer.core.title_index import query_terms
+from viewer.ui.about import add_help_menu
 from viewer.ui.appearance import Appearance
 from viewer.ui.background import SerialWorker
 from viewer.ui.entry_list import EntryListModel
@@ -35,9 +36,7 @@ AFTER_FIRST_FRAME_MS = 100  # after the window is shown: its first frame is pain
 class Controller(QObject):
     """The one place where logic meets the view (the window only emits and shows)."""
 
-    def __init__(
-        self, root: Path, preferences: Preferences, open_urls: bool = True, banner_text: str | None = None
-    ) -> None:
+    def __init__(self, root: Path, preferences: Preferences, open_urls: bool = True, banner_text: str | None = None) -> None:
         super().__init__()
         self.root = root
         self.preferences = preferences
@@ -52,6 +51,7 @@ class Controller(QObject):
         self.fulltext = FullTextBuilder(root, self)
         self._engine_builder: SerialWorker | None = None
         self._connect()
+        self.help_actions = add_help_menu(self.window, lambda: self.library, self.window.welcome.help.text)
         self.appearance = Appearance(self.window, preferences, self)  # zoom, theme, last tab, geometry
         self.zoom, self.set_theme = self.appearance.zoom, self.appearance.set_theme
         self.window.show_welcome(len(self.library.entries), root.name or str(root))
