@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test quick test-random lint check bench screenshots system-deps install-desktop clean
+.PHONY: run test quick test-random lint check bench screenshots system-deps install-desktop bundle bundle-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,3 +61,14 @@ screenshots: $(VENV)/.installed-test
 ## make install-desktop: the applications-menu entry, icons and metainfo, for this user
 install-desktop: $(VENV)/.installed-run
 	bash scripts/install-desktop.sh
+
+## make bundle: a standalone one-folder program (PyInstaller) in dist/combo-viewer/, no Python needed
+bundle: $(VENV)/.installed-run
+	$(BIN)/python -m pip install -q "pyinstaller>=6"
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/combo-viewer.spec
+	@du -sh dist/combo-viewer
+
+## make bundle-test: build the bundle, copy it out of the checkout, run check, search, print and its window
+bundle-test: bundle
+	@bash scripts/system-deps.sh test
+	$(BIN)/python scripts/bundle_test.py dist/combo-viewer

@@ -1,0 +1,21 @@
+"""The standalone bundle (PyInstaller, one folder) works with no Python of its own on PATH."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import REPO
+
+
+@pytest.mark.slow
+def test_the_bundle_checks_searches_prints_and_opens_its_window_from_another_folder():
+    built = subprocess.run(["make", "-C", str(REPO), "bundle"], capture_output=True, text=True, timeout=1200)
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    smoke = subprocess.run([sys.executable, str(REPO / "scripts" / "bundle_test.py"), str(REPO / "dist" / "combo-viewer")],
+                           capture_output=True, text=True, timeout=1200)
+    assert smoke.returncode == 0, smoke.stdout + smoke.stderr
+    assert "bundle smoke test passed" in smoke.stdout
+    print(smoke.stdout)
