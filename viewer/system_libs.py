@@ -42,6 +42,7 @@ PACKAGES: dict[str, tuple[str, str, str]] = {
     "libxcb-cursor.so.0": ("libxcb-cursor0", "xcb-util-cursor", "xcb-util-cursor"),
     "libxcb-image.so.0": ("libxcb-image0", "xcb-util-image", "xcb-util-image"),
     "libxcb-render-util.so.0": ("libxcb-render-util0", "xcb-util-renderutil", "xcb-util-renderutil"),
+    "libxcb-util.so.1": ("libxcb-util1", "xcb-util", "xcb-util"),
     "libSM.so.6": ("libsm6", "libSM", "libsm"),
     "libICE.so.6": ("libice6", "libICE", "libice"),
 }
