@@ -162,3 +162,38 @@ def test_a_reload_walks_the_folder_once_for_the_list_the_watches_and_the_index(c
     controller.window.list_panel.set_query("quokkaberry")  # the new page is in the index all the same
     qtbot.waitUntil(lambda: not controller.window.list_panel.proxy.text_pending(), timeout=5000)
     assert "new.md" in controller.window.list_panel.shown_paths()
+
+
+def test_a_large_librarys_poll_looks_at_folders_first_and_at_every_page_now_and_then(make_controller, content, qtbot, monkeypatch):
+    """Past MAX_WATCHED_FILES a poll that finds no folder changed reads nothing; a page added is
+    seen at once (its folder's time changes), an edit in place at the next full look."""
+    import os
+    import time
+
+    from tests.helpers import FULL_BODY, page
+    from viewer.core import library as library_module
+    from viewer.ui import watcher as watcher_module
+
+    monkeypatch.setattr(watcher_module, "MAX_WATCHED_FILES", 1)  # every folder counts as large
+    monkeypatch.setattr(watcher_module, "FULL_SCAN_EVERY", 3)
+    controller = make_controller(content, open_urls=False)
+    watcher = controller.watcher
+    qtbot.waitUntil(lambda: bool(watcher._large and watcher._folder_times), timeout=5000)
+    scans = []
+    real = library_module.scan
+    monkeypatch.setattr(library_module, "scan", lambda *args: scans.append(1) or real(*args))
+    watcher._polls = 0
+    watcher._poll_tick()  # poll 1: folders only, none changed
+    qtbot.waitUntil(lambda: not watcher._worker.running(), timeout=5000)
+    assert scans == []
+    (content / "new.md").write_text(page("Gamma + Delta", FULL_BODY))
+    watcher._poll_tick()  # poll 2: the folder's time changed: every page looked at
+    qtbot.waitUntil(lambda: "Gamma + Delta" in [e.title for e in controller.library.entries], timeout=5000)
+    assert len(scans) == 1
+    time.sleep(0.01)
+    edited = content / "new.md"
+    stat = edited.stat()
+    edited.write_text(page("Gamma + Epsilon", FULL_BODY))
+    os.utime(content, ns=(stat.st_atime_ns, watcher._folder_times[0][1]))  # an edit in place leaves the folder's time
+    watcher._poll_tick()  # poll 3: a full look (every third): the edit is seen
+    qtbot.waitUntil(lambda: "Gamma + Epsilon" in [e.title for e in controller.library.entries], timeout=5000)

@@ -14,7 +14,6 @@ from viewer.core.model import Listing
 
 _NON_WORD = re.compile(r"[^\w]+")
 _JOINERS = frozenset({"and", "with"})
-MAX_KEPT_LETTERS = 64  # first letters whose titles are kept (a-z, digits, a few accented)
 
 
 def fold(text: str) -> str:
@@ -52,11 +51,15 @@ class TitleIndex:
         # " word word ": a term starts some word exactly when " " + term occurs in it.
         self._haystacks = [" " + " ".join(w) + " " for w in words]
         self._rows_of: dict[str, list[int]] = defaultdict(list)  # word -> positions of the titles with it
+        # letter -> positions of the titles with a word starting with it: the first letter typed
+        # is a look-up, not a scan of every title (built with the index, off the window's thread)
+        self._first_letters: dict[str, list[int]] = defaultdict(list)
         for position, item in enumerate(words):
             for word in dict.fromkeys(item):
                 self._rows_of[word].append(position)
+            for letter in dict.fromkeys(word[0] for word in item):
+                self._first_letters[letter].append(position)
         self._vocabulary = sorted(w for w in self._rows_of if not w.isdigit())
-        self._first_letters: dict[str, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self.listings)
@@ -79,15 +82,8 @@ class TitleIndex:
         return list(range(len(hay)) if rows is None else rows)
 
     def _starting(self, letter: str) -> list[int]:
-        """Positions of the listings with a word starting with ``letter``, kept: the first
-        letter typed scans every title once, the letters after it only these."""
-        rows = self._first_letters.get(letter)
-        if rows is None:
-            needle = " " + letter
-            rows = [r for r, hay in enumerate(self._haystacks) if needle in hay]
-            if len(self._first_letters) < MAX_KEPT_LETTERS:
-                self._first_letters[letter] = rows
-        return rows
+        """Positions of the listings with a word starting with ``letter``."""
+        return self._first_letters.get(letter, [])
 
     def nearest(self, query: str, limit: int = 5) -> list[Listing]:
         """Listings whose words look most like the query's, for the no-result panel."""

@@ -24,6 +24,10 @@ DEBOUNCE_MS = 250
 # A poll of a very large folder takes long (a second at 100,000 pages): the next one waits five
 # times as long, so polling never takes more than a fifth of one processor.
 POLL_SHARE = 5
+# Past MAX_WATCHED_FILES a poll first compares the folders' modification times (a page added,
+# removed or renamed changes its folder's); only every FULL_SCAN_EVERY-th poll, or when a folder
+# changed, looks at every page (an edit in place changes only the page's own time).
+FULL_SCAN_EVERY = 6
 
 
 class ContentWatcher(QObject):
@@ -48,7 +52,12 @@ class ContentWatcher(QObject):
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._worker.request)
         self._poll = QTimer(self, interval=POLL_MS)
-        self._poll.timeout.connect(self._worker.request)
+        self._poll.timeout.connect(self._poll_tick)
+        self._polls = 0
+        self._large = False  # past MAX_WATCHED_FILES: pages are not watched one by one
+        self._folders_only = False  # this run may stop at the folders' times (a large library's poll)
+        self._folders: list[str] = []
+        self._folder_times: tuple[tuple[str, int], ...] = ()
         self._root_identity: tuple[int, int] | None = None
         self.missing = False  # the folder is gone or unreadable; the poll looks for its return
         self._last_reload_s = 0.0  # how long the last reload took (set in the pool thread)
@@ -65,7 +74,9 @@ class ContentWatcher(QObject):
             self._watcher.removePaths(self.watched_paths())  # a new folder of the same name: watch it afresh
         self._root_identity = identity
         folders = [str(root / folder) if folder else str(root) for folder in library.folders] or [str(root)]
+        self._folders = folders
         watch_files = len(library.entries) + len(library.failed) < MAX_WATCHED_FILES
+        self._large = not watch_files
         files: list[str] = []
         if watch_files:
             prefix = str(root) + os.sep
@@ -98,6 +109,12 @@ class ContentWatcher(QObject):
         self._worker.stop()
 
     def reload_now(self) -> None:
+        self._folders_only = False
+        self._worker.request()
+
+    def _poll_tick(self) -> None:
+        self._polls += 1
+        self._folders_only = self._large and self._polls % FULL_SCAN_EVERY != 0
         self._worker.request()
 
     def watched_paths(self) -> list[str]:
@@ -105,13 +122,18 @@ class ContentWatcher(QObject):
 
     def _changed(self, path: str) -> None:
         if path.endswith((*PAGE_SUFFIXES, ".yaml")) or os.path.isdir(path) or not os.path.exists(path):
+            self._folders_only = False
             self._debounce.start()
 
-    def _reload(self) -> Library:  # in a pool thread
+    def _reload(self) -> Library | None:  # in a pool thread
+        times = _folder_times(self._folders)
+        if self._folders_only and times and times == self._folder_times:
+            return None  # no folder changed since the last full look: nothing added, removed or renamed
         started = time.perf_counter()
         library = self._loader.load()
         self._loader.save()
         self._last_reload_s = time.perf_counter() - started
+        self._folder_times = times
         return library
 
     def _finished(self, result: object) -> None:
@@ -130,6 +152,17 @@ class ContentWatcher(QObject):
                 self._poll.start(POLL_MS)  # look for its return often
         elif isinstance(result, BaseException):
             raise result
+
+
+def _folder_times(folders: list[str]) -> tuple[tuple[str, int], ...]:
+    """Each folder's modification time (-1 when it cannot be read)."""
+    times = []
+    for folder in folders:
+        try:
+            times.append((folder, os.stat(folder).st_mtime_ns))
+        except OSError:
+            times.append((folder, -1))
+    return tuple(times)
 
 
 class FolderStatus(QObject):
