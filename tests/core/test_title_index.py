@@ -71,3 +71,22 @@ def test_a_name_finds_its_exact_combination_in_any_order():
     assert choose("lith").path == "d.md"  # the only match
     assert choose("clonazepam") is None  # several: no guess
     assert choose("klonazepam sertralin").path == "b.md"  # typos, as in the search box
+
+
+def test_the_plain_title_shortcut_names_the_same_drugs_as_the_general_reading():
+    """Titles of plain names joined by '+' skip the general reading; on every title of the real
+    site and of awkward made-up ones, both give the same drugs."""
+
+    from tests.helpers import REPO
+    from viewer.core.ingredients import _drugs_from_title, drugs_from_title
+    from viewer.core.page import read_head
+
+    titles = {"Vaccine Group A + C", "A + B", "Sertraline +  Clonazepam", "St John's Wort + Warfarin", "- + Abc",
+              "Ab + Cde", "Abc+Def", "Abc + Def + Abc", "Codeine and Paracetamol + Caffeine", "Alpha-Beta + Gamma"}
+    site = REPO.parent / "shared" / "sites" / "rxhive-2024"
+    for path in sorted(site.rglob("*.md"))[:3000]:
+        head = read_head(path.name, path.read_bytes())
+        if head.title:
+            titles.add(head.title)
+    assert len(titles) > 1000
+    assert [t for t in titles if drugs_from_title(t) != _drugs_from_title(t)] == []

@@ -74,8 +74,15 @@ _SIMPLE_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+([^-?:,\[\]{}#&*!
 _RESOLVER = _TextDatesResolver()
 
 
+# Words YAML 1.1 reads as booleans or null; any other plain scalar starting with a letter is text.
+_SPECIAL_WORDS = frozenset({"y", "n", "yes", "no", "true", "false", "on", "off", "null"})
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _tag_of(scalar: str) -> str:
     """The tag YAML gives a plain scalar ("true" -> bool, "12" -> int), dates aside."""
+    if scalar[:1].isalpha() and scalar.isascii() and scalar.lower() not in _SPECIAL_WORDS:
+        return _STR_TAG  # numbers, dates, .inf and ~ never start with a letter: asking YAML is slow
     return str(_RESOLVER.resolve(yaml.ScalarNode, scalar, (True, False)))  # type: ignore[no-untyped-call]
 
 
