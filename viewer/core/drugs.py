@@ -17,29 +17,27 @@ NAME_KEY = "name"  # drugs.yaml may name the library: "name: Riverside Pharmacy 
 MAX_NAME_CHARS = 120
 
 
-def library_name(root: Path) -> str:
-    """The name ``drugs.yaml`` gives the library ("" when it gives none, or cannot be read)."""
-    path = root / DRUGS_FILE
-    try:
-        data = parse(decode(path.read_bytes()).text, 1, MAX_DRUGS_BYTES) if path.is_file() else {}
-    except (OSError, SourceError, FrontMatterError):
-        return ""
-    value = data.get(NAME_KEY)
-    return " ".join(value.split())[:MAX_NAME_CHARS] if isinstance(value, str) else ""
-
-
 def load_drugs(root: Path) -> tuple[tuple[tuple[str, DrugInfo], ...], list[Problem]]:
     """Read ``root/drugs.yaml`` when present: ((generic, info), ...) and its problems."""
+    drugs, problems, _name = read_drugs(root)
+    return drugs, problems
+
+
+def read_drugs(root: Path) -> tuple[tuple[tuple[str, DrugInfo], ...], list[Problem], str]:
+    """``root/drugs.yaml`` read once: its medicines, its problems, and the name it gives the
+    library ("" when it gives none)."""
     path = root / DRUGS_FILE
     if not path.is_file():
-        return (), []
+        return (), [], ""
     try:
         text = decode(path.read_bytes()).text
         data = parse(text, 1, MAX_DRUGS_BYTES)
     except (OSError, SourceError, FrontMatterError) as exc:
         line = getattr(exc, "line", None)
         message = str(exc).replace("front matter", DRUGS_FILE)
-        return (), [Problem(DRUGS_FILE, line, Severity.ERROR, message)]
+        return (), [Problem(DRUGS_FILE, line, Severity.ERROR, message)], ""
+    name = data.get(NAME_KEY)
+    name = " ".join(name.split())[:MAX_NAME_CHARS] if isinstance(name, str) else ""
     drugs: list[tuple[str, DrugInfo]] = []
     problems: list[Problem] = []
 
@@ -50,7 +48,7 @@ def load_drugs(root: Path) -> tuple[tuple[tuple[str, DrugInfo], ...], list[Probl
         if generic == NAME_KEY:
             if not isinstance(value, str) or not value.strip():
                 warn(generic, f"'{NAME_KEY}' should be the library's name, as text; left out")
-            continue  # the library's own name (read by library_name), not a medicine
+            continue  # the library's own name, not a medicine
         if not _is_name(generic):
             warn(str(generic), f"'{generic}' is not a medicine name; left out")
             continue
@@ -69,7 +67,7 @@ def load_drugs(root: Path) -> tuple[tuple[tuple[str, DrugInfo], ...], list[Probl
             generic=generic.strip(), brands=brands, drug_class=classes[0].strip() if classes else "",
             classes=tuple(c.strip() for c in classes), countries=countries,
         )))
-    return tuple(drugs), problems
+    return tuple(drugs), problems, name
 
 
 def _brands(generic: str, value: object, warn: Callable[[str, str], None]) -> tuple[tuple[str, ...], tuple[str, ...]]:

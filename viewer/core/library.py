@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from viewer.core.drugs import DRUGS_FILE, library_name, load_drugs
+from viewer.core.drugs import DRUGS_FILE, read_drugs
 from viewer.core.model import FileInfo, Ignored, Library, Listing, Page, PageKind, Problem, Severity
 from viewer.core.page import parse_page, read_head
 from viewer.core.site import CONFIG_FILE, Site, read_site
@@ -217,7 +217,7 @@ def load_folder(root: Path, reader: Reader) -> Library:
         else:
             entries.append(read.listing)
     ignored.sort(key=lambda item: item.path)
-    drugs, drug_problems = load_drugs(root)
+    drugs, drug_problems, name = read_drugs(root)
     problems.extend(drug_problems)
     entries, duplicate_problems = tell_apart(entries)
     problems.extend(duplicate_problems)
@@ -232,7 +232,7 @@ def load_folder(root: Path, reader: Reader) -> Library:
         drugs=drugs,
         newest_page=max(times) / 1e9 if times else None,
         site_title=site.title,
-        name=library_name(root),
+        name=name,
         permalinks=site.permalinks,
         pages=tuple(pages),
         folders=tuple(walk.folders),
