@@ -181,11 +181,6 @@ def header_html(entry: Entry, render: Render) -> str:
     return "".join(parts)
 
 
-def plain_text(fragment: str) -> str:
-    """An HTML fragment's words, for a screen reader or a tooltip."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).replace("\u00a0", " ").split())
-
-
 def _inline(fragment: str) -> str:
     """A one-paragraph fragment without its <p> wrapper, to sit after a bold label."""
     text = fragment.strip()
@@ -243,8 +238,9 @@ def print_html(entry: Entry, renderer: Renderer) -> str:
         parts.append(f'<p class="drugs">{html.escape(" · ".join(entry.drugs))}</p>')
     if entry.description:
         parts.append(f"<p><i>{html.escape(entry.description)}</i></p>")
-    if provenance_line(entry):
-        parts.append(f"<p>{html.escape(provenance_line(entry))}</p>")
+    dates = provenance_line(entry)
+    if dates:
+        parts.append(f"<p>{html.escape(dates)}</p>")
     if entry.sources:
         parts.append(f'<p><b>Sources:</b> {html.escape("; ".join(map(str, entry.sources)))}</p>')
     if entry.generic_name:

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
-from viewer.core.callouts import CALLOUT_ICON, CALLOUT_WORD
-from viewer.core.document import ALL_TABS, EntryDocument, plain_text
+from viewer.core.callouts import CALLOUT_ICON, CALLOUT_WORD, text_of
+from viewer.core.document import ALL_TABS, EntryDocument
 from viewer.ui.text_view import TextView
 
 
@@ -108,6 +108,10 @@ class EntryView(QWidget):
         self._shows_safety = self._shows_header = False
         self._title_text = ""
 
+    def title_text(self) -> str:
+        """The open entry's title in full (the label may show it elided in a small window)."""
+        return self._title_text
+
     def add_header_action(self, widget: QWidget) -> None:
         """A control of the caller's under the header text (the kiosk's Print button)."""
         self._header_layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
@@ -125,7 +129,7 @@ class EntryView(QWidget):
         self.safety.setText(f"<html><head><style>{self._css}</style></head><body>{document.safety}</body></html>")
         self._shows_safety = bool(document.safety)
         self.safety.setVisible(self._shows_safety)
-        self.safety.setAccessibleName(plain_text(document.safety) or "No safety notes on this page")
+        self.safety.setAccessibleName(text_of(document.safety) or "No safety notes on this page")
         self._title_text = document.title
         self.title.setWordWrap(True)
         self.title.setText(document.title)
