@@ -126,7 +126,7 @@ class ContentWatcher(QObject):
             self._debounce.start()
 
     def _reload(self) -> Library | None:  # in a pool thread
-        times = _folder_times(self._folders)
+        times = _folder_times(self._folders) if self._large else ()  # only a large library's poll compares them
         if self._folders_only and times and times == self._folder_times:
             return None  # no folder changed since the last full look: nothing added, removed or renamed
         started = time.perf_counter()
