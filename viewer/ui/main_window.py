@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
     def return_to_entry(self) -> None:
         """Show again the entry that was last shown (after a search that found nothing)."""
         self.stack.setCurrentWidget(self.entry_view)
-        self.setWindowTitle(f"{APP_NAME} — {self.entry_view.title.text()}")
+        self.setWindowTitle(f"{APP_NAME} — {self.entry_view.title_text()}")
 
     def show_no_result(self, query: str, nearest: list[Listing]) -> None:
         self.no_result.show_query(query, nearest)
