@@ -116,6 +116,8 @@ class EntryListPanel(QWidget):
         self.view.setItemDelegate(self._plain_delegate)
         self.view.setAccessibleName("Combinations")
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the last ingredient stays in view
+        # Rows are as wide as the list, never wider: a long title is elided, not scrolled sideways.
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setUniformItemSizes(True)
         # Lay out the rows on screen first and the rest in later passes of the event loop, so a
         # keystroke that leaves thousands of matches still answers at once.
