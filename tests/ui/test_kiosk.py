@@ -461,3 +461,15 @@ def test_the_banner_is_fully_readable_on_a_480_by_320_screen(kiosk, qtbot):
     assert label.height() >= label.heightForWidth(label.width()), "the disclaimer is cut"
     top_left = banner.mapTo(window, QPoint(0, 0))
     assert top_left.y() + banner.height() <= window.height() and banner.width() <= window.width()
+
+
+def test_the_tab_of_the_medicine_just_tapped_stays_on_screen_when_the_tabs_are_cut_again(bundled_kiosk, qtbot):
+    window, picker = bundled_kiosk.window, bundled_kiosk.picker
+    window.setGeometry(0, 0, 1280, 800)
+    qtbot.waitUntil(lambda: len(picker.groups) > 1, timeout=2000)
+    tap(qtbot, picker, "Sertraline")
+    before = list(picker.groups)
+    window.setGeometry(0, 0, 1280, 640)  # less room (a longer heading, a smaller screen): tabs cut again
+    qtbot.waitUntil(lambda: picker.groups != before, timeout=2000)
+    assert "Sertraline" in picker.model.stringList()
+    assert picker.tabs.currentIndex() == next(i for i, g in enumerate(picker.groups) if "Sertraline" in g)

@@ -270,6 +270,10 @@ class DrugPicker(QWidget):
             self.view.doItemsLayout()
 
     def _apply(self, groups: list[list[str]]) -> None:
+        # The tabs are cut again (the screen or the heading above them changed size): stay with
+        # the medicine last tapped, or the first one on show, not back at the first tab.
+        shown = self.model.stringList()
+        keep = self.chosen[-1] if self.chosen else (shown[0] if shown else "")
         self.groups = groups
         self.tabs.blockSignals(True)
         while self.tabs.count():
@@ -279,7 +283,7 @@ class DrugPicker(QWidget):
             self.tabs.addTab(first if first == last else f"{first}–{last}")
         self.tabs.blockSignals(False)
         self.tabs.setVisible(len(groups) > 1)
-        self._show_group(0)
+        self._show_group(next((i for i, group in enumerate(groups) if keep in group), 0))
         self.view.doItemsLayout()
 
     def _show_group(self, index: int) -> None:
