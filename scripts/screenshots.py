@@ -104,7 +104,9 @@ def main() -> None:
         window.list_panel.set_query("")
         controller.open_entry("sertraline-clonazepam.md")
         preview = controller.print_preview()
-        preview.resize(1000, 900)
+        from PySide6.QtWidgets import QToolBar
+
+        preview.resize(preview.findChild(QToolBar).sizeHint().width() + 40, 900)  # every button shown, Print included
         save_shot(app, preview, "print-preview")
         preview.close()
         pdf = Path(tmp) / "entry.pdf"
