@@ -75,10 +75,10 @@ _FRONT_LINE = st.tuples(
 def test_the_plain_front_matter_shortcut_agrees_with_yaml(lines):
     import yaml
 
-    from viewer.core.frontmatter import FrontMatterError, _Loader, _parse_simple, parse
+    from viewer.core.frontmatter import FrontMatterError, _Loader, parse, parse_plain
 
     text = "".join(f"{k}: {v}\n" for k, v in lines)
-    shortcut = _parse_simple(text)
+    shortcut = parse_plain(text)
     if shortcut is None:
         return
     try:

@@ -77,6 +77,7 @@ _RESOLVER = _TextDatesResolver()
 # Words YAML 1.1 reads as booleans or null; any other plain scalar starting with a letter is text.
 _SPECIAL_WORDS = frozenset({"y", "n", "yes", "no", "true", "false", "on", "off", "null"})
 _STR_TAG = "tag:yaml.org,2002:str"
+_TRUE_FALSE = {word: word.lower() == "true" for word in ("true", "True", "TRUE", "false", "False", "FALSE")}  # YAML's spellings
 
 
 def _tag_of(scalar: str) -> str:
@@ -86,27 +87,26 @@ def _tag_of(scalar: str) -> str:
     return str(_RESOLVER.resolve(yaml.ScalarNode, scalar, (True, False)))  # type: ignore[no-untyped-call]
 
 
-def _parse_simple(source: str) -> dict[str, Any] | None:
+def parse_plain(source: str) -> dict[str, Any] | None:
     """The mapping for plain one-line front matter, or None when YAML must read it."""
     data: dict[str, Any] = {}
     for line in source.split("\n"):
-        if not line.strip():
-            continue
         found = _SIMPLE_LINE.fullmatch(line)
-        value = found.group(2) or "" if found else ""
-        if found is None or "\t" in line or ": " in value or value.endswith(":") or found.group(1) in data:
-            return None  # tabs, and colons YAML would read as another mapping, are YAML's to judge
-        if _tag_of(found.group(1)) != "tag:yaml.org,2002:str":
-            return None  # a key YAML reads as something else ("NO", "true", "null"...)
-        value = found.group(2)
-        if value is None:
-            data[found.group(1)] = None
+        if found is None:
+            if line.strip():
+                return None
             continue
-        tag = _tag_of(value)
-        if tag == "tag:yaml.org,2002:str":
-            data[found.group(1)] = value
-        elif tag == "tag:yaml.org,2002:bool" and value.lower() in ("true", "false"):
-            data[found.group(1)] = value.lower() == "true"
+        key, value = found.groups()
+        if "\t" in line or key in data or key.lower() in _SPECIAL_WORDS:
+            return None  # tabs, repeated keys and keys YAML reads as something else are YAML's to judge
+        if value is None:
+            data[key] = None
+        elif ": " in value or value.endswith(":"):
+            return None  # a colon YAML would read as another mapping
+        elif value in _TRUE_FALSE:
+            data[key] = _TRUE_FALSE[value]
+        elif _tag_of(value) == _STR_TAG:
+            data[key] = value
         else:
             return None  # numbers, dates, yes/no...: let YAML decide
     return data
@@ -114,7 +114,7 @@ def _parse_simple(source: str) -> dict[str, Any] | None:
 
 def parse(source: str, first_line: int = 2, max_bytes: int = MAX_FRONT_MATTER_BYTES) -> dict[str, Any]:
     """Parse YAML text into a dict of string keys, or raise FrontMatterError."""
-    simple = _parse_simple(source) if len(source) < 4096 else None
+    simple = parse_plain(source) if len(source) < 4096 else None
     if simple is not None:
         return simple
     size = len(source.encode("utf-8"))

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from viewer.core.drugs import DRUGS_FILE, read_drugs
 from viewer.core.model import FileInfo, Ignored, Library, Listing, Page, PageKind, Problem, Severity
-from viewer.core.page import parse_page, read_head
+from viewer.core.page import names_medicine, parse_page, quick_listing, read_head
 from viewer.core.site import CONFIG_FILE, Site, read_site
 from viewer.core.source import MAX_FILE_BYTES
 from viewer.core.title_index import fold
@@ -21,6 +21,7 @@ L = TypeVar("L", bound=Listing)
 
 
 MAX_DEPTH = 64  # folders deeper than this are reported, not read
+CHUNK = 256 * 1024
 TOO_DEEP = f"more than {MAX_DEPTH} folders deep; not read"
 
 
@@ -127,17 +128,35 @@ def _link_problem(path: str, inside: str) -> str | None:
     return None
 
 
-def read_bytes(root: Path | str, relative: str) -> bytes | Problem:
-    """A page's bytes, or the error that stops it being read."""
+def read_bytes(root: Path | str, relative: str, size: int = -1) -> bytes | Problem:
+    """A page's bytes, or the error that stops it being read; ``size`` is what the folder's
+    scan found (the file may have changed since: it is read to its end all the same)."""
     try:
-        with open(os.path.join(root, relative), "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                message = f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
-                return Problem(relative, None, Severity.ERROR, message)
-            return handle.read()
+        descriptor = os.open(os.path.join(root, relative), os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+        try:
+            wanted = size + 1 if 0 <= size < CHUNK else CHUNK
+            data = os.read(descriptor, wanted)  # the whole page in one read when its size is known
+            if len(data) == wanted:  # grown since the scan, or larger: read on to the end
+                chunks, total = [data], len(data)
+                while total <= MAX_FILE_BYTES and (chunk := os.read(descriptor, CHUNK)):
+                    chunks.append(chunk)
+                    total += len(chunk)
+                data = b"".join(chunks)
+        finally:
+            os.close(descriptor)
     except OSError as exc:
         return Problem(relative, None, Severity.ERROR, f"cannot read: {exc.strerror or exc}")
+    if len(data) > MAX_FILE_BYTES:
+        size = _size(os.path.join(root, relative), len(data))
+        return Problem(relative, None, Severity.ERROR, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
+    return data
+
+
+def _size(path: str, at_least: int) -> int:
+    try:
+        return max(os.stat(path).st_size, at_least)
+    except OSError:
+        return at_least
 
 
 def read_page(root: Path | str, relative: str) -> Page:
@@ -159,19 +178,26 @@ class Read:
 
 
 def read_listing_quickly(root: str, page: FileInfo) -> Read:
-    """A page's title and drugs only (a first start, before the full read in the background)."""
-    data = read_bytes(root, page.path)
+    """A medicine page's title and drugs only (a first start, before the full read in the
+    background); a page that may be no medicine page, or has problems, is read in full."""
+    data = read_bytes(root, page.path, page.signature[1])
     if isinstance(data, Problem):
         return Read(None, (data,))
+    listing = quick_listing(page.path, data)
+    if listing is not None:
+        return Read(listing, (), quick=True)
     head = read_head(page.path, data)
-    if head.unpublished:
-        return Read(None, (), PageKind.EXCLUDED, "published: false in its front matter")
-    return Read(head.listing if head.title is not None else None, head.problems, quick=True)
+    if head.title is not None and not head.unpublished and not head.problems and names_medicine(head.body):
+        return Read(head.listing, (), quick=True)
+    return _listing_of(parse_page(page.path, data), keep_entry=False)
 
 
 def read_listing(root: str, page: FileInfo, keep_entry: bool) -> Read:
     """One page read completely; the catalog keeps only its listing."""
-    result = read_page(root, page.path)
+    return _listing_of(read_page(root, page.path), keep_entry)
+
+
+def _listing_of(result: Page, keep_entry: bool) -> Read:
     entry = result.entry
     listing: Listing | None = entry
     if entry is not None and not keep_entry:

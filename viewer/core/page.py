@@ -10,12 +10,12 @@ from typing import Any
 from viewer.core import frontmatter
 from viewer.core.faqs import FaqSection, faqs_from_front_matter, parse_faqs
 from viewer.core.ingredients import drugs_from_title
-from viewer.core.labels import MEDICINE_SECTIONS, label_topic
+from viewer.core.labels import LABELS, MEDICINE_SECTIONS, known_section, label_topic
 from viewer.core.model import SECTION_TITLES, TAB_SECTIONS, Entry, Listing, Page, PageKind, Problem, Severity
 from viewer.core.safety import read_safety, severity_of, warning_of
 from viewer.core.sections import heading_text, normalise_title, split_sections
 from viewer.core.site import strip_markup
-from viewer.core.source import SourceError, decode
+from viewer.core.source import MAX_FILE_BYTES, TEXT_BYTES, SourceError, decode
 from viewer.core.title_index import invisible_characters
 
 _EXPECTED = (*TAB_SECTIONS, "disclaimer")
@@ -50,6 +50,58 @@ class Head:
             if line.startswith(f"{key}:"):
                 return self.front_line + number
         return self.front_line
+
+
+# A line opening with a heading or bold mark, and the words of the label it may be.
+_LABEL_START = re.compile(r"\n {0,3}(?:#{1,6}[ \t]+(?:\*\*|__)?|\*\*|__)([^\n*_:#]{1,80})")
+_WORD = re.compile(r"\w")
+_LISTED_SECTIONS = MEDICINE_SECTIONS - {"faqs"}  # FAQs count only once their questions are read
+
+
+def names_medicine(body: str) -> bool:
+    """Whether a body gives text under two medicine sections labelled by their exact names
+    ("**Usage:** ...", "## Side effects"): such a page is a medicine page, and the first start
+    may list it from its head. A page that does not is read in full first (an "About" page
+    must never be listed)."""
+    text = "\n" + body  # a newline first: the search skips from line start to line start
+    found: set[str] = set()
+    key: str | None = None
+    end = 0
+    for match in [*_LABEL_START.finditer(text), None]:
+        start = match.start() if match else len(text)
+        if key in _LISTED_SECTIONS and _WORD.search(text, end, start):
+            found.add(key)
+            if len(found) == 2:
+                return True
+        if match is not None:
+            words = " ".join(match.group(1).split()).casefold()
+            key = LABELS.get(words) or (known_section(words) if "(" in words or "[" in words else None)
+            end = match.end()
+    return False
+
+
+def quick_listing(path: str, data: bytes) -> Listing | None:
+    """The listing of a page in the plain form most pages take (UTF-8 with LF line ends, no
+    control characters, front matter of plain ``name: value`` lines between ``---`` lines, a
+    title in it and text after it), read without the general path's work: the same listing
+    ``read_head`` gives such a page, which has no problems to report. None for any other page."""
+    if not data.startswith(b"---\n") or len(data) > MAX_FILE_BYTES:
+        return None
+    end = data.find(b"\n---\n", 3)
+    if end < 0 or end > 4096 or b"\n-" in data[3:end] or b"\r" in data or data.translate(None, TEXT_BYTES):
+        return None  # another "---" line, a long or odd front matter, CR or controls: the general path
+    try:
+        front, body = data[4:end].decode("utf-8"), data[end + 5 :].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    meta = frontmatter.parse_plain(front)
+    if meta is None or meta.get("published") is False or not strip_markup(body).strip() or not names_medicine(body):
+        return None
+    title = meta.get("title")
+    title = normalise_title(title) if isinstance(title, str) else ""
+    if not title:
+        return None
+    return Listing(path, title, drugs_from_title(title), severity=severity_of(meta), warning=warning_of(meta))
 
 
 def read_head(path: str, data: bytes) -> Head:

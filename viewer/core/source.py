@@ -19,7 +19,7 @@ _BOMS = (
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # Every byte but those controls: deleting them leaves only controls (a fast pre-check that is
 # exact for UTF-8 and single-byte encodings, whose multi-byte sequences never use 0x00-0x1F).
-_TEXT_BYTES = bytes(b for b in range(256) if b in (0x09, 0x0A, 0x0C, 0x0D) or b >= 0x20)
+TEXT_BYTES = bytes(b for b in range(256) if b in (0x09, 0x0A, 0x0C, 0x0D) or b >= 0x20)
 
 
 class SourceError(ValueError):
@@ -63,7 +63,7 @@ def decode(data: bytes) -> Text:
         except UnicodeDecodeError as exc:
             text = _decode_legacy(data)
             warning = f"not UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}); read as Windows-1252"
-        may_hold_controls = bool(data.translate(None, _TEXT_BYTES))
+        may_hold_controls = bool(data.translate(None, TEXT_BYTES))
     bad = _BINARY_CONTROL.search(text) if may_hold_controls else None
     if bad is not None:
         line = text.count("\n", 0, bad.start()) + 1
