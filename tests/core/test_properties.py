@@ -75,7 +75,8 @@ _FRONT_LINE = st.tuples(
 def test_the_plain_front_matter_shortcut_agrees_with_yaml(lines):
     import yaml
 
-    from viewer.core.frontmatter import FrontMatterError, _Loader, parse, parse_plain
+    from viewer.core.frontmatter import FrontMatterError, parse, parse_plain
+    from viewer.core.yaml_front import _Loader
 
     text = "".join(f"{k}: {v}\n" for k, v in lines)
     shortcut = parse_plain(text)

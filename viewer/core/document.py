@@ -51,9 +51,15 @@ class DocumentBuilder:
     """Builds EntryDocuments; keeps one Markdown renderer for all of them."""
 
     def __init__(self, renderer: Renderer | None = None, web_links_as_text: bool = False) -> None:
-        self._renderer = renderer or Renderer()
+        self._given = renderer  # made when the first page is built (Markdown loads then)
         # The kiosk opens no web page: there a web link is drawn as its text and address.
         self.web_links_as_text = web_links_as_text
+
+    @property
+    def _renderer(self) -> Renderer:
+        if self._given is None:
+            self._given = Renderer()
+        return self._given
 
     def build(self, entry: Entry) -> EntryDocument:
         plain: list[str] = []

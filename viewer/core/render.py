@@ -7,10 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import markdown
 import nh3
-from markdown.extensions.sane_lists import SaneListExtension
-from markdown.extensions.tables import TableExtension
 
 from viewer.core.callouts import mark_callouts
 
@@ -66,6 +63,10 @@ class Renderer:
     """Renders sections; one instance reuses its Markdown parser."""
 
     def __init__(self) -> None:
+        import markdown  # here, not at the top: the window shows its list before any page needs it
+        from markdown.extensions.sane_lists import SaneListExtension
+        from markdown.extensions.tables import TableExtension
+
         # Extension objects, not names: names make Markdown scan every installed package's entry
         # points (30 ms at each start).
         self._md = markdown.Markdown(extensions=[SaneListExtension(), TableExtension()], output_format="html")

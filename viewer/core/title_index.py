@@ -8,8 +8,6 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process
-
 from viewer.core.model import Listing
 
 _NON_WORD = re.compile(r"[^\w]+")
@@ -46,6 +44,9 @@ class TitleIndex:
     """Listings prepared for matching as you type: each as one folded string of its words."""
 
     def __init__(self, listings: Sequence[Listing]) -> None:
+        from rapidfuzz import fuzz, process  # here: built off the window's thread, before a search needs it
+
+        self._extract, self._ratio = process.extract, fuzz.ratio
         self.listings = list(listings)
         words = [listing_words(item) for item in self.listings]
         # " word word ": a term starts some word exactly when " " + term occurs in it.
@@ -92,7 +93,7 @@ class TitleIndex:
             return []
         close: dict[str, float] = {}
         for term in terms:
-            for word, score, _ in process.extract(term, self._vocabulary, scorer=fuzz.ratio, score_cutoff=60, limit=4):
+            for word, score, _ in self._extract(term, self._vocabulary, scorer=self._ratio, score_cutoff=60, limit=4):
                 close[word] = max(close.get(word, 0.0), score / 100)
             close.update({w: 1.0 for w in self._vocabulary if w.startswith(term)} if len(term) > 2 else {})
         if not close:

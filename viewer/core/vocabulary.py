@@ -6,8 +6,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from viewer.core.model import DrugInfo, Listing
 from viewer.core.title_index import fold
 
@@ -32,6 +30,9 @@ class DrugVocabulary:
     """Generic names (from titles and drugs.yaml), brand names and classes, folded."""
 
     def __init__(self, listings: Sequence[Listing], dictionary: Mapping[str, DrugInfo]) -> None:
+        from rapidfuzz import fuzz, process  # here: loaded with the search engine, off the window's thread
+
+        self._extract, self._ratio = process.extract, fuzz.ratio
         generics = {fold(d) for item in listings for d in item.drugs} | {fold(g) for g in dictionary}
         self.generics = frozenset(generics)
         self.brands: dict[str, str] = {}
@@ -78,7 +79,7 @@ class DrugVocabulary:
             if found:
                 return Concept(frozenset(found), "prefix")
         if len(term) >= FUZZY_MIN_LENGTH and self._names:
-            matches = process.extract(term, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3)
+            matches = self._extract(term, self._names, scorer=self._ratio, score_cutoff=FUZZY_CUTOFF, limit=3)
             if matches:
                 best = matches[0][1]
                 found = set()
