@@ -19,6 +19,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from viewer.cli import start_prefetch  # noqa: E402
+
+# As `combo-viewer` starts: with no catalog cache, the pages are read while Qt loads.
+PREFETCH = start_prefetch(Path(sys.argv[1])) if __name__ == "__main__" else None
+
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from viewer.ui.app import make_application  # noqa: E402
@@ -112,7 +117,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         ready_at: list[float] = []
-        controller = Controller(folder, Preferences(settings), open_urls=False)
+        controller = Controller(folder, Preferences(settings), open_urls=False, prefetch=PREFETCH)
         controller.fulltext.ready.connect(lambda *_: ready_at.append(time.time()))
         window = controller.window
         window.resize(1280, 820)

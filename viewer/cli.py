@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer import APP_NAME, __version__
 from viewer.core.kiosk_config import ConfigError, load_config
 from viewer.options import CheckOptions, PrintOptions, SearchOptions, WindowOptions
 from viewer.paths import CONTENT_ENV, content_dir
+
+if TYPE_CHECKING:
+    from viewer.core.prefetch import CatalogPrefetch
 
 COMMANDS = ("check", "search", "print")
 
@@ -120,6 +124,17 @@ def run_check(options: CheckOptions) -> int:
     return 1 if library.count(Severity.ERROR) else 0
 
 
+def start_prefetch(content: Path) -> CatalogPrefetch | None:
+    """A first start's page reading, begun before the window's libraries load (none when the
+    catalog cache exists: the start reads that instead)."""
+    from viewer.core.cache import cache_file
+    from viewer.core.prefetch import CatalogPrefetch
+
+    if cache_file(content, "catalog", ".json").exists():
+        return None
+    return CatalogPrefetch.start(content)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
@@ -142,14 +157,17 @@ def main(argv: list[str] | None = None) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 2
+        prefetch = start_prefetch(options.content)  # reads pages while Qt loads
         try:
             from viewer.ui.app import run
         except ImportError as exc:  # a system library Qt needs is missing: say which package brings it
             from viewer.system_libs import import_problem
 
+            if prefetch is not None:
+                prefetch.cancel()
             print(f"combo-viewer: {import_problem(exc, 'The window')}", file=sys.stderr)
             return 2
-        return run(options)
+        return run(options, prefetch)
     except UsageError as exc:
         print(f"combo-viewer: error: {exc}", file=sys.stderr)
         return 2

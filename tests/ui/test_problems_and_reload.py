@@ -197,3 +197,22 @@ def test_a_large_librarys_poll_looks_at_folders_first_and_at_every_page_now_and_
     os.utime(content, ns=(stat.st_atime_ns, watcher._folder_times[0][1]))  # an edit in place leaves the folder's time
     watcher._poll_tick()  # poll 3: a full look (every third): the edit is seen
     qtbot.waitUntil(lambda: "Gamma + Epsilon" in [e.title for e in controller.library.entries], timeout=5000)
+
+
+def test_a_first_start_through_the_readers_lists_every_page_and_then_follows_edits(make_controller, content, qtbot):
+    import sys
+
+    from viewer.core.prefetch import CatalogPrefetch
+
+    if not sys.platform.startswith("linux"):
+        return  # forked readers are Linux's; elsewhere the window reads the pages itself
+    (content / "broken.md").write_text("---\ntitle: [\n---\n\ntext\n")
+    prefetch = CatalogPrefetch.start(content)
+    edited = content / "extra" / "alpha-beta.md"
+    controller = make_controller(content, prefetch=prefetch)
+    titles = [controller.model.index(row).data() for row in range(controller.model.rowCount())]
+    assert len(titles) == 3 and controller.window.problems_button.text().startswith("1 page could not be read")
+    edited.write_text(page("Alpha + Gamma", FULL_BODY))
+    os.utime(edited, ns=(os.stat(edited).st_mtime_ns + 5_000_000_000,) * 2)
+    qtbot.waitUntil(lambda: "Alpha + Gamma" in [controller.model.index(r).data() for r in range(controller.model.rowCount())],
+                    timeout=RELOAD_MS)

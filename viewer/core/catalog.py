@@ -2,18 +2,91 @@
 
 from __future__ import annotations
 
+import gc
 import hmac
 import json
 import os
+import pickle
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from viewer.core.cache import cache_mac
-from viewer.core.library import Read, load_folder, read_listing, read_listing_quickly
-from viewer.core.model import FileInfo, Library, Listing, PageKind, Problem, Severity
+from viewer.core.library import Read, Scan, load_folder, read_listing, read_listing_quickly
+from viewer.core.model import FileInfo, Ignored, Library, Listing, PageKind, Problem, Severity
 from viewer.core.safety import SEVERITIES
+from viewer.core.site import Site
 
 Memo = dict[str, tuple[tuple[int, int], Read]]
-CATALOG_SCHEMA = 5
+
+
+@contextmanager
+def collections_paused() -> Iterator[None]:
+    """No cycle collection while a catalog's objects are made: they are all kept, and the
+    collector would walk the growing heap again and again (a third of the time at 100,000 pages)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+_KINDS = {kind.value: kind for kind in PageKind}
+CATALOG_SCHEMA = 6
+
+
+def row_of(path: str, signature: tuple[int, int], read: Read) -> list[Any]:
+    """One page's read as plain data (the cache's JSON, the first start's pipes)."""
+    listing = read.listing
+    return [
+        path, list(signature), listing.title if listing else None, list(listing.drugs) if listing else [],
+        [[p.line, p.severity.value, p.message] for p in read.problems], read.kind.value, read.reason, read.layout,
+        listing.severity if listing else "", listing.warning if listing else "", read.quick,
+    ]
+
+
+def read_of_row(row: list[Any]) -> tuple[str, tuple[int, int], Read]:
+    """A row back to a page's read; raises ValueError, TypeError or IndexError for a bad one."""
+    relative, signature, title, drugs, problems, kind, reason, layout, severity, warning, quick = row
+    relative = str(relative)
+    known = severity if severity in SEVERITIES else ""
+    listing = (Listing(relative, title, tuple(map(str, drugs)), "", known, str(warning))
+               if isinstance(title, str) else None)
+    found = tuple(Problem(relative, line, Severity(level), message) for line, level, message in problems) if problems else ()
+    return relative, (int(signature[0]), int(signature[1])), Read(listing, found, _KINDS[kind], str(reason), str(layout), quick is True)
+
+
+def rows_of_share(root: Path, pages: list[FileInfo], share: int, shares: int) -> list[list[Any]]:
+    """The quick reads of every ``shares``-th page from the ``share``-th (a first start's reader)."""
+    return [row_of(page.path, page.signature, read_listing_quickly(str(root), page)) for page in pages[share::shares]]
+
+
+def reads_of_rows(rows: list[list[Any]]) -> Memo:
+    """Rows back to reads by path."""
+    return {path: (signature, read) for path, signature, read in map(read_of_row, rows)}
+
+
+def walk_rows(site: Site, walk: Scan) -> list[Any]:
+    """A folder's settings and scan as plain data (the site pickled: our own process reads it)."""
+    return [pickle.dumps(site), [[p.path, *p.signature] for p in walk.pages],
+            [[i.path, i.reason] for i in walk.ignored], walk.folders]
+
+
+def walk_of(data: list[Any]) -> tuple[Site, Scan]:
+    site, pages, ignored, folders = data
+    return (pickle.loads(site), Scan([FileInfo(path, (time, size)) for path, time, size in pages],
+                                     [Ignored(path, reason) for path, reason in ignored], folders))
+
+
+@dataclass
+class Prefetched:
+    """What a first start's readers found before the window was up (prefetch.py)."""
+
+    site: Site
+    walk: Scan
+    memo: Memo
 
 
 class CatalogLoader:
@@ -23,13 +96,15 @@ class CatalogLoader:
     unchanged pages from it instead of parsing every page (JSON, never code, so a tampered or
     corrupt cache can only cost a full read)."""
 
-    def __init__(self, root: Path | str, cache_file: Path | None = None) -> None:
+    def __init__(self, root: Path | str, cache_file: Path | None = None, prefetched: Prefetched | None = None) -> None:
         self.root = Path(root)
         self.cache_file = cache_file
         self._memo: Memo = {}
         self._changed = False
         if cache_file is not None:
             self._memo = self._read_cache(cache_file)
+        self._walked = (prefetched.site, prefetched.walk) if prefetched else None  # for the first load
+        self._memo = {**prefetched.memo, **self._memo} if prefetched else self._memo  # read at launch
 
     def load(self, quick: bool = False) -> Library:
         """The catalog; ``quick`` reads only the heads of pages not in the memo (the window's
@@ -49,7 +124,9 @@ class CatalogLoader:
             changed = True
             return read
 
-        library = load_folder(self.root, reader)
+        with collections_paused():
+            library = load_folder(self.root, reader, self._walked)
+        self._walked = None  # later loads look again
         self._changed = self._changed or changed or len(memo) != len(self._memo)
         self._memo = memo
         return library
@@ -58,16 +135,8 @@ class CatalogLoader:
         """Write the memo to the cache file when it changed; False when it could not be written."""
         if self.cache_file is None or not self._changed:
             return True
-        rows = []
-        for path, (signature, read) in self._memo.items():
-            if read.quick:
-                continue  # not read in full yet: read again next time
-            listing = read.listing
-            rows.append([
-                path, list(signature), listing.title if listing else None, list(listing.drugs) if listing else [],
-                [[p.line, p.severity.value, p.message] for p in read.problems], read.kind.value, read.reason, read.layout,
-                listing.severity if listing else "", listing.warning if listing else "",
-            ])
+        rows = [row_of(path, signature, read) for path, (signature, read) in self._memo.items()
+                if not read.quick]  # not read in full yet: read again next time
         pages = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
         root = str(self.root.resolve())
         mac = cache_mac(f"{CATALOG_SCHEMA}\n{root}\n{pages}".encode("utf-8", "surrogatepass"))
@@ -92,13 +161,9 @@ class CatalogLoader:
             if not hmac.compare_digest(str(data.get("mac")), cache_mac(f"{CATALOG_SCHEMA}\n{root}\n{pages}".encode("utf-8", "surrogatepass"))):
                 return {}  # altered, or written by someone else: it could change what a page says
             memo: Memo = {}
-            for relative, signature, title, drugs, problems, kind, reason, layout, severity, warning in data["pages"]:
-                known = str(severity) if severity in SEVERITIES else ""
-                listing = (Listing(relative, title, tuple(map(str, drugs)), severity=known, warning=str(warning))
-                           if isinstance(title, str) else None)
-                found = tuple(Problem(relative, line, Severity(level), message) for line, level, message in problems)
-                read = Read(listing, found, PageKind(kind), str(reason), str(layout))
-                memo[str(relative)] = ((int(signature[0]), int(signature[1])), read)
+            for row in data["pages"]:
+                relative, signature, read = read_of_row(row)
+                memo[relative] = (signature, read)
             return memo
         except (OSError, ValueError, TypeError, KeyError, IndexError):
             return {}  # missing, corrupt or foreign: read the pages instead

@@ -218,11 +218,13 @@ def load_library(root: Path | str) -> Library:
 Reader = Callable[[str, FileInfo], Read]
 
 
-def load_folder(root: Path, reader: Reader) -> Library:
+def load_folder(root: Path, reader: Reader, walked: tuple[Site, Scan] | None = None) -> Library:
+    """The Library of ``root``, each page read by ``reader``; ``walked`` is the folder's settings
+    and scan when they were just taken (a first start's readers took them)."""
     if not root.is_dir():
         raise NotADirectoryError(f"content folder not found: {root}")
-    site = read_site(root)
-    walk = scan(root, site)
+    site, walk = walked or (read_site(root), None)
+    walk = walk or scan(root, site)
     pages, ignored = walk.pages, walk.ignored
     reads = [(page, reader(str(root), page)) for page in pages]
     # A page without medicine sections is still a combination page when it shares its layout

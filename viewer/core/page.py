@@ -54,29 +54,25 @@ class Head:
 
 # A line opening with a heading or bold mark, and the words of the label it may be.
 _LABEL_START = re.compile(r"\n {0,3}(?:#{1,6}[ \t]+(?:\*\*|__)?|\*\*|__)([^\n*_:#]{1,80})")
-_WORD = re.compile(r"\w")
+# Text after a label: on its own line, or on the next line that is no heading or bold label.
+_TEXT_AFTER = re.compile(r"[^\n\w]*\w|[^\n\w]*\n\s*(?!#|\*\*|__)[^\n]*?\w")
 _LISTED_SECTIONS = MEDICINE_SECTIONS - {"faqs"}  # FAQs count only once their questions are read
 
 
 def names_medicine(body: str) -> bool:
     """Whether a body gives text under two medicine sections labelled by their exact names
-    ("**Usage:** ...", "## Side effects"): such a page is a medicine page, and the first start
-    may list it from its head. A page that does not is read in full first (an "About" page
-    must never be listed)."""
+    ("**Usage:** ...", "## Side effects" and a paragraph): such a page is a medicine page, and
+    the first start may list it from its head. A page that does not is read in full first (an
+    "About" page must never be listed)."""
     text = "\n" + body  # a newline first: the search skips from line start to line start
     found: set[str] = set()
-    key: str | None = None
-    end = 0
-    for match in [*_LABEL_START.finditer(text), None]:
-        start = match.start() if match else len(text)
-        if key in _LISTED_SECTIONS and _WORD.search(text, end, start):
+    for match in _LABEL_START.finditer(text):
+        words = " ".join(match.group(1).split()).casefold()
+        key = LABELS.get(words) or (known_section(words) if "(" in words or "[" in words else None)
+        if key in _LISTED_SECTIONS and key not in found and _TEXT_AFTER.match(text, match.end()):
             found.add(key)
             if len(found) == 2:
                 return True
-        if match is not None:
-            words = " ".join(match.group(1).split()).casefold()
-            key = LABELS.get(words) or (known_section(words) if "(" in words or "[" in words else None)
-            end = match.end()
     return False
 
 
@@ -95,7 +91,7 @@ def quick_listing(path: str, data: bytes) -> Listing | None:
     except UnicodeDecodeError:
         return None
     meta = frontmatter.parse_plain(front)
-    if meta is None or meta.get("published") is False or not strip_markup(body).strip() or not names_medicine(body):
+    if meta is None or meta.get("published") is False or not (text := strip_markup(body)).strip() or not names_medicine(text):
         return None
     title = meta.get("title")
     title = normalise_title(title) if isinstance(title, str) else ""

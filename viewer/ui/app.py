@@ -15,6 +15,7 @@ from viewer import __version__
 from viewer.paths import bundled_dir
 
 if TYPE_CHECKING:
+    from viewer.core.prefetch import CatalogPrefetch
     from viewer.options import WindowOptions
 
 
@@ -64,7 +65,7 @@ def application_icon() -> QIcon:
     return icon
 
 
-def run(options: WindowOptions) -> int:
+def run(options: WindowOptions, prefetch: CatalogPrefetch | None = None) -> int:
     from viewer.ui.controller import Controller
     from viewer.ui.instance import InstanceServer, hand_over
     from viewer.ui.launch import open_request
@@ -74,6 +75,8 @@ def run(options: WindowOptions) -> int:
     content = str(options.content.resolve())
     request = {"entry": options.entry, "page": options.page, "content": content, "kiosk": options.kiosk}
     answer = hand_over(request)
+    if answer is not None and prefetch is not None:
+        prefetch.cancel()  # another window takes the request: nothing to read here
     if answer is not None and answer.get("kind") == "kiosk":
         print(KIOSK_RUNNING, file=sys.stderr)
         return 1
@@ -86,8 +89,8 @@ def run(options: WindowOptions) -> int:
     server = InstanceServer("kiosk" if options.kiosk else "window", content)
     server.listen()  # false when another folder's window has the name: this one simply runs alone
     if options.kiosk:
-        return run_kiosk(options, app)
-    controller = Controller(options.content, Preferences(QSettings()))
+        return run_kiosk(options, app, prefetch)
+    controller = Controller(options.content, Preferences(QSettings()), prefetch=prefetch)
     server.message.connect(lambda message: open_request(controller, message))
     controller.window.show()
     open_request(controller, request)
@@ -96,7 +99,7 @@ def run(options: WindowOptions) -> int:
     return status
 
 
-def run_kiosk(options: WindowOptions, app: QApplication) -> int:
+def run_kiosk(options: WindowOptions, app: QApplication, prefetch: CatalogPrefetch | None = None) -> int:
     """The kiosk keeps no preferences between runs: every start is the same clean screen."""
     import tempfile
     from pathlib import Path
@@ -111,7 +114,8 @@ def run_kiosk(options: WindowOptions, app: QApplication) -> int:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     with tempfile.TemporaryDirectory() as scratch:
         settings = QSettings(str(Path(scratch) / "kiosk.ini"), QSettings.Format.IniFormat)
-        controller = Controller(options.content, Preferences(settings), open_urls=False, banner_text=config.banner_text)
+        controller = Controller(options.content, Preferences(settings), open_urls=False, banner_text=config.banner_text,
+                                prefetch=prefetch)
         kiosk = Kiosk(controller, config)
         app.setQuitOnLastWindowClosed(False)
         kiosk.exit_requested.connect(app.quit)

@@ -14,6 +14,7 @@ from viewer.core.catalog import CatalogLoader
 from viewer.core.document import DocumentBuilder
 from viewer.core.history import History
 from viewer.core.model import Entry, Library, Severity
+from viewer.core.prefetch import CatalogPrefetch
 from viewer.core.search_engine import Results
 from viewer.core.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View
 from viewer.core.title_index import query_terms
@@ -36,16 +37,15 @@ AFTER_FIRST_FRAME_MS = 100  # after the window is shown: its first frame is pain
 class Controller(QObject):
     """The one place where logic meets the view (the window only emits and shows)."""
 
-    def __init__(self, root: Path, preferences: Preferences, open_urls: bool = True, banner_text: str | None = None) -> None:
+    def __init__(self, root: Path, preferences: Preferences, open_urls: bool = True, banner_text: str | None = None,
+                 prefetch: CatalogPrefetch | None = None) -> None:
         super().__init__()
-        self.root = root
-        self.preferences = preferences
-        self.open_urls = open_urls
-        self.loader = CatalogLoader(root, cache_file(root, "catalog", ".json"))
-        self.session = Session(root, self.loader.load(quick=True))  # heads only where the cache has nothing
+        self.root, self.preferences, self.open_urls = root, preferences, open_urls
         self.model = EntryListModel(self)
+        self.window = MainWindow(self.model, banner_text)  # built while the pages are read (prefetch.py)
+        self.loader = CatalogLoader(root, cache_file(root, "catalog", ".json"), prefetch.result() if prefetch else None)
+        self.session = Session(root, self.loader.load(quick=True))  # heads only where the cache has nothing
         self.model.set_listings(self.library.entries)
-        self.window = MainWindow(self.model, banner_text)
         self.builder = DocumentBuilder()
         self.watcher = ContentWatcher(self.loader, self)
         self.fulltext = FullTextBuilder(root, self)
