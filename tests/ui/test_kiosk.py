@@ -399,10 +399,10 @@ def test_start_again_and_back_always_lead_home(bundled_kiosk, qtbot, where):
 
 
 def test_the_pin_pad_covers_the_screen_and_wrong_pins_wait_longer_each_time(kiosk, qtbot, monkeypatch):
-    from viewer.ui import kiosk_widgets
+    from viewer.ui import kiosk_pin
 
     now = [1000.0]
-    monkeypatch.setattr(kiosk_widgets.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(kiosk_pin.time, "monotonic", lambda: now[0])
     window, pad = kiosk.window, kiosk.pinpad
     kiosk.ask_pin()
     assert pad.geometry() == window.rect()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.cache import cache_mac
-from viewer.core.library import Read, Scan, load_folder, read_listing, read_listing_quickly
+from viewer.core.library import UNKNOWN, Read, Scan, listing_quickly, load_folder, read_listing, read_listing_quickly, read_signed
 from viewer.core.model import FileInfo, Ignored, Library, Listing, PageKind, Problem, Severity
 from viewer.core.safety import SEVERITIES
 from viewer.core.site import Site
@@ -59,8 +59,13 @@ def read_of_row(row: list[Any]) -> tuple[str, tuple[int, int], Read]:
 
 
 def rows_of_share(root: Path, pages: list[FileInfo], share: int, shares: int) -> list[list[Any]]:
-    """The quick reads of every ``shares``-th page from the ``share``-th (a first start's reader)."""
-    return [row_of(page.path, page.signature, read_listing_quickly(str(root), page)) for page in pages[share::shares]]
+    """The quick reads of every ``shares``-th page from the ``share``-th, each with the signature
+    of the file as it was read (a first start's reader: its scan took none)."""
+    rows = []
+    for page in pages[share::shares]:
+        data, signature = read_signed(root, page.path)
+        rows.append(row_of(page.path, signature, listing_quickly(page.path, data)))
+    return rows
 
 
 def reads_of_rows(rows: list[list[Any]]) -> Memo:
@@ -70,14 +75,14 @@ def reads_of_rows(rows: list[list[Any]]) -> Memo:
 
 def walk_rows(site: Site, walk: Scan) -> list[Any]:
     """A folder's settings and scan as plain data (the site pickled: our own process reads it)."""
-    return [pickle.dumps(site), [[p.path, *p.signature] for p in walk.pages],
-            [[i.path, i.reason] for i in walk.ignored], walk.folders]
+    return [pickle.dumps(site), [p.path for p in walk.pages], [[i.path, i.reason] for i in walk.ignored], walk.folders]
 
 
-def walk_of(data: list[Any]) -> tuple[Site, Scan]:
+def walk_of(data: list[Any], memo: Memo) -> tuple[Site, Scan]:
+    """The settings and scan back, each page with the signature its reader found."""
     site, pages, ignored, folders = data
-    return (pickle.loads(site), Scan([FileInfo(path, (time, size)) for path, time, size in pages],
-                                     [Ignored(path, reason) for path, reason in ignored], folders))
+    pages = [FileInfo(path, memo[path][0] if path in memo else UNKNOWN) for path in pages]
+    return pickle.loads(site), Scan(pages, [Ignored(path, reason) for path, reason in ignored], folders)
 
 
 @dataclass

@@ -22,6 +22,7 @@ L = TypeVar("L", bound=Listing)
 
 MAX_DEPTH = 64  # folders deeper than this are reported, not read
 CHUNK = 256 * 1024
+UNKNOWN = (-1, -1)  # a signature not (yet) known
 TOO_DEEP = f"more than {MAX_DEPTH} folders deep; not read"
 
 
@@ -34,11 +35,12 @@ class Scan:
     folders: list[str]  # relative, "" for the root itself
 
 
-def scan(root: Path | str, site: Site | None = None) -> Scan:
+def scan(root: Path | str, site: Site | None = None, signatures: bool = True) -> Scan:
     """The pages (with their signatures) under ``root`` and the files and folders left out,
     with why, by relative path with forward slashes, sorted. Hidden files and folders are
     skipped silently; links to folders, folders the site does not publish, and anything
-    deeper than MAX_DEPTH are reported as ignored. Walks without recursion."""
+    deeper than MAX_DEPTH are reported as ignored. Walks without recursion. Without
+    ``signatures`` the pages' are left unknown (-1, -1): whoever reads them learns them then."""
     site = site or Site()
     pages: list[FileInfo] = []
     others: list[Ignored] = []
@@ -85,9 +87,11 @@ def scan(root: Path | str, site: Site | None = None) -> Scan:
                 why = site.exclusion(relative)
                 if why:
                     others.append(Ignored(relative, why))
-                elif is_page:
+                elif is_page and signatures:
                     info = item.stat()
                     pages.append(FileInfo(relative, (info.st_mtime_ns, info.st_size)))
+                elif is_page:
+                    pages.append(FileInfo(relative, UNKNOWN))
                 elif relative not in (DRUGS_FILE, CONFIG_FILE):
                     others.append(Ignored(relative, "not a page (.md or .markdown)"))
             except OSError:  # vanished or unreadable mid-scan: reading it will report why
@@ -131,9 +135,19 @@ def _link_problem(path: str, inside: str) -> str | None:
 def read_bytes(root: Path | str, relative: str, size: int = -1) -> bytes | Problem:
     """A page's bytes, or the error that stops it being read; ``size`` is what the folder's
     scan found (the file may have changed since: it is read to its end all the same)."""
+    return read_signed(root, relative, size)[0]
+
+
+def read_signed(root: Path | str, relative: str, size: int = -1) -> tuple[bytes | Problem, tuple[int, int]]:
+    """A page's bytes (or the error that stops it being read) and the signature of the file
+    they were read from (when ``size`` is not given; else UNKNOWN)."""
+    signature = UNKNOWN
     try:
         descriptor = os.open(os.path.join(root, relative), os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
         try:
+            if size < 0:
+                info = os.fstat(descriptor)
+                signature, size = (info.st_mtime_ns, info.st_size), info.st_size
             wanted = size + 1 if 0 <= size < CHUNK else CHUNK
             data = os.read(descriptor, wanted)  # the whole page in one read when its size is known
             if len(data) == wanted:  # grown since the scan, or larger: read on to the end
@@ -145,11 +159,12 @@ def read_bytes(root: Path | str, relative: str, size: int = -1) -> bytes | Probl
         finally:
             os.close(descriptor)
     except OSError as exc:
-        return Problem(relative, None, Severity.ERROR, f"cannot read: {exc.strerror or exc}")
+        return Problem(relative, None, Severity.ERROR, f"cannot read: {exc.strerror or exc}"), signature
     if len(data) > MAX_FILE_BYTES:
         size = _size(os.path.join(root, relative), len(data))
-        return Problem(relative, None, Severity.ERROR, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
-    return data
+        message = f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
+        return Problem(relative, None, Severity.ERROR, message), signature
+    return data, signature
 
 
 def _size(path: str, at_least: int) -> int:
@@ -180,16 +195,20 @@ class Read:
 def read_listing_quickly(root: str, page: FileInfo) -> Read:
     """A medicine page's title and drugs only (a first start, before the full read in the
     background); a page that may be no medicine page, or has problems, is read in full."""
-    data = read_bytes(root, page.path, page.signature[1])
+    return listing_quickly(page.path, read_bytes(root, page.path, page.signature[1]))
+
+
+def listing_quickly(path: str, data: bytes | Problem) -> Read:
+    """read_listing_quickly for bytes already read."""
     if isinstance(data, Problem):
         return Read(None, (data,))
-    listing = quick_listing(page.path, data)
+    listing = quick_listing(path, data)
     if listing is not None:
         return Read(listing, (), quick=True)
-    head = read_head(page.path, data)
+    head = read_head(path, data)
     if head.title is not None and not head.unpublished and not head.problems and names_medicine(head.body):
         return Read(head.listing, (), quick=True)
-    return _listing_of(parse_page(page.path, data), keep_entry=False)
+    return _listing_of(parse_page(path, data), keep_entry=False)
 
 
 def read_listing(root: str, page: FileInfo, keep_entry: bool) -> Read:

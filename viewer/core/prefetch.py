@@ -91,9 +91,12 @@ class CatalogPrefetch:
                     continue
                 share = marshal.loads(b"".join(pending.pop(reading)))
                 if reading == self._pipes[0]:
-                    walked, share = walk_of(share[0]), share[1]
+                    walked, share = share[0], share[1]
                 memo.update(reads_of_rows(share))
-        return Prefetched(walked[0], walked[1], memo) if walked else None
+        if walked is None:
+            return None
+        site, walk = walk_of(walked, memo)
+        return Prefetched(site, walk, memo)
 
     def cancel(self) -> None:
         """Stop the children (when the window was not needed after all, or all is read)."""
@@ -129,7 +132,7 @@ def _first_child(root: Path, pipes: list[tuple[int, int]]) -> None:
         from viewer.core.site import read_site
 
         site = read_site(root)
-        walk = scan(root, site)
+        walk = scan(root, site, signatures=False)  # each reader learns its pages' as it opens them
         for share in range(1, len(pipes)):
             if os.fork() == 0:
                 _keep_only(pipes, share)

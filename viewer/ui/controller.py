@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrintPreviewDialog
 
 from viewer.core.cache import cache_file
 from viewer.core.catalog import CatalogLoader
@@ -24,11 +24,13 @@ from viewer.ui.background import SerialWorker
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.indexing import FullTextBuilder, IndexStatus
 from viewer.ui.main_window import MainWindow
-from viewer.ui.printing import EntryPrint, PrintContext, export_pdf_asking, show_print_preview
 from viewer.ui.problems import ProblemsDialog
 from viewer.ui.settings import Preferences
 from viewer.ui.text_search import TextSearcher
 from viewer.ui.watcher import ContentWatcher, FolderStatus
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
 
 WEB_SCHEMES = ("http", "https")
 AFTER_FIRST_FRAME_MS = 100  # after the window is shown: its first frame is painted by then
@@ -230,20 +232,17 @@ class Controller(QObject):
 
     # --- printing ------------------------------------------------------------------------------
 
-    def print_job(self) -> EntryPrint | None:
-        if self.current is None:
-            return None
-        return EntryPrint(self.current, PrintContext.for_library(self.library, self.window.banner.text))
-
     def print_preview(self) -> QPrintPreviewDialog | None:
         """File > Print...: a preview of the whole entry, printable from there."""
-        job = self.print_job()
-        return None if job is None else show_print_preview(self.window, job)
+        from viewer.ui.print_dialogs import preview_entry  # printing loads when first asked for
+
+        return preview_entry(self.window, self.current, self.library)
 
     def export_pdf(self) -> Path | None:
         """File > Export PDF...: ask where, add .pdf when the name has none, write it."""
-        job = self.print_job()
-        return None if job is None else export_pdf_asking(self.window, job)
+        from viewer.ui.print_dialogs import export_entry_pdf
+
+        return export_entry_pdf(self.window, self.current, self.library)
 
     # --- full-text index -----------------------------------------------------------------------
 

@@ -12,7 +12,8 @@ from viewer.core.title_index import fold
 from viewer.paths import bundled_dir
 from viewer.ui.controller import Controller
 from viewer.ui.kiosk_guard import KioskGuard
-from viewer.ui.kiosk_widgets import AttractScreen, DrugPicker, PinLockout, PinPad, WrappingDelegate
+from viewer.ui.kiosk_pin import PinLockout, PinPad
+from viewer.ui.kiosk_widgets import AttractScreen, DrugPicker, WrappingDelegate
 from viewer.ui.main_window import MainWindow
 from viewer.ui.printing import PrintContext, find_printer, print_to_printer
 

@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -23,8 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QToolBar, QWidget
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from viewer import __version__
 from viewer.core.document import print_html, provenance_line
@@ -278,49 +276,3 @@ def print_to_printer(entry: Entry, info: QPrinterInfo, context: PrintContext, wa
     if printer.printerState() == QPrinter.PrinterState.Error:
         raise OSError(f"the printer {info.printerName()} reported an error")
     return pages
-
-
-def ask_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
-    """Where to save a PDF (.pdf added when the name has none); None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, "Export PDF", str(suggested), "PDF files (*.pdf)")
-    if not name:
-        return None
-    return Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-
-
-def show_print_preview(parent: QWidget, job: EntryPrint) -> QPrintPreviewDialog:
-    """A preview of the whole entry, printable from there."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    configure(printer, job.entry)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Print preview — {job.entry.display_title}")
-    dialog.paintRequested.connect(job.paint)
-    # Never taller than the screen (its Print button stays in reach at 1366x768), and showing
-    # a whole page at once.
-    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
-    room = screen.availableGeometry() if screen is not None else None
-    toolbar = dialog.findChild(QToolBar)
-    width = max(900, toolbar.sizeHint().width() + 40 if toolbar is not None else 0)  # every button, Print last
-    height = 1000
-    if room is not None:
-        width, height = min(width, int(room.width() * 0.9)), min(height, int(room.height() * 0.9))
-    dialog.resize(width, height)
-    preview = dialog.findChild(QPrintPreviewWidget)
-    if preview is not None:
-        preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitInView)
-    dialog.open()
-    return dialog
-
-
-def export_pdf_asking(window: QMainWindow, job: EntryPrint) -> Path | None:
-    """File > Export PDF...: ask where, write it, and say in the status bar how it went."""
-    path = ask_pdf_path(window, Path.home() / f"{Path(job.entry.path).stem}.pdf")
-    if path is None:
-        return None
-    try:
-        pages = export_pdf(job.entry, path, job.context)
-    except OSError as exc:
-        window.statusBar().showMessage(f"Could not write {path}: {exc}", 10000)
-        return None
-    window.statusBar().showMessage(f"Saved {path} ({pages} page{'s' if pages != 1 else ''}).", 8000)
-    return path
