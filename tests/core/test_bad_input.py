@@ -374,7 +374,9 @@ def test_a_folder_that_cannot_be_read_is_reported_and_the_rest_read(tmp_path, mo
             raise PermissionError(13, "Permission denied")
         return real(path)
 
-    monkeypatch.setattr(library_module.os, "scandir", scandir)
+    from viewer.core import folder
+
+    monkeypatch.setattr(folder.os, "scandir", scandir)
     library = library_module.load_library(tmp_path)
     assert len(library.entries) == 2
     assert [(i.path, i.reason) for i in library.ignored] == [("locked", "folder cannot be read: Permission denied")]

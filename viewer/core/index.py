@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from viewer.core.cache import cache_file
-from viewer.core.library import read_page, scan
+from viewer.core.folder import scan
+from viewer.core.library import read_page
 from viewer.core.model import Entry, FileInfo
 from viewer.core.site import read_site
 from viewer.core.title_index import fold

@@ -2,176 +2,22 @@
 
 from __future__ import annotations
 
-import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from viewer.core.drugs import DRUGS_FILE, read_drugs
+from viewer.core.drugs import read_drugs
+from viewer.core.folder import MAX_DEPTH, NOT_UTF8, PAGE_SUFFIXES, TOO_DEEP, UNKNOWN, Scan, read_bytes, read_signed, scan
 from viewer.core.model import FileInfo, Ignored, Library, Listing, Page, PageKind, Problem, Severity
 from viewer.core.page import names_medicine, parse_page, quick_listing, read_head
-from viewer.core.site import CONFIG_FILE, Site, read_site
-from viewer.core.source import MAX_FILE_BYTES
+from viewer.core.site import Site, read_site
 from viewer.core.title_index import fold
 
-PAGE_SUFFIXES = (".md", ".markdown")
+__all__ = ["MAX_DEPTH", "PAGE_SUFFIXES", "UNKNOWN", "Scan", "read_bytes", "read_signed", "scan"]  # the folder's, used with ours
 L = TypeVar("L", bound=Listing)
 
-
-MAX_DEPTH = 64  # folders deeper than this are reported, not read
-CHUNK = 256 * 1024
-UNKNOWN = (-1, -1)  # a signature not (yet) known
-TOO_DEEP = f"more than {MAX_DEPTH} folders deep; not read"
-
-
-@dataclass(frozen=True)
-class Scan:
-    """One walk of a content folder: its pages, what was left out, and the folders walked."""
-
-    pages: list[FileInfo]
-    ignored: list[Ignored]
-    folders: list[str]  # relative, "" for the root itself
-
-
-def scan(root: Path | str, site: Site | None = None, signatures: bool = True) -> Scan:
-    """The pages (with their signatures) under ``root`` and the files and folders left out,
-    with why, by relative path with forward slashes, sorted. Hidden files and folders are
-    skipped silently; links to folders, folders the site does not publish, and anything
-    deeper than MAX_DEPTH are reported as ignored. Walks without recursion. Without
-    ``signatures`` the pages' are left unknown (-1, -1): whoever reads them learns them then."""
-    site = site or Site()
-    pages: list[FileInfo] = []
-    others: list[Ignored] = []
-    inside = os.path.realpath(root) + os.sep
-    pending: list[tuple[str, str, int]] = [(str(root), "", 0)]
-    walked: list[str] = []
-    while pending:
-        folder, prefix, depth = pending.pop()
-        walked.append(prefix.rstrip("/"))
-        try:
-            with os.scandir(folder) as found:
-                items = sorted(found, key=lambda item: item.name)
-        except OSError as exc:
-            if prefix:
-                others.append(Ignored(prefix.rstrip("/"), f"folder cannot be read: {exc.strerror or exc}"))
-            continue
-        folders: list[tuple[str, str, int]] = []
-        for item in items:
-            if item.name.startswith("."):
-                continue
-            relative = prefix + item.name
-            if not _is_utf8(item.name):
-                others.append(Ignored(readable_name(relative), NOT_UTF8))
-                continue
-            try:
-                if item.is_symlink():
-                    why = _link_problem(item.path, inside)
-                    if why:
-                        others.append(Ignored(relative, why))
-                        continue
-                if item.is_dir(follow_symlinks=False):
-                    why = site.exclusion(relative)
-                    if why:
-                        others.append(Ignored(relative + "/", why))
-                    elif depth >= MAX_DEPTH:
-                        others.append(Ignored(relative + "/", TOO_DEEP))
-                    else:
-                        folders.append((item.path, relative + "/", depth + 1))
-                    continue
-                if not item.is_file():
-                    others.append(Ignored(relative, "not a regular file (a device, pipe or socket); not read"))
-                    continue
-                is_page = item.name.lower().endswith(PAGE_SUFFIXES)
-                why = site.exclusion(relative)
-                if why:
-                    others.append(Ignored(relative, why))
-                elif is_page and signatures:
-                    info = item.stat()
-                    pages.append(FileInfo(relative, (info.st_mtime_ns, info.st_size)))
-                elif is_page:
-                    pages.append(FileInfo(relative, UNKNOWN))
-                elif relative not in (DRUGS_FILE, CONFIG_FILE):
-                    others.append(Ignored(relative, "not a page (.md or .markdown)"))
-            except OSError:  # vanished or unreadable mid-scan: reading it will report why
-                if item.name.lower().endswith(PAGE_SUFFIXES):
-                    pages.append(FileInfo(relative, (-1, -1)))
-        pending.extend(reversed(folders))
-    pages.sort(key=lambda page: page.path)
-    others.sort(key=lambda other: other.path)
-    return Scan(pages, others, walked)
-
-
-NOT_UTF8 = "its name is not valid UTF-8; rename the file to have it read"
-
-
-def _is_utf8(name: str) -> bool:
-    """os.scandir gives undecodable bytes of a name as surrogates."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def readable_name(name: str) -> str:
-    """A file name that can be printed and stored: undecodable bytes become U+FFFD."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def _link_problem(path: str, inside: str) -> str | None:
-    """Why a symbolic link is not followed, or None for a link to a file inside the folder."""
-    target = os.path.realpath(path)
-    if not os.path.exists(target):
-        return "a link to nothing (dangling); not read"
-    if os.path.isdir(target):
-        return "a link to a folder; not followed"
-    if not target.startswith(inside):
-        return "a link to a file outside the content folder; not followed"
-    return None
-
-
-def read_bytes(root: Path | str, relative: str, size: int = -1) -> bytes | Problem:
-    """A page's bytes, or the error that stops it being read; ``size`` is what the folder's
-    scan found (the file may have changed since: it is read to its end all the same)."""
-    return read_signed(root, relative, size)[0]
-
-
-def read_signed(root: Path | str, relative: str, size: int = -1) -> tuple[bytes | Problem, tuple[int, int]]:
-    """A page's bytes (or the error that stops it being read) and the signature of the file
-    they were read from (when ``size`` is not given; else UNKNOWN)."""
-    signature = UNKNOWN
-    try:
-        descriptor = os.open(os.path.join(root, relative), os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
-        try:
-            if size < 0:
-                info = os.fstat(descriptor)
-                signature, size = (info.st_mtime_ns, info.st_size), info.st_size
-            wanted = size + 1 if 0 <= size < CHUNK else CHUNK
-            data = os.read(descriptor, wanted)  # the whole page in one read when its size is known
-            if len(data) == wanted:  # grown since the scan, or larger: read on to the end
-                chunks, total = [data], len(data)
-                while total <= MAX_FILE_BYTES and (chunk := os.read(descriptor, CHUNK)):
-                    chunks.append(chunk)
-                    total += len(chunk)
-                data = b"".join(chunks)
-        finally:
-            os.close(descriptor)
-    except OSError as exc:
-        return Problem(relative, None, Severity.ERROR, f"cannot read: {exc.strerror or exc}"), signature
-    if len(data) > MAX_FILE_BYTES:
-        size = _size(os.path.join(root, relative), len(data))
-        message = f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
-        return Problem(relative, None, Severity.ERROR, message), signature
-    return data, signature
-
-
-def _size(path: str, at_least: int) -> int:
-    try:
-        return max(os.stat(path).st_size, at_least)
-    except OSError:
-        return at_least
 
 
 def read_page(root: Path | str, relative: str) -> Page:
@@ -289,9 +135,12 @@ def load_folder(root: Path, reader: Reader, walked: tuple[Site, Scan] | None = N
 def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:
     """Entries sharing a title are all kept, each marked with the shortest end of its path
     that no namesake shares (usually the file name), with a warning."""
+    folded = [fold(entry.title) for entry in entries]
+    shared = {title for title, count in Counter(folded).items() if count > 1}  # usually none
     by_title: dict[str, list[int]] = defaultdict(list)
-    for index, entry in enumerate(entries):
-        by_title[fold(entry.title)].append(index)
+    for index, title in enumerate(folded):
+        if title in shared:
+            by_title[title].append(index)
     problems: list[Problem] = []
     result = list(entries)
     for indexes in by_title.values():

@@ -128,7 +128,7 @@ def _first_child(root: Path, pipes: list[tuple[int, int]]) -> None:
 
         gc.disable()  # a short life: nothing to collect
         from viewer.core.catalog import rows_of_share, walk_rows
-        from viewer.core.library import scan
+        from viewer.core.folder import scan
         from viewer.core.site import read_site
 
         site = read_site(root)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QStatusBar
 
 from viewer.core.catalog import CatalogLoader
-from viewer.core.library import PAGE_SUFFIXES
+from viewer.core.folder import PAGE_SUFFIXES
 from viewer.core.model import Library
 from viewer.ui.background import SerialWorker
 

@@ -1,0 +1,169 @@
+"""A content folder's files: the walk that finds its pages (and what it leaves out, with why),
+and reading a page's bytes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.core.drugs import DRUGS_FILE
+from viewer.core.model import FileInfo, Ignored, Problem, Severity
+from viewer.core.site import CONFIG_FILE, Site
+from viewer.core.source import MAX_FILE_BYTES
+
+PAGE_SUFFIXES = (".md", ".markdown")
+
+
+MAX_DEPTH = 64  # folders deeper than this are reported, not read
+CHUNK = 256 * 1024
+UNKNOWN = (-1, -1)  # a signature not (yet) known
+TOO_DEEP = f"more than {MAX_DEPTH} folders deep; not read"
+
+
+@dataclass(frozen=True)
+class Scan:
+    """One walk of a content folder: its pages, what was left out, and the folders walked."""
+
+    pages: list[FileInfo]
+    ignored: list[Ignored]
+    folders: list[str]  # relative, "" for the root itself
+
+
+def scan(root: Path | str, site: Site | None = None, signatures: bool = True) -> Scan:
+    """The pages (with their signatures) under ``root`` and the files and folders left out,
+    with why, by relative path with forward slashes, sorted. Hidden files and folders are
+    skipped silently; links to folders, folders the site does not publish, and anything
+    deeper than MAX_DEPTH are reported as ignored. Walks without recursion. Without
+    ``signatures`` the pages' are left unknown (-1, -1): whoever reads them learns them then."""
+    site = site or Site()
+    pages: list[FileInfo] = []
+    others: list[Ignored] = []
+    inside = os.path.realpath(root) + os.sep
+    pending: list[tuple[str, str, int]] = [(str(root), "", 0)]
+    walked: list[str] = []
+    while pending:
+        folder, prefix, depth = pending.pop()
+        walked.append(prefix.rstrip("/"))
+        try:
+            with os.scandir(folder) as found:
+                items = sorted(found, key=lambda item: item.name)
+        except OSError as exc:
+            if prefix:
+                others.append(Ignored(prefix.rstrip("/"), f"folder cannot be read: {exc.strerror or exc}"))
+            continue
+        folders: list[tuple[str, str, int]] = []
+        for item in items:
+            if item.name.startswith("."):
+                continue
+            relative = prefix + item.name
+            if not _is_utf8(item.name):
+                others.append(Ignored(readable_name(relative), NOT_UTF8))
+                continue
+            try:
+                if item.is_symlink():
+                    why = _link_problem(item.path, inside)
+                    if why:
+                        others.append(Ignored(relative, why))
+                        continue
+                if item.is_dir(follow_symlinks=False):
+                    why = site.exclusion(relative)
+                    if why:
+                        others.append(Ignored(relative + "/", why))
+                    elif depth >= MAX_DEPTH:
+                        others.append(Ignored(relative + "/", TOO_DEEP))
+                    else:
+                        folders.append((item.path, relative + "/", depth + 1))
+                    continue
+                if not item.is_file():
+                    others.append(Ignored(relative, "not a regular file (a device, pipe or socket); not read"))
+                    continue
+                is_page = item.name.lower().endswith(PAGE_SUFFIXES)
+                why = site.exclusion(relative)
+                if why:
+                    others.append(Ignored(relative, why))
+                elif is_page and signatures:
+                    info = item.stat()
+                    pages.append(FileInfo(relative, (info.st_mtime_ns, info.st_size)))
+                elif is_page:
+                    pages.append(FileInfo(relative, UNKNOWN))
+                elif relative not in (DRUGS_FILE, CONFIG_FILE):
+                    others.append(Ignored(relative, "not a page (.md or .markdown)"))
+            except OSError:  # vanished or unreadable mid-scan: reading it will report why
+                if item.name.lower().endswith(PAGE_SUFFIXES):
+                    pages.append(FileInfo(relative, (-1, -1)))
+        pending.extend(reversed(folders))
+    pages.sort(key=lambda page: page.path)
+    others.sort(key=lambda other: other.path)
+    return Scan(pages, others, walked)
+
+
+NOT_UTF8 = "its name is not valid UTF-8; rename the file to have it read"
+
+
+def _is_utf8(name: str) -> bool:
+    """os.scandir gives undecodable bytes of a name as surrogates."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def readable_name(name: str) -> str:
+    """A file name that can be printed and stored: undecodable bytes become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _link_problem(path: str, inside: str) -> str | None:
+    """Why a symbolic link is not followed, or None for a link to a file inside the folder."""
+    target = os.path.realpath(path)
+    if not os.path.exists(target):
+        return "a link to nothing (dangling); not read"
+    if os.path.isdir(target):
+        return "a link to a folder; not followed"
+    if not target.startswith(inside):
+        return "a link to a file outside the content folder; not followed"
+    return None
+
+
+def read_bytes(root: Path | str, relative: str, size: int = -1) -> bytes | Problem:
+    """A page's bytes, or the error that stops it being read; ``size`` is what the folder's
+    scan found (the file may have changed since: it is read to its end all the same)."""
+    return read_signed(root, relative, size)[0]
+
+
+def read_signed(root: Path | str, relative: str, size: int = -1) -> tuple[bytes | Problem, tuple[int, int]]:
+    """A page's bytes (or the error that stops it being read) and the signature of the file
+    they were read from (when ``size`` is not given; else UNKNOWN)."""
+    signature = UNKNOWN
+    try:
+        descriptor = os.open(os.path.join(root, relative), os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if size < 0:
+                info = os.fstat(descriptor)
+                signature, size = (info.st_mtime_ns, info.st_size), info.st_size
+            wanted = size + 1 if 0 <= size < CHUNK else CHUNK
+            data = os.read(descriptor, wanted)  # the whole page in one read when its size is known
+            if len(data) == wanted:  # grown since the scan, or larger: read on to the end
+                chunks, total = [data], len(data)
+                while total <= MAX_FILE_BYTES and (chunk := os.read(descriptor, CHUNK)):
+                    chunks.append(chunk)
+                    total += len(chunk)
+                data = b"".join(chunks)
+        finally:
+            os.close(descriptor)
+    except OSError as exc:
+        return Problem(relative, None, Severity.ERROR, f"cannot read: {exc.strerror or exc}"), signature
+    if len(data) > MAX_FILE_BYTES:
+        size = _size(os.path.join(root, relative), len(data))
+        message = f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
+        return Problem(relative, None, Severity.ERROR, message), signature
+    return data, signature
+
+
+def _size(path: str, at_least: int) -> int:
+    try:
+        return max(os.stat(path).st_size, at_least)
+    except OSError:
+        return at_least
