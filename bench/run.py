@@ -39,6 +39,7 @@ for folder, _, files in os.walk(sys.argv[1]):
             n += len(f.read())
 print(json.dumps({"bytes": n, "seconds": time.perf_counter() - t}))
 """
+COLD_RATIO = {10_000: 2.0, 100_000: 2.5}  # cold start within this many times the floor (issue 13)
 TARGETS = {  # pages: (start cold s, start warm s, keystroke p95 ms, open p95 ms, peak RSS MB)
     10_000: (1.0, 0.6, 16, 30, 250),
     100_000: (5.0, 2.0, 50, 30, 1024),
@@ -55,9 +56,14 @@ def best_of(script: str, *args: str, repeat: int = 3) -> dict:
     return min(runs, key=lambda r: r["seconds"])
 
 
-def window_run(folder: Path, cache: Path) -> dict:
-    return json.loads(run([sys.executable, str(REPO / "bench" / "window.py"), str(folder), repr(time.time())],
+def window_run(folder: Path, cache: Path, *flags: str) -> dict:
+    return json.loads(run([sys.executable, str(REPO / "bench" / "window.py"), str(folder), repr(time.time()), *flags],
                           env={"COMBO_VIEWER_CACHE": str(cache)}))
+
+
+def best_start(folder: Path, caches: list[Path]) -> float:
+    """The quickest of several starts, one per cache folder (like the floors: best of three)."""
+    return min(window_run(folder, cache, "--start-only")["start_s"] for cache in caches)
 
 
 def qt_floor() -> float:
@@ -105,8 +111,11 @@ def main() -> None:
             catalog = best_of(LOAD, str(folder), "load_catalog")
             full = best_of(LOAD, str(folder), "load_library", repeat=1)
             cache = Path(tmp) / f"cache-{pages}"
+            cold_start = best_start(folder, [Path(tmp) / f"cold-{pages}-{n}" for n in range(3)])  # no cache yet
             cold = window_run(folder, cache)
             warm = window_run(folder, cache)
+            cold["start_s"] = min(cold["start_s"], cold_start)
+            warm["start_s"] = min(warm["start_s"], best_start(folder, [cache] * 2))
             row = {"pages": pages, "read_floor_s": round(read["seconds"], 3), "catalog_s": round(catalog["seconds"], 3),
                    "full_parse_s": round(full["seconds"], 3), "cold": cold, "warm": warm}
             results["sizes"].append(row)
@@ -130,8 +139,9 @@ def write_report(results: dict) -> None:
         "",
         f"Measured {results['date']} on {results['machine']}, by `make bench` (bench/run.py).",
         "Each figure comes from a fresh process. *Start* is from launching the process to the window",
-        "shown with the list filled. *Cold* has no full-text index cached yet (it is built in the",
-        "background after start, with the list already usable); *warm* is the next start. Keystrokes",
+        "shown with the list filled, the best of three like the floors. *Cold* has nothing cached (no",
+        "catalog, no full-text index: the index is built in the background after start, with the list",
+        "already usable); *warm* is a later start. Keystrokes",
         "are timed from the text change to the list updated, over 30 drug queries typed letter by",
         "letter (pairs and single drugs), 15 misspelt pairs (fuzzy) and 10 full-text queries. The",
         "longest stall is the longest the window's thread was busy at a stretch (unable to draw or",
@@ -152,7 +162,8 @@ def write_report(results: dict) -> None:
         floor = qt + row["read_floor_s"]
         rss = max(cold["peak_rss_mb"], warm["peak_rss_mb"])
         lines.append(
-            f"| {row['pages']:,} | {cold['start_s']:.2f} s{mark(cold['start_s'], target[0])} ({cold['start_s'] / floor:.1f}×) "
+            f"| {row['pages']:,} | {cold['start_s']:.2f} s{mark(cold['start_s'], target[0])} "
+            f"({cold['start_s'] / floor:.2f}×{mark(cold['start_s'] / floor, COLD_RATIO.get(row['pages']))}) "
             f"| {warm['start_s']:.2f} s{mark(warm['start_s'], target[1])} ({warm['start_s'] / floor:.1f}×) "
             f"| {warm['keystroke_drug']['p95_ms']:.1f}{mark(warm['keystroke_drug']['p95_ms'], target[2])} / "
             f"{warm['keystroke_fuzzy']['p95_ms']:.1f} / {warm['keystroke_fulltext']['p95_ms']:.1f} ms "

@@ -1,6 +1,6 @@
 """One benchmark process: start the window on a folder and measure it, reporting JSON.
 
-argv: FOLDER LAUNCHED_AT [--quick]. LAUNCHED_AT is the parent's time.time() just before it
+argv: FOLDER LAUNCHED_AT [--start-only]. LAUNCHED_AT is the parent's time.time() just before it
 started this process, so start-up includes the interpreter and the imports."""
 
 from __future__ import annotations
@@ -126,6 +126,10 @@ def main() -> None:
             app.processEvents()
         app.processEvents()
         shown = time.time() - launched
+        if "--start-only" in sys.argv:
+            controller.shutdown()
+            print(json.dumps({"start_s": round(shown, 3)}))
+            return
 
         rng = random.Random(7)
         entries = controller.library.entries
