@@ -42,6 +42,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check viewer tests bench scripts
 	$(BIN)/mypy viewer/core
 	$(BIN)/lint-imports
+	$(BIN)/python scripts/check_sizes.py
 
 ## make check: lint the bundled content
 check: $(VENV)/.installed-run

@@ -28,7 +28,6 @@ from PySide6.QtCore import QSettings  # noqa: E402
 
 from viewer.ui.app import make_application  # noqa: E402
 from viewer.ui.controller import Controller  # noqa: E402
-from viewer.ui.printing import PrintContext, export_pdf  # noqa: E402
 from viewer.ui.settings import Preferences  # noqa: E402
 
 FULLTEXT_QUERIES = ["withdrawal", "blood pressure", "serotonin", "driving risk", "kidney", "sleep evening",
@@ -159,6 +158,8 @@ def main() -> None:
             app.processEvents()
             opening.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
+        from viewer.ui.printing import PrintContext, export_pdf  # as the program: loaded when first printing
+
         export_pdf(controller.current, Path(tmp) / "entry.pdf", PrintContext.for_library(controller.library))
         pdf_ms = (time.perf_counter() - start) * 1000
         controller.shutdown()

@@ -42,34 +42,47 @@ def _positive(text: str) -> int:
 
 
 def parse_args(argv: list[str]) -> WindowOptions | CheckOptions | SearchOptions | PrintOptions:
-    if argv and argv[0] == "check":
-        parser = _Parser(prog="combo-viewer check", description="Lint a content folder.")
-        _content_option(parser)
-        parser.add_argument("--json", action="store_true", help="print entries and problems as JSON")
-        ns = parser.parse_args(argv[1:])
-        return CheckOptions(content_dir(ns.content), ns.json)
-    if argv and argv[0] == "search":
-        parser = _Parser(prog="combo-viewer search", description="Search the content as the window does.")
-        parser.add_argument("query", help="drug names, brands, a class, or words from the text")
-        _content_option(parser)
-        parser.add_argument("--limit", type=_positive, metavar="N", help="show at most N results")
-        parser.add_argument("--json", action="store_true", help="print the results as JSON")
-        ns = parser.parse_args(argv[1:])
-        if not ns.query.strip():
-            raise UsageError("the search query is empty")
-        return SearchOptions(content_dir(ns.content), ns.query, ns.limit, ns.json)
-    if argv and argv[0] == "print":
-        parser = _Parser(prog="combo-viewer print", description="Print an entry, with no display needed.")
-        parser.add_argument("entry", help="the combination, named as in the search box ('clonazepam + sertraline')")
-        _content_option(parser)
-        target = parser.add_mutually_exclusive_group(required=True)
-        target.add_argument("--pdf", type=Path, metavar="FILE", help="write a PDF file (.pdf is added when missing)")
-        target.add_argument("--printer", nargs="?", const="", metavar="NAME",
-                            help="send to this printer, or to the default printer when no name is given")
-        ns = parser.parse_args(argv[1:])
-        if ns.pdf is not None and not ns.pdf.name:
-            raise UsageError("--pdf needs a file name")
-        return PrintOptions(content_dir(ns.content), ns.entry, ns.pdf, ns.printer)
+    commands = {"check": _parse_check, "search": _parse_search, "print": _parse_print}
+    if argv and argv[0] in commands:
+        return commands[argv[0]](argv[1:])
+    return _parse_window(argv)
+
+
+def _parse_check(argv: list[str]) -> CheckOptions:
+    parser = _Parser(prog="combo-viewer check", description="Lint a content folder.")
+    _content_option(parser)
+    parser.add_argument("--json", action="store_true", help="print entries and problems as JSON")
+    ns = parser.parse_args(argv)
+    return CheckOptions(content_dir(ns.content), ns.json)
+
+
+def _parse_search(argv: list[str]) -> SearchOptions:
+    parser = _Parser(prog="combo-viewer search", description="Search the content as the window does.")
+    parser.add_argument("query", help="drug names, brands, a class, or words from the text")
+    _content_option(parser)
+    parser.add_argument("--limit", type=_positive, metavar="N", help="show at most N results")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    ns = parser.parse_args(argv)
+    if not ns.query.strip():
+        raise UsageError("the search query is empty")
+    return SearchOptions(content_dir(ns.content), ns.query, ns.limit, ns.json)
+
+
+def _parse_print(argv: list[str]) -> PrintOptions:
+    parser = _Parser(prog="combo-viewer print", description="Print an entry, with no display needed.")
+    parser.add_argument("entry", help="the combination, named as in the search box ('clonazepam + sertraline')")
+    _content_option(parser)
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--pdf", type=Path, metavar="FILE", help="write a PDF file (.pdf is added when missing)")
+    target.add_argument("--printer", nargs="?", const="", metavar="NAME",
+                        help="send to this printer, or to the default printer when no name is given")
+    ns = parser.parse_args(argv)
+    if ns.pdf is not None and not ns.pdf.name:
+        raise UsageError("--pdf needs a file name")
+    return PrintOptions(content_dir(ns.content), ns.entry, ns.pdf, ns.printer)
+
+
+def _parse_window(argv: list[str]) -> WindowOptions:
     parser = _Parser(
         prog="combo-viewer",
         description=f"{APP_NAME}: an offline viewer for drug-combination pages.",

@@ -10,6 +10,7 @@ from viewer.core.library import load_catalog, read_page
 from viewer.core.search_engine import NO_RESULT, SearchEngine
 
 if TYPE_CHECKING:
+    from viewer.core.model import Entry, Library
     from viewer.options import PrintOptions
 
 
@@ -26,6 +27,32 @@ def run_print(options: PrintOptions) -> int:
         return 1
 
     library = load_catalog(options.content)
+    chosen = _chosen_entry(options, library)
+    if isinstance(chosen, int):
+        return chosen
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841 - needed for painting
+    context = PrintContext.for_library(library)
+    try:
+        if options.pdf is not None:
+            pdf = options.pdf if options.pdf.suffix.lower() == ".pdf" else options.pdf.with_name(options.pdf.name + ".pdf")
+            pages = export_pdf(chosen, pdf, context)
+            print(f"{chosen.display_title}: {pages} page{'s' if pages != 1 else ''} written to {pdf}")
+        else:
+            info = find_printer(options.printer)
+            if info.isNull():
+                wanted = f"no printer named '{options.printer}'" if options.printer else "no default printer is set up"
+                print(f"combo-viewer: {wanted}", file=sys.stderr)
+                return 1
+            pages = print_to_printer(chosen, info, context)
+            print(f"{chosen.display_title}: {pages} page{'s' if pages != 1 else ''} sent to {info.printerName()}")
+    except OSError as exc:
+        print(f"combo-viewer: printing failed: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _chosen_entry(options: PrintOptions, library: Library) -> Entry | int:
+    """The one entry the command names, read in full; else the exit status, the reason said."""
     engine = SearchEngine(library.entries, dict(library.drugs))
     chosen, candidates = engine.choose(options.entry)
     if chosen is None:
@@ -40,22 +67,4 @@ def run_print(options: PrintOptions) -> int:
     if page.entry is None:
         print(f"combo-viewer: cannot read {chosen.path}: {page.problems[0].message}", file=sys.stderr)
         return 1
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841 - needed for painting
-    context = PrintContext.for_library(library)
-    try:
-        if options.pdf is not None:
-            pdf = options.pdf if options.pdf.suffix.lower() == ".pdf" else options.pdf.with_name(options.pdf.name + ".pdf")
-            pages = export_pdf(page.entry, pdf, context)
-            print(f"{page.entry.display_title}: {pages} page{'s' if pages != 1 else ''} written to {pdf}")
-        else:
-            info = find_printer(options.printer)
-            if info.isNull():
-                wanted = f"no printer named '{options.printer}'" if options.printer else "no default printer is set up"
-                print(f"combo-viewer: {wanted}", file=sys.stderr)
-                return 1
-            pages = print_to_printer(page.entry, info, context)
-            print(f"{page.entry.display_title}: {pages} page{'s' if pages != 1 else ''} sent to {info.printerName()}")
-    except OSError as exc:
-        print(f"combo-viewer: printing failed: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    return page.entry

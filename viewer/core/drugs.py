@@ -52,22 +52,26 @@ def read_drugs(root: Path) -> tuple[tuple[tuple[str, DrugInfo], ...], list[Probl
         if not _is_name(generic):
             warn(str(generic), f"'{generic}' is not a medicine name; left out")
             continue
-        value = value or {}
-        if not isinstance(value, dict):
-            warn(generic, f"'{generic}' should map to brands and class; left out")
-            continue
-        brands, countries = _brands(generic, value.get("brands") or [], warn)
-        classes = value.get("class") or []
-        if isinstance(classes, str):
-            classes = [classes]
-        if not isinstance(classes, list) or not all(_is_name(c) for c in classes):
-            warn(generic, f"'{generic}': class should be a name or a list of names; left out")
-            classes = [c for c in classes if _is_name(c)] if isinstance(classes, list) else []
-        drugs.append((generic.strip().casefold(), DrugInfo(
-            generic=generic.strip(), brands=brands, drug_class=classes[0].strip() if classes else "",
-            classes=tuple(c.strip() for c in classes), countries=countries,
-        )))
+        info = _drug(generic, value or {}, warn)
+        if info is not None:
+            drugs.append((generic.strip().casefold(), info))
     return tuple(drugs), problems, name
+
+
+def _drug(generic: str, value: object, warn: Callable[[str, str], None]) -> DrugInfo | None:
+    """One medicine's entry: its brands and classes (what is wrong with them warned of)."""
+    if not isinstance(value, dict):
+        warn(generic, f"'{generic}' should map to brands and class; left out")
+        return None
+    brands, countries = _brands(generic, value.get("brands") or [], warn)
+    classes = value.get("class") or []
+    if isinstance(classes, str):
+        classes = [classes]
+    if not isinstance(classes, list) or not all(_is_name(c) for c in classes):
+        warn(generic, f"'{generic}': class should be a name or a list of names; left out")
+        classes = [c for c in classes if _is_name(c)] if isinstance(classes, list) else []
+    return DrugInfo(generic=generic.strip(), brands=brands, drug_class=classes[0].strip() if classes else "",
+                    classes=tuple(c.strip() for c in classes), countries=countries)
 
 
 def _brands(generic: str, value: object, warn: Callable[[str, str], None]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -4,7 +4,7 @@ and reading a page's bytes."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from viewer.core.drugs import DRUGS_FILE
@@ -36,66 +36,68 @@ def scan(root: Path | str, site: Site | None = None, signatures: bool = True) ->
     skipped silently; links to folders, folders the site does not publish, and anything
     deeper than MAX_DEPTH are reported as ignored. Walks without recursion. Without
     ``signatures`` the pages' are left unknown (-1, -1): whoever reads them learns them then."""
-    site = site or Site()
-    pages: list[FileInfo] = []
-    others: list[Ignored] = []
-    inside = os.path.realpath(root) + os.sep
+    walker = _Walker(os.path.realpath(root) + os.sep, site or Site(), signatures)
     pending: list[tuple[str, str, int]] = [(str(root), "", 0)]
-    walked: list[str] = []
     while pending:
-        folder, prefix, depth = pending.pop()
-        walked.append(prefix.rstrip("/"))
+        pending.extend(reversed(walker.visit(*pending.pop())))
+    walker.pages.sort(key=lambda page: page.path)
+    walker.others.sort(key=lambda other: other.path)
+    return Scan(walker.pages, walker.others, walker.walked)
+
+
+@dataclass
+class _Walker:
+    inside: str  # the root's real path and a separator: links must stay below it
+    site: Site
+    signatures: bool
+    pages: list[FileInfo] = field(default_factory=list)
+    others: list[Ignored] = field(default_factory=list)
+    walked: list[str] = field(default_factory=list)
+
+    def visit(self, folder: str, prefix: str, depth: int) -> list[tuple[str, str, int]]:
+        """Sort one folder's entries into pages and left-outs; the folders to walk next."""
+        self.walked.append(prefix.rstrip("/"))
         try:
             with os.scandir(folder) as found:
                 items = sorted(found, key=lambda item: item.name)
         except OSError as exc:
             if prefix:
-                others.append(Ignored(prefix.rstrip("/"), f"folder cannot be read: {exc.strerror or exc}"))
-            continue
-        folders: list[tuple[str, str, int]] = []
+                self.others.append(Ignored(prefix.rstrip("/"), f"folder cannot be read: {exc.strerror or exc}"))
+            return []
+        below: list[tuple[str, str, int]] = []
         for item in items:
             if item.name.startswith("."):
                 continue
             relative = prefix + item.name
             if not _is_utf8(item.name):
-                others.append(Ignored(readable_name(relative), NOT_UTF8))
+                self.others.append(Ignored(readable_name(relative), NOT_UTF8))
                 continue
             try:
-                if item.is_symlink():
-                    why = _link_problem(item.path, inside)
-                    if why:
-                        others.append(Ignored(relative, why))
-                        continue
-                if item.is_dir(follow_symlinks=False):
-                    why = site.exclusion(relative)
-                    if why:
-                        others.append(Ignored(relative + "/", why))
-                    elif depth >= MAX_DEPTH:
-                        others.append(Ignored(relative + "/", TOO_DEEP))
-                    else:
-                        folders.append((item.path, relative + "/", depth + 1))
-                    continue
-                if not item.is_file():
-                    others.append(Ignored(relative, "not a regular file (a device, pipe or socket); not read"))
-                    continue
-                is_page = item.name.lower().endswith(PAGE_SUFFIXES)
-                why = site.exclusion(relative)
-                if why:
-                    others.append(Ignored(relative, why))
-                elif is_page and signatures:
-                    info = item.stat()
-                    pages.append(FileInfo(relative, (info.st_mtime_ns, info.st_size)))
-                elif is_page:
-                    pages.append(FileInfo(relative, UNKNOWN))
-                elif relative not in (DRUGS_FILE, CONFIG_FILE):
-                    others.append(Ignored(relative, "not a page (.md or .markdown)"))
+                if (folder_below := self._entry(item, relative, depth)) is not None:
+                    below.append(folder_below)
             except OSError:  # vanished or unreadable mid-scan: reading it will report why
                 if item.name.lower().endswith(PAGE_SUFFIXES):
-                    pages.append(FileInfo(relative, (-1, -1)))
-        pending.extend(reversed(folders))
-    pages.sort(key=lambda page: page.path)
-    others.sort(key=lambda other: other.path)
-    return Scan(pages, others, walked)
+                    self.pages.append(FileInfo(relative, UNKNOWN))
+        return below
+
+    def _entry(self, item: os.DirEntry[str], relative: str, depth: int) -> tuple[str, str, int] | None:
+        if item.is_symlink() and (why := _link_problem(item.path, self.inside)):
+            self.others.append(Ignored(relative, why))
+        elif item.is_dir(follow_symlinks=False):
+            why = self.site.exclusion(relative) or (TOO_DEEP if depth >= MAX_DEPTH else None)
+            if not why:
+                return item.path, relative + "/", depth + 1
+            self.others.append(Ignored(relative + "/", why))
+        elif not item.is_file():
+            self.others.append(Ignored(relative, "not a regular file (a device, pipe or socket); not read"))
+        elif why := self.site.exclusion(relative):
+            self.others.append(Ignored(relative, why))
+        elif item.name.lower().endswith(PAGE_SUFFIXES):
+            info = item.stat() if self.signatures else None
+            self.pages.append(FileInfo(relative, (info.st_mtime_ns, info.st_size) if info else UNKNOWN))
+        elif relative not in (DRUGS_FILE, CONFIG_FILE):
+            self.others.append(Ignored(relative, "not a page (.md or .markdown)"))
+        return None
 
 
 NOT_UTF8 = "its name is not valid UTF-8; rename the file to have it read"

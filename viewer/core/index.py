@@ -247,29 +247,8 @@ class FullTextIndex:
         words = [t for t in terms if re.fullmatch(r"\w+", t)]
         if not words:
             return []
-        query = " AND ".join(f'"{w}"*' for w in words)
-        connection = self._connection()
         try:
-            found = [r for (r,) in connection.execute(
-                "SELECT rowid FROM sections WHERE sections MATCH ? LIMIT ?", (query, RANK_AT_MOST + 1)
-            )]
-            if len(found) <= RANK_AT_MOST:
-                # Few enough to rank by relevance (bm25 costs a little per matching row).
-                ranked = connection.execute(
-                    "SELECT rowid, rank FROM sections WHERE sections MATCH ? ORDER BY rank LIMIT ?",
-                    (query, limit * 4),
-                ).fetchall()
-            else:
-                # A word on most pages: relevance means little; keep the first pages found.
-                ranked = [(rowid, -1.0) for rowid in found[: limit * 4]]
-            if not ranked:
-                return []
-            marks = ",".join("?" * len(ranked))
-            docs = {
-                row[0]: row[1:]
-                for row in connection.execute(f"SELECT id, path, section, body FROM docs WHERE id IN ({marks})",
-                                              [rowid for rowid, _ in ranked])
-            }
+            ranked, docs = self._matches(" AND ".join(f'"{w}"*' for w in words), limit)
         except sqlite3.Error:
             self.damaged = True  # say so, and rebuild on the next update; never a silent "no result"
             raise
@@ -285,3 +264,25 @@ class FullTextIndex:
             if len(results) >= limit:
                 break
         return results
+
+    def _matches(self, query: str, limit: int) -> tuple[list[tuple[int, float]], dict[int, tuple[str, str, str]]]:
+        """The matching sections' (rowid, rank), best first, and their (path, section, body)."""
+        connection = self._connection()
+        found = [r for (r,) in connection.execute(
+            "SELECT rowid FROM sections WHERE sections MATCH ? LIMIT ?", (query, RANK_AT_MOST + 1)
+        )]
+        if len(found) <= RANK_AT_MOST:
+            # Few enough to rank by relevance (bm25 costs a little per matching row).
+            ranked = connection.execute(
+                "SELECT rowid, rank FROM sections WHERE sections MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit * 4),
+            ).fetchall()
+        else:
+            # A word on most pages: relevance means little; keep the first pages found.
+            ranked = [(rowid, -1.0) for rowid in found[: limit * 4]]
+        if not ranked:
+            return [], {}
+        marks = ",".join("?" * len(ranked))
+        rows = connection.execute(f"SELECT id, path, section, body FROM docs WHERE id IN ({marks})",
+                                  [rowid for rowid, _ in ranked])
+        return ranked, {row[0]: row[1:] for row in rows}

@@ -6,8 +6,10 @@ import hashlib
 import hmac
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from viewer.core.source import SourceError, decode
 
@@ -54,6 +56,32 @@ def load_config(path: Path | None) -> KioskConfig:
     """Read a kiosk config file (None: all defaults). Raises ConfigError naming file and key."""
     if path is None:
         return KioskConfig()
+    data = _read_toml(path)
+
+    def bad(key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{path}: key '{key}': {problem}")
+
+    _check_values(data, bad)
+    pin = data.get("exit_pin_sha256")
+    content = data.get("content")
+    folder = None
+    if content is not None:
+        folder = (path.parent / content).expanduser() if not Path(content).is_absolute() else Path(content)
+        if not folder.is_dir():
+            raise bad("content", f"folder not found: {folder}")
+    return KioskConfig(
+        content=folder,
+        idle_seconds=float(data.get("idle_seconds", 120)),
+        font_scale=float(data.get("font_scale", 1.4)),
+        banner_text=data.get("banner_text"),
+        attract_text=data.get("attract_text", DEFAULT_ATTRACT),
+        allow_print=bool(data.get("allow_print", False)),
+        printer=data.get("printer") or None,
+        exit_pin_sha256=pin.lower() if pin else None,
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
     if path.exists() and not path.is_file():
         raise ConfigError(f"{path}: the kiosk config is not a regular file (a folder, pipe or device)")
     try:
@@ -61,7 +89,7 @@ def load_config(path: Path | None) -> KioskConfig:
             raw = handle.read(MAX_CONFIG_BYTES + 1)
         if len(raw) > MAX_CONFIG_BYTES:
             raise ConfigError(f"{path}: the kiosk config is over {MAX_CONFIG_BYTES:,} bytes")
-        data = tomllib.loads(decode(raw).text)  # UTF-8, UTF-16 with a mark, or Windows-1252
+        return tomllib.loads(decode(raw).text)  # UTF-8, UTF-16 with a mark, or Windows-1252
     except FileNotFoundError:
         raise ConfigError(f"{path}: the kiosk config file does not exist") from None
     except OSError as exc:
@@ -71,9 +99,9 @@ def load_config(path: Path | None) -> KioskConfig:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
 
-    def bad(key: str, problem: str) -> ConfigError:
-        return ConfigError(f"{path}: key '{key}': {problem}")
 
+def _check_values(data: dict[str, Any], bad: Callable[[str, str], ConfigError]) -> None:
+    """Every key known, of its kind and in its range; raises the first that is not."""
     for key, value in data.items():
         if key not in _KEYS:
             raise bad(key, f"unknown key (known keys: {', '.join(_KEYS)})")
@@ -94,19 +122,3 @@ def load_config(path: Path | None) -> KioskConfig:
     content = data.get("content")
     if content is not None and not content.strip():
         raise bad("content", "must name a folder; leave the key out for the bundled pages")
-    if content is not None:
-        folder = (path.parent / content).expanduser() if not Path(content).is_absolute() else Path(content)
-        if not folder.is_dir():
-            raise bad("content", f"folder not found: {folder}")
-    else:
-        folder = None
-    return KioskConfig(
-        content=folder,
-        idle_seconds=float(data.get("idle_seconds", 120)),
-        font_scale=float(data.get("font_scale", 1.4)),
-        banner_text=data.get("banner_text"),
-        attract_text=data.get("attract_text", DEFAULT_ATTRACT),
-        allow_print=bool(data.get("allow_print", False)),
-        printer=data.get("printer") or None,
-        exit_pin_sha256=pin.lower() if pin else None,
-    )

@@ -90,15 +90,38 @@ def load_folder(root: Path, reader: Reader, walked: tuple[Site, Scan] | None = N
         raise NotADirectoryError(f"content folder not found: {root}")
     site, walk = walked or (read_site(root), None)
     walk = walk or scan(root, site)
-    pages, ignored = walk.pages, walk.ignored
-    reads = [(page, reader(str(root), page)) for page in pages]
+    entries, problems, ignored, failed = _sort_pages(site, walk, [(page, reader(str(root), page)) for page in walk.pages])
+    drugs, drug_problems, name = read_drugs(root)
+    entries, duplicate_problems = tell_apart(entries)
+    entries.sort(key=lambda e: (e.display_title.casefold(), e.path))
+    times = [page.signature[0] for page in walk.pages if page.signature[0] > 0]
+    return Library(
+        root=str(root),
+        entries=tuple(entries),
+        problems=(*problems, *drug_problems, *duplicate_problems),
+        ignored=tuple(ignored),
+        failed=tuple(failed),
+        drugs=drugs,
+        newest_page=max(times) / 1e9 if times else None,
+        site_title=site.title,
+        name=name,
+        permalinks=site.permalinks,
+        pages=tuple(walk.pages),
+        folders=tuple(walk.folders),
+    )
+
+
+def _sort_pages(site: Site, walk: Scan, reads: list[tuple[FileInfo, Read]]) -> tuple[list[Listing], list[Problem], list[Ignored], list[str]]:
+    """The entries, the problems (the site's, the walk's, the pages'), what is left out and
+    the pages that gave no entry."""
     # A page without medicine sections is still a combination page when it shares its layout
     # with pages that have them ("minimal-medicine"), never when its layout is the site's own
     # ("home", "about") or it has none.
     medicine_layouts = {read.layout for _, read in reads if read.kind is PageKind.COMBINATION and read.layout}
     entries: list[Listing] = []
     problems: list[Problem] = list(site.problems)
-    problems += [Problem(i.path, None, Severity.WARNING, i.reason) for i in ignored if i.reason in (NOT_UTF8, TOO_DEEP)]
+    problems += [Problem(i.path, None, Severity.WARNING, i.reason) for i in walk.ignored if i.reason in (NOT_UTF8, TOO_DEEP)]
+    ignored = list(walk.ignored)
     failed: list[str] = []
     for page, read in reads:
         if read.kind is PageKind.EXCLUDED or (read.kind is PageKind.OTHER and read.layout not in medicine_layouts):
@@ -110,26 +133,7 @@ def load_folder(root: Path, reader: Reader, walked: tuple[Site, Scan] | None = N
         else:
             entries.append(read.listing)
     ignored.sort(key=lambda item: item.path)
-    drugs, drug_problems, name = read_drugs(root)
-    problems.extend(drug_problems)
-    entries, duplicate_problems = tell_apart(entries)
-    problems.extend(duplicate_problems)
-    entries.sort(key=lambda e: (e.display_title.casefold(), e.path))
-    times = [page.signature[0] for page in pages if page.signature[0] > 0]
-    return Library(
-        root=str(root),
-        entries=tuple(entries),
-        problems=tuple(problems),
-        ignored=tuple(ignored),
-        failed=tuple(failed),
-        drugs=drugs,
-        newest_page=max(times) / 1e9 if times else None,
-        site_title=site.title,
-        name=name,
-        permalinks=site.permalinks,
-        pages=tuple(pages),
-        folders=tuple(walk.folders),
-    )
+    return entries, problems, ignored, failed
 
 
 def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:

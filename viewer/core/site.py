@@ -96,7 +96,7 @@ def strip_markup(text: str) -> str:
     """The text without Liquid tags and Kramdown attribute lists; a tag's line breaks are kept
     so line numbers stay true. Links made with ``{% link x.md %}`` or ``{{ site.baseurl }}``
     become site-absolute paths the viewer can follow."""
-    if "{%" not in text and "{{" not in text and "{:" not in text:
+    if "{" not in text or ("{%" not in text and "{{" not in text and "{:" not in text):
         return text  # every pattern opens with one of these
     text = _LIQUID_LINK.sub(lambda m: "/" + m.group(1).lstrip("/"), text)
     text = _LIQUID_BASEURL.sub("", text)

@@ -144,6 +144,9 @@ class EntryView(QWidget):
         self.header.setVisible(self._shows_header)
         self._fit_header()
         QTimer.singleShot(0, self, self._fit_header)  # again once the layout has settled (not if we are gone)
+        self._show_tabs(document, root, folder)
+
+    def _show_tabs(self, document: EntryDocument, root: Path | None, folder: Path | None) -> None:
         keys = [key for key, _, _ in document.tabs]
         if keys != self._keys:
             self.tabs.blockSignals(True)
