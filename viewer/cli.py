@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer import APP_NAME, __version__
-from viewer.core.kiosk_config import ConfigError, load_config
 from viewer.options import CheckOptions, PrintOptions, SearchOptions, WindowOptions
 from viewer.paths import CONTENT_ENV, content_dir
 
@@ -105,6 +104,8 @@ def _parse_window(argv: list[str]) -> WindowOptions:
         if not page.is_relative_to(content):
             content = page.parent  # a page outside the content folder brings its own folder
         return WindowOptions(content, None, page=page.relative_to(content).as_posix())
+    from viewer.core.kiosk_config import ConfigError, load_config  # the kiosk's only
+
     try:
         config = load_config(ns.config)
     except ConfigError as exc:
@@ -140,6 +141,7 @@ def run_check(options: CheckOptions) -> int:
 def start_prefetch(content: Path) -> CatalogPrefetch | None:
     """A first start's page reading, begun before the window's libraries load (none when the
     catalog cache exists: the start reads that instead)."""
+    from viewer.core import catalog  # noqa: F401 - loaded once, before the readers fork: the window needs it too
     from viewer.core.cache import cache_file
     from viewer.core.prefetch import CatalogPrefetch
 

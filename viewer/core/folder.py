@@ -18,6 +18,8 @@ PAGE_SUFFIXES = (".md", ".markdown")
 MAX_DEPTH = 64  # folders deeper than this are reported, not read
 CHUNK = 256 * 1024
 UNKNOWN = (-1, -1)  # a signature not (yet) known
+# Pages are opened read-only, in binary (Windows), never waiting (a pipe swapped in for a page).
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
 TOO_DEEP = f"more than {MAX_DEPTH} folders deep; not read"
 
 
@@ -140,12 +142,12 @@ def read_signed(root: Path | str, relative: str, size: int = -1) -> tuple[bytes 
     they were read from (when ``size`` is not given; else UNKNOWN)."""
     signature = UNKNOWN
     try:
-        descriptor = os.open(os.path.join(root, relative), os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+        descriptor = os.open(f"{root}{os.sep}{relative}", _READ_FLAGS)
         try:
             if size < 0:
                 info = os.fstat(descriptor)
-                signature, size = (info.st_mtime_ns, info.st_size), info.st_size
-            wanted = size + 1 if 0 <= size < CHUNK else CHUNK
+                signature = (info.st_mtime_ns, size := info.st_size)
+            wanted = size + 1 if size < CHUNK else CHUNK
             data = os.read(descriptor, wanted)  # the whole page in one read when its size is known
             if len(data) == wanted:  # grown since the scan, or larger: read on to the end
                 chunks, total = [data], len(data)
