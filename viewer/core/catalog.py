@@ -58,11 +58,11 @@ def read_of_row(row: list[Any]) -> tuple[str, tuple[int, int], Read]:
     return relative, (int(signature[0]), int(signature[1])), Read(listing, found, _KINDS[kind], str(reason), str(layout), quick is True)
 
 
-def rows_of_share(root: Path, pages: list[FileInfo], share: int, shares: int) -> list[list[Any]]:
-    """The quick reads of every ``shares``-th page from the ``share``-th, each with the signature
-    of the file as it was read (a first start's reader: its scan took none)."""
+def rows_of_pages(root: Path, pages: list[FileInfo]) -> list[list[Any]]:
+    """The quick reads of pages, each with the signature of the file as it was read (a first
+    start's reader: its walk took none)."""
     rows = []
-    for page in pages[share::shares]:
+    for page in pages:
         data, signature = read_signed(root, page.path)
         rows.append(row_of(page.path, signature, listing_quickly(page.path, data)))
     return rows
@@ -73,16 +73,17 @@ def reads_of_rows(rows: list[list[Any]]) -> Memo:
     return {path: (signature, read) for path, signature, read in map(read_of_row, rows)}
 
 
-def walk_rows(site: Site, walk: Scan) -> list[Any]:
-    """A folder's settings and scan as plain data (the site pickled: our own process reads it)."""
-    return [pickle.dumps(site), [p.path for p in walk.pages], [[i.path, i.reason] for i in walk.ignored], walk.folders]
+def walk_rows(site: Site, walk: Scan, chunks: int) -> list[Any]:
+    """A folder's settings and what its walk left out, as plain data (the site pickled: our own
+    process reads it), and how many chunks its pages were cut into."""
+    return [pickle.dumps(site), [[i.path, i.reason] for i in walk.ignored], walk.folders, chunks]
 
 
-def walk_of(data: list[Any], memo: Memo) -> tuple[Site, Scan]:
-    """The settings and scan back, each page with the signature its reader found."""
-    site, pages, ignored, folders = data
-    pages = [FileInfo(path, memo[path][0] if path in memo else UNKNOWN) for path in pages]
-    return pickle.loads(site), Scan(pages, [Ignored(path, reason) for path, reason in ignored], folders)
+def walk_of(data: list[Any], pages: list[str], memo: Memo) -> tuple[Site, Scan]:
+    """The settings and walk back, each page with the signature its reader found."""
+    site, ignored, folders, _ = data
+    found = [FileInfo(path, memo[path][0] if path in memo else UNKNOWN) for path in pages]
+    return pickle.loads(site), Scan(found, [Ignored(path, reason) for path, reason in ignored], folders)
 
 
 @dataclass

@@ -2,20 +2,24 @@
 
 A first start (no catalog cache yet) has two long jobs: loading Qt and the window's code, and
 reading the head of every page. They need not wait for each other. At launch one child is
-forked; it walks the folder once, forks a reader for each further share of the pages, and reads
-the first share itself, while the parent imports. Each sends its share back through its own
-pipe as plain data (marshal: strings, numbers and lists). Whatever goes wrong in a
-child (it dies, hangs or sends nonsense) costs only time: the parent then reads the pages
+forked; it walks the folder once, cuts the pages into small chunks, puts their numbers in a
+shared queue (a pipe) and forks the other readers; every reader takes chunk after chunk until
+none is left, so none waits on another. Each chunk's listings go back to the parent as soon as
+they are read, as plain data (marshal: strings, numbers and lists) through the reader's own
+pipe, and the parent turns them into listings while the rest are read. Whatever goes wrong in
+a child (it dies, hangs or sends nonsense) costs only time: the parent then reads the pages
 itself, as it would without this.
 
 Only where ``fork`` is safe before any library starts threads: Linux, before Qt is imported."""
 
 from __future__ import annotations
 
+import fcntl
 import marshal
 import os
 import select
 import signal
+import struct
 import sys
 import time
 from typing import TYPE_CHECKING, Any
@@ -24,31 +28,36 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from viewer.core.catalog import Memo, Prefetched
+    from viewer.core.model import FileInfo
 
-MIN_SHARES, MAX_SHARES = 2, 4
-WAIT_S = 120.0  # shares not sent by then (a hung network folder) are read by the parent instead
+MIN_READERS, MAX_READERS = 2, 4
+WAIT_S = 120.0  # chunks not sent by then (a hung network folder) are read by the parent instead
+CHUNKS_PER_READER = 16  # small enough to share the work evenly, large enough to cost nothing
+PIPE_BYTES = 1 << 20  # room for the listings sent while the parent is still loading Qt
+_FRAME = struct.Struct("<I")  # each message: its length, then its marshal bytes
+_TOKEN = struct.Struct("<H")  # a chunk's number in the queue
 
 
 class CatalogPrefetch:
-    def __init__(self, root: Path, pid: int, pipes: list[int]) -> None:
+    def __init__(self, root: Path, pid: int, results: list[int]) -> None:
         self.root = root
         self._pid = pid  # the first child, leader of the readers' process group
-        self._pipes = pipes  # read ends, one per share
+        self._results = results  # read ends, one per reader
 
     @classmethod
-    def start(cls, root: Path, shares: int | None = None) -> CatalogPrefetch | None:
+    def start(cls, root: Path, readers: int | None = None) -> CatalogPrefetch | None:
         """Fork the readers, or None where that is not possible."""
         if not sys.platform.startswith("linux") or not root.is_dir():
             return None
-        shares = shares or min(MAX_SHARES, max(MIN_SHARES, len(os.sched_getaffinity(0))))
+        readers = readers or min(MAX_READERS, max(MIN_READERS, len(os.sched_getaffinity(0))))
         pipes: list[tuple[int, int]] = []
         try:
-            pipes = [os.pipe() for _ in range(shares)]
+            pipes = [os.pipe() for _ in range(readers + 1)]  # one per reader's results, then the queue
+            for reading, _ in pipes:
+                _widen(reading)
             pid = os.fork()
         except OSError:
-            for reading, writing in pipes:
-                os.close(reading)
-                os.close(writing)
+            _close(*(end for pipe in pipes for end in pipe))
             return None
         if pid == 0:
             _first_child(root, pipes)  # never returns
@@ -56,12 +65,11 @@ class CatalogPrefetch:
             os.setpgid(pid, pid)  # also done by the child: whichever runs first
         except OSError:
             pass
-        for _, writing in pipes:
-            os.close(writing)
-        return cls(root, pid, [reading for reading, _ in pipes])
+        _close(*(end for pipe in pipes[:-1] for end in pipe[1:]), *pipes[-1])
+        return cls(root, pid, [reading for reading, _ in pipes[:-1]])
 
     def result(self, wait_s: float = WAIT_S) -> Prefetched | None:
-        """What the children read, or None when any share is missing (the parent reads then)."""
+        """What the children read, or None when anything is missing (the parent reads then)."""
         from viewer.core.catalog import collections_paused
 
         try:
@@ -73,42 +81,40 @@ class CatalogPrefetch:
             self.cancel()
 
     def _collect(self, deadline: float) -> Prefetched | None:
-        """Each share turned into reads as soon as it arrives, while the others are still read."""
+        """Every reader's messages, each turned into listings as soon as it is whole."""
         from viewer.core.catalog import Prefetched, reads_of_rows, walk_of
 
-        pending: dict[int, list[bytes]] = {reading: [] for reading in self._pipes}
+        pending: dict[int, bytearray] = {reading: bytearray() for reading in self._results}
         memo: Memo = {}
-        walked = None
+        chunks: dict[int, list[str]] = {}
+        walked: list[Any] | None = None
         while pending:
             left = deadline - time.monotonic()
             ready = select.select(list(pending), [], [], left)[0] if left > 0 else []
             if not ready:
                 return None  # too slow: a hung folder
             for reading in ready:
-                chunk = os.read(reading, 1 << 20)
-                if chunk:
-                    pending[reading].append(chunk)
+                chunk = os.read(reading, PIPE_BYTES)
+                if not chunk:
+                    del pending[reading]
                     continue
-                share = marshal.loads(b"".join(pending.pop(reading)))
-                if reading == self._pipes[0]:
-                    walked, share = share[0], share[1]
-                memo.update(reads_of_rows(share))
-        if walked is None:
-            return None
-        site, walk = walk_of(walked, memo)
+                buffer = pending[reading]
+                buffer += chunk
+                for message in _messages(buffer):
+                    if message[0] == "walk":
+                        walked = message[1]
+                    else:
+                        chunks[message[1]] = [row[0] for row in message[2]]
+                        memo.update(reads_of_rows(message[2]))
+        if walked is None or any(len(buffer) for buffer in pending.values()) or len(chunks) != walked[-1]:
+            return None  # a reader died before sending everything
+        site, walk = walk_of(walked, [path for number in range(len(chunks)) for path in chunks[number]], memo)
         return Prefetched(site, walk, memo)
 
     def cancel(self) -> None:
         """Stop the children (when the window was not needed after all, or all is read)."""
-        for reading in self._pipes:
-            try:
-                os.close(reading)
-            except OSError:
-                pass
-        self._pipes = []
-        self._stop()
-
-    def _stop(self) -> None:
+        _close(*self._results)
+        self._results = []
         try:
             os.killpg(self._pid, signal.SIGKILL)  # readers still running: no longer wanted
         except OSError:
@@ -119,26 +125,58 @@ class CatalogPrefetch:
             pass
 
 
+def _messages(buffer: bytearray) -> list[Any]:
+    """The whole messages at the start of ``buffer``, taken out of it."""
+    found = []
+    while len(buffer) >= _FRAME.size:
+        (length,) = _FRAME.unpack_from(buffer)
+        if len(buffer) < _FRAME.size + length:
+            break
+        found.append(marshal.loads(bytes(buffer[_FRAME.size : _FRAME.size + length])))
+        del buffer[: _FRAME.size + length]
+    return found
+
+
+def _widen(descriptor: int) -> None:
+    try:
+        fcntl.fcntl(descriptor, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+    except OSError:
+        pass  # a smaller pipe only means a reader waits for the parent now and then
+
+
+def _close(*descriptors: int) -> None:
+    for descriptor in descriptors:
+        try:
+            os.close(descriptor)
+        except OSError:
+            pass
+
+
 def _first_child(root: Path, pipes: list[tuple[int, int]]) -> None:
-    """Walk the folder, fork a reader per further share, read the first share; then exit."""
+    """Walk the folder, queue its chunks, fork the other readers, read; then exit."""
     status = 1
     try:
         os.setpgid(0, 0)  # the parent stops every reader with one signal
         import gc
 
         gc.disable()  # a short life: nothing to collect
-        from viewer.core.catalog import rows_of_share, walk_rows
+        from viewer.core.catalog import walk_rows
         from viewer.core.folder import scan
         from viewer.core.site import read_site
 
         site = read_site(root)
         walk = scan(root, site, signatures=False)  # each reader learns its pages' as it opens them
-        for share in range(1, len(pipes)):
+        readers = len(pipes) - 1
+        size = max(1, -(-len(walk.pages) // (readers * CHUNKS_PER_READER)))
+        chunks = [walk.pages[start : start + size] for start in range(0, len(walk.pages), size)]
+        queue_in, queue_out = pipes[-1]
+        os.write(queue_out, b"".join(_TOKEN.pack(number) for number in range(len(chunks))))  # under 4 KB: at once
+        os.close(queue_out)
+        _send(pipes[0][1], ("walk", walk_rows(site, walk, len(chunks))))
+        for reader in range(1, readers):
             if os.fork() == 0:
-                _keep_only(pipes, share)
-                _send(pipes[share][1], rows_of_share(root, walk.pages, share, len(pipes)))
-        _keep_only(pipes, 0)
-        _send(pipes[0][1], (walk_rows(site, walk), rows_of_share(root, walk.pages, 0, len(pipes))))
+                _read_chunks(root, chunks, queue_in, pipes, reader)
+        _read_chunks(root, chunks, queue_in, pipes, 0)
         status = 0
     except BaseException:  # noqa: BLE001 - the parent reads the pages itself
         pass
@@ -146,19 +184,24 @@ def _first_child(root: Path, pipes: list[tuple[int, int]]) -> None:
         os._exit(status)
 
 
-def _keep_only(pipes: list[tuple[int, int]], share: int) -> None:
-    """Close every pipe end but this share's writing one (so each pipe ends when its writer does)."""
-    for number, (reading, writing) in enumerate(pipes):
-        os.close(reading)
-        if number != share:
-            os.close(writing)
-
-def _send(writing: int, payload: Any) -> None:
-    """Write one share to its pipe and leave the process (a reader's whole life)."""
+def _read_chunks(root: Path, chunks: list[list[FileInfo]], queue: int, pipes: list[tuple[int, int]], reader: int) -> None:
+    """Take chunk after chunk from the queue, read it and send its rows; exit when none is left."""
     status = 1
     try:
-        with os.fdopen(writing, "wb") as out:
-            out.write(marshal.dumps(payload))
+        from viewer.core.catalog import rows_of_pages
+
+        writing = pipes[reader][1]
+        _close(*(end for number, pipe in enumerate(pipes[:-1]) for end in pipe if end != writing))
+        while len(token := os.read(queue, _TOKEN.size)) == _TOKEN.size:
+            (number,) = _TOKEN.unpack(token)
+            _send(writing, ("rows", number, rows_of_pages(root, chunks[number])))
         status = 0
     finally:
         os._exit(status)
+
+
+def _send(writing: int, message: Any) -> None:
+    data = marshal.dumps(message)
+    view = memoryview(_FRAME.pack(len(data)) + data)
+    while view:
+        view = view[os.write(writing, view) :]
