@@ -57,6 +57,10 @@ class DocumentBuilder:
 
     @property
     def _renderer(self) -> Renderer:
+        return self.prepare()
+
+    def prepare(self) -> Renderer:
+        """The renderer, made now if it was not yet (Markdown loads then)."""
         if self._given is None:
             self._given = Renderer()
         return self._given

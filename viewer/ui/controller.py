@@ -24,6 +24,7 @@ from viewer.ui.background import SerialWorker
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.indexing import FullTextBuilder, IndexStatus
 from viewer.ui.main_window import MainWindow
+from viewer.ui.preload import preload
 from viewer.ui.problems import ProblemsDialog
 from viewer.ui.settings import Preferences
 from viewer.ui.text_search import TextSearcher
@@ -68,7 +69,7 @@ class Controller(QObject):
             return
         # The search engine is built off the window's thread before the first keystroke needs it.
         library = self.library
-        self._engine_builder = SerialWorker(lambda: self.session.engine_for(library), self)
+        self._engine_builder = SerialWorker(lambda: (self.session.engine_for(library), preload(self.builder))[0], self)
         self._engine_builder.finished.connect(self._engine_built)
         self._engine_builder.request()
         self.watcher.watch(self.library)
