@@ -142,10 +142,10 @@ def start_prefetch(content: Path) -> CatalogPrefetch | None:
     """A first start's page reading, begun before the window's libraries load (none when the
     catalog cache exists: the start reads that instead)."""
     from viewer.core import catalog  # noqa: F401 - loaded once, before the readers fork: the window needs it too
-    from viewer.core.cache import cache_file
+    from viewer.core.cache import catalog_file
     from viewer.core.prefetch import CatalogPrefetch
 
-    if cache_file(content, "catalog", ".json").exists():
+    if catalog_file(content).exists():
         return None
     return CatalogPrefetch.start(content)
 

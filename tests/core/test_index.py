@@ -127,19 +127,56 @@ def test_an_error_during_a_query_is_told_and_the_index_rebuilt(tmp_path, monkeyp
     assert engine.search("serotonin").text_hits
 
 
-def test_a_tampered_catalog_cache_never_changes_what_a_page_says(tmp_path):
-    import json
+def test_a_tampered_catalog_never_changes_what_a_page_says(tmp_path, monkeypatch):
+    import sqlite3
 
+    import viewer.core.catalog as catalog_module
+    from viewer.core.cache import catalog_file
+
+    folder = seed_folder(tmp_path / "content")
+    cache = catalog_file(folder, tmp_path / "cache")
+    first = catalog_module.CatalogLoader(folder, cache)
+    first.load()
+    assert first.save()
+    with sqlite3.connect(cache) as connection:  # relabel one page, hide the other
+        connection.execute("UPDATE pages SET title = 'Relabelled + Page' WHERE path LIKE 'paroxetine%'")
+        connection.execute("UPDATE pages SET title = NULL WHERE path LIKE 'sertraline%'")
+    reads: list[str] = []
+    real = catalog_module.read_listing
+    monkeypatch.setattr(catalog_module, "read_listing", lambda root, page, keep: reads.append(page.path) or real(root, page, keep))
+    titles = [e.title for e in catalog_module.CatalogLoader(folder, cache).load().entries]
+    assert titles == ["Paroxetine + Clonazepam", "Sertraline + Clonazepam"]
+    assert sorted(reads) == ["paroxetine-clonazepam.md", "sertraline-clonazepam.md"]  # only the altered rows
+
+
+def test_the_list_and_the_index_keep_one_signature_per_page_in_one_catalog(tmp_path):
+    import sqlite3
+
+    from viewer.core.cache import catalog_file
     from viewer.core.catalog import CatalogLoader
 
     folder = seed_folder(tmp_path / "content")
-    cache = tmp_path / "catalog.json"
-    first = CatalogLoader(folder, cache)
-    first.load()
-    assert first.save()
-    data = json.loads(cache.read_text())
-    for row in data["pages"]:
-        row[2] = "Relabelled + Page" if row[0].startswith("paroxetine") else None  # relabel one, hide the other
-    cache.write_text(json.dumps(data))
-    titles = [e.title for e in CatalogLoader(folder, cache).load().entries]
-    assert titles == ["Paroxetine + Clonazepam", "Sertraline + Clonazepam"]
+    cache_dir = tmp_path / "cache"
+    loader = CatalogLoader(folder, catalog_file(folder, cache_dir))
+    library = loader.load()
+    assert loader.save()
+    index = FullTextIndex(folder, cache_dir)
+    assert index.path == catalog_file(folder, cache_dir) and index.update(library.pages) == 2
+    with sqlite3.connect(index.path) as connection:
+        rows = connection.execute("SELECT path, mac IS NOT NULL, indexed FROM pages ORDER BY path").fetchall()
+    assert rows == [("paroxetine-clonazepam.md", 1, 1), ("sertraline-clonazepam.md", 1, 1)]
+    assert sorted(p.name for p in cache_dir.iterdir() if p.suffix in (".sqlite3", ".json")) == [index.path.name]
+    edited = folder / "sertraline-clonazepam.md"
+    edited.write_bytes(edited.read_bytes().replace(b"title: Sertraline + Clonazepam", b"title: Sertraline + Klonopin"))
+    library = loader.load()
+    assert loader.save()
+    with sqlite3.connect(index.path) as connection:  # the list saw the new version: the index's text is stale
+        assert connection.execute("SELECT indexed FROM pages WHERE path = 'sertraline-clonazepam.md'").fetchone() == (0,)
+    assert index.update(library.pages) == 1  # that page only, and now its new text is found
+    assert [path for path, *_ in index.search(["klonopin"])] == ["sertraline-clonazepam.md"]
+    edited.unlink()
+    library = loader.load()
+    assert loader.save() and index.update(library.pages) == 0
+    with sqlite3.connect(index.path) as connection:
+        assert [p for (p,) in connection.execute("SELECT path FROM pages")] == ["paroxetine-clonazepam.md"]
+        assert {p for (p,) in connection.execute("SELECT DISTINCT path FROM docs")} == {"paroxetine-clonazepam.md"}

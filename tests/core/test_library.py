@@ -135,7 +135,7 @@ def test_the_catalog_cache_lets_a_later_start_skip_unchanged_pages(tmp_path, mon
 
     folder = seed_folder(tmp_path / "content")
     write(folder, "broken.md", "---\ntitle: [\n---\n\ntext\n")
-    cache = tmp_path / "cache" / "catalog.json"
+    cache = tmp_path / "cache" / "catalog.sqlite3"
     first = catalog_module.CatalogLoader(folder, cache)
     before = first.load()
     assert first.save() and cache.is_file()
@@ -150,12 +150,22 @@ def test_the_catalog_cache_lets_a_later_start_skip_unchanged_pages(tmp_path, mon
     assert reads == ["sertraline-clonazepam.md"] and "Sertraline + Klonopin" in [e.title for e in third.entries]
 
 
-@pytest.mark.parametrize("junk", [b"not json", b'{"schema": 99}', b'{"schema": 2, "root": "/elsewhere", "pages": []}',
-                                  b'{"schema": 2, "pages": [["a.md", "x"]]}'])
-def test_a_corrupt_or_foreign_catalog_cache_is_ignored(tmp_path, junk):
+@pytest.mark.parametrize("junk", ["not a database", "another folder's", "another version's", "odd rows"])
+def test_a_corrupt_or_foreign_catalog_is_ignored(tmp_path, junk):
+    import sqlite3
+
+    from viewer.core import store
     from viewer.core.catalog import CatalogLoader
 
     folder = seed_folder(tmp_path / "content")
-    cache = tmp_path / "catalog.json"
-    cache.write_bytes(junk)
+    cache = tmp_path / "catalog.sqlite3"
+    if junk == "not a database":
+        cache.write_bytes(b"SQLite format 3\x00" + b"\xff" * 500)
+    else:
+        with sqlite3.connect(cache) as connection:
+            store.create(connection, tmp_path / "elsewhere" if junk == "another folder's" else folder.resolve())
+            if junk == "another version's":
+                connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+            if junk == "odd rows":
+                connection.execute("INSERT INTO pages(path, mtime_ns, size, kind, mac) VALUES ('x.md', 1, 1, 'odd', 'x')")
     assert len(CatalogLoader(folder, cache).load().entries) == 2

@@ -113,14 +113,14 @@ def test_cancelled_readers_leave_nothing_running(tmp_path):
 
 def test_the_window_skips_the_readers_when_the_catalog_cache_exists(tmp_path, monkeypatch):
     from viewer.cli import start_prefetch
-    from viewer.core.cache import CACHE_ENV, cache_file
+    from viewer.core.cache import CACHE_ENV, catalog_file
 
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
     folder = shutil.copytree(REPO / "tests" / "fixtures" / "forms", tmp_path / "forms")
     first = start_prefetch(folder)
     assert first is not None
     first.cancel()
-    cache = cache_file(folder, "catalog", ".json")
+    cache = catalog_file(folder)
     cache.parent.mkdir(parents=True)
-    cache.write_text("{}")
+    cache.write_bytes(b"")
     assert start_prefetch(folder) is None

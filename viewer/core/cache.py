@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import hmac
 import os
 from pathlib import Path
 
@@ -23,6 +22,11 @@ def cache_file(root: Path | str, kind: str, suffix: str, folder: Path | None = N
     """The cache file of one kind for one content folder, keyed by the folder's absolute path."""
     key = hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:16]
     return (folder or default_cache_dir()) / f"{kind}-{key}{suffix}"
+
+
+def catalog_file(root: Path | str, folder: Path | None = None) -> Path:
+    """A content folder's catalog (store.py; ``folder``: the cache folder, else the user's)."""
+    return cache_file(root, "catalog", ".sqlite3", folder)
 
 
 KEY_ENV = "COMBO_VIEWER_KEY_DIR"
@@ -60,6 +64,7 @@ def signing_key() -> bytes:
     return _key
 
 
-def cache_mac(payload: bytes) -> str:
-    """The keyed hash that proves a cache was written by this user's viewer, unaltered."""
-    return hmac.new(signing_key(), payload, hashlib.sha256).hexdigest()
+def row_mac(payload: bytes) -> str:
+    """The keyed hash that proves one cached row was written by this user's viewer, unaltered
+    (BLAKE2b keyed with the same secret: quick enough for each of 100,000 rows)."""
+    return hashlib.blake2b(payload, key=_key or signing_key(), digest_size=16).hexdigest()

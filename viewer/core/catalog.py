@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hmac
-import json
-import os
 import pickle
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,13 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.core.cache import cache_mac
+from viewer.core.catalog_cache import CatalogCache, Memo
 from viewer.core.library import UNKNOWN, Read, Scan, listing_quickly, load_folder, read_listing, read_listing_quickly, read_signed
 from viewer.core.model import FileInfo, Ignored, Library, Listing, PageKind, Problem, Severity
 from viewer.core.safety import SEVERITIES
 from viewer.core.site import Site
-
-Memo = dict[str, tuple[tuple[int, int], Read]]
 
 
 @contextmanager
@@ -34,7 +29,6 @@ def collections_paused() -> Iterator[None]:
         if enabled:
             gc.enable()
 _KINDS = {kind.value: kind for kind in PageKind}
-CATALOG_SCHEMA = 6
 
 
 def row_of(path: str, signature: tuple[int, int], read: Read) -> list[Any]:
@@ -98,17 +92,15 @@ class Prefetched:
 class CatalogLoader:
     """Loads the catalog again and again, re-reading only files whose size or time changed.
 
-    With a ``cache_file`` the memo outlives the process: a later start reads the titles of
-    unchanged pages from it instead of parsing every page (JSON, never code, so a tampered or
-    corrupt cache can only cost a full read)."""
+    With a ``cache_file`` (the folder's catalog, store.py) the memo outlives the process: a
+    later start reads the titles of unchanged pages from it instead of parsing every page (a
+    tampered or corrupt row can only cost reading that page)."""
 
     def __init__(self, root: Path | str, cache_file: Path | None = None, prefetched: Prefetched | None = None) -> None:
         self.root = Path(root)
-        self.cache_file = cache_file
-        self._memo: Memo = {}
+        self.cache = CatalogCache(cache_file, self.root) if cache_file is not None else None
+        self._memo: Memo = self.cache.read() if self.cache is not None else {}
         self._changed = False
-        if cache_file is not None:
-            self._memo = self._read_cache(cache_file)
         self._walked = (prefetched.site, prefetched.walk) if prefetched else None  # for the first load
         self._memo = {**prefetched.memo, **self._memo} if prefetched else self._memo  # read at launch
 
@@ -138,41 +130,13 @@ class CatalogLoader:
         return library
 
     def save(self) -> bool:
-        """Write the memo to the cache file when it changed; False when it could not be written."""
-        if self.cache_file is None or not self._changed:
+        """Write what changed to the catalog file; False when it could not be written."""
+        if self.cache is None or not self._changed:
             return True
-        rows = [row_of(path, signature, read) for path, (signature, read) in self._memo.items()
-                if not read.quick]  # not read in full yet: read again next time
-        pages = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-        root = str(self.root.resolve())
-        mac = cache_mac(f"{CATALOG_SCHEMA}\n{root}\n{pages}".encode("utf-8", "surrogatepass"))
-        text = f'{{"schema":{CATALOG_SCHEMA},"root":{json.dumps(root, ensure_ascii=False)},"mac":"{mac}","pages":{pages}}}'
-        temporary = self.cache_file.with_suffix(".tmp")
-        try:
-            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, self.cache_file)
-        except (OSError, ValueError):  # ValueError: a folder name that is not UTF-8
+        if not self.cache.write(self._memo):
             return False
         self._changed = False
         return True
-
-    def _read_cache(self, path: Path) -> Memo:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            root = str(self.root.resolve())
-            if data.get("schema") != CATALOG_SCHEMA or data.get("root") != root:
-                return {}
-            pages = json.dumps(data["pages"], ensure_ascii=False, separators=(",", ":"))
-            if not hmac.compare_digest(str(data.get("mac")), cache_mac(f"{CATALOG_SCHEMA}\n{root}\n{pages}".encode("utf-8", "surrogatepass"))):
-                return {}  # altered, or written by someone else: it could change what a page says
-            memo: Memo = {}
-            for row in data["pages"]:
-                relative, signature, read = read_of_row(row)
-                memo[relative] = (signature, read)
-            return memo
-        except (OSError, ValueError, TypeError, KeyError, IndexError):
-            return {}  # missing, corrupt or foreign: read the pages instead
 
     def complete(self) -> bool:
         """Whether every page of the last load was read in full."""

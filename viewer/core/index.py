@@ -1,5 +1,5 @@
-"""Full-text index of every section and FAQ: SQLite FTS5, cached on disk per content folder,
-updated page by page from file size and modification time."""
+"""Full-text index of every section and FAQ: SQLite FTS5, in the content folder's catalog
+(store.py), updated page by page from file size and modification time."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from viewer.core.cache import cache_file
+from viewer.core.cache import cache_file, catalog_file
 from viewer.core.folder import scan
 from viewer.core.library import read_page
 from viewer.core.model import Entry, FileInfo
 from viewer.core.site import read_site
+from viewer.core.store import SAVE_INDEXED, belongs, connect, create
 from viewer.core.title_index import fold
 
-SCHEMA = "3"
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets
 # Link text and address are bounded and may not hold another "[" or "(": on "[" x 100,000 an
 # unbounded pattern tries every start to the end (hours, holding the GIL and so the window).
@@ -91,7 +91,7 @@ class FullTextIndex:
 
     def __init__(self, root: Path | str, cache_dir: Path | None = None) -> None:
         self.root = Path(root).resolve()
-        self.path: Path | None = cache_file(self.root, "fulltext", ".sqlite3", cache_dir)
+        self.path: Path | None = catalog_file(self.root, cache_dir)
         folder = self.path.parent
         key = self.path.stem.rsplit("-", 1)[1]
         self._uri = f"file:{self.path}"
@@ -101,6 +101,7 @@ class FullTextIndex:
         self._generation = 0  # bumped when the file is replaced, so every thread reconnects
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            _remove_legacy(self.root, folder)
             self._open_checked()
         except OSError:  # no writable cache: keep the index in memory for this run
             self.path = None
@@ -111,12 +112,7 @@ class FullTextIndex:
     # --- connections -------------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self._uri, uri=True, timeout=10, check_same_thread=False)
-        if self.path is not None:
-            connection.execute("PRAGMA journal_mode=WAL")
-            # A cache: if a crash ever corrupts it, it is thrown away and rebuilt (_open_checked).
-            connection.execute("PRAGMA synchronous=OFF")
-        return connection
+        return connect(self._uri, self.path is not None)  # corrupt after a crash: rebuilt (_open_checked)
 
     def _connection(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
@@ -132,10 +128,9 @@ class FullTextIndex:
         """Open the cache; a corrupt or foreign file is thrown away and started afresh."""
         try:
             connection = self._connection()
-            meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-            if meta.get("schema") == SCHEMA and meta.get("root") == str(self.root):
-                if connection.execute("PRAGMA quick_check").fetchone()[0] == "ok":
-                    return
+            create(connection, self.root)  # the list may have made the file first: never a reason to start afresh
+            if belongs(connection, self.root) and connection.execute("PRAGMA quick_check").fetchone()[0] == "ok":
+                return
         except sqlite3.DatabaseError:
             pass
         self._start_afresh()
@@ -155,29 +150,7 @@ class FullTextIndex:
         self._create(self._connection())
 
     def _create(self, connection: sqlite3.Connection) -> None:
-        with connection:
-            connection.executescript(
-                """
-                CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-                CREATE TABLE IF NOT EXISTS pages(path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER);
-                CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL, section TEXT, body TEXT);
-                CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
-                CREATE VIRTUAL TABLE IF NOT EXISTS sections USING fts5(
-                    body, content = 'docs', content_rowid = 'id',
-                    tokenize = 'unicode61 remove_diacritics 2', prefix = '3'
-                );
-                CREATE TRIGGER IF NOT EXISTS docs_added AFTER INSERT ON docs BEGIN
-                    INSERT INTO sections(rowid, body) VALUES (new.id, new.body);
-                END;
-                CREATE TRIGGER IF NOT EXISTS docs_removed AFTER DELETE ON docs BEGIN
-                    INSERT INTO sections(sections, rowid, body) VALUES ('delete', old.id, old.body);
-                END;
-                """
-            )
-            connection.executemany(
-                "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                [("schema", SCHEMA), ("root", str(self.root))],
-            )
+        create(connection, self.root)
 
     def close(self) -> None:
         connection = getattr(self._local, "connection", None)
@@ -203,10 +176,12 @@ class FullTextIndex:
             if self.damaged:
                 self._start_afresh()
             connection = self._connection()
-            known = {path: (mtime, size) for path, mtime, size in connection.execute("SELECT * FROM pages")}
+            known = {path: (mtime, size) for path, mtime, size in
+                     connection.execute("SELECT path, mtime_ns, size FROM pages WHERE indexed = 1")}
             current = {page.path: page.signature for page in pages}
             stale = [p for p in pages if known.get(p.path) != p.signature]
-            removed = [path for path in known if path not in current]
+            held = known.keys() | {path for (path,) in connection.execute("SELECT DISTINCT path FROM docs")}
+            removed = [path for path in held if path not in current]
             total = len(stale)
             with connection:
                 for path in removed:
@@ -224,20 +199,20 @@ class FullTextIndex:
 
     def _forget(self, connection: sqlite3.Connection, path: str) -> None:
         connection.execute("DELETE FROM docs WHERE path = ?", (path,))  # the trigger updates the index
-        connection.execute("DELETE FROM pages WHERE path = ?", (path,))
+        connection.execute("DELETE FROM pages WHERE path = ?", (path,))  # gone from the folder
 
     def _index(self, connection: sqlite3.Connection, page: FileInfo) -> None:
-        self._forget(connection, page.path)
+        connection.execute("DELETE FROM docs WHERE path = ?", (page.path,))
         entry = read_page(self.root, page.path).entry
         if entry is not None:
             connection.executemany(
                 "INSERT INTO docs(path, section, body) VALUES (?, ?, ?)",
                 [(page.path, key, text) for key, text in entry_sections(entry)],
             )
-        connection.execute("INSERT INTO pages(path, mtime_ns, size) VALUES (?, ?, ?)", (page.path, *page.signature))
+        connection.execute(SAVE_INDEXED, (page.path, *page.signature))
 
     def page_count(self) -> int:
-        return int(self._connection().execute("SELECT count(*) FROM pages").fetchone()[0])
+        return int(self._connection().execute("SELECT count(*) FROM pages WHERE indexed = 1").fetchone()[0])
 
     # --- searching ---------------------------------------------------------------------------
 
@@ -286,3 +261,10 @@ class FullTextIndex:
         rows = connection.execute(f"SELECT id, path, section, body FROM docs WHERE id IN ({marks})",
                                   [rowid for rowid, _ in ranked])
         return ranked, {row[0]: row[1:] for row in rows}
+
+
+def _remove_legacy(root: Path, folder: Path) -> None:
+    """The caches of versions before the one catalog: a list cache and an index of their own."""
+    for old in (cache_file(root, "catalog", ".json", folder), cache_file(root, "fulltext", ".sqlite3", folder)):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{old}{suffix}").unlink(missing_ok=True)

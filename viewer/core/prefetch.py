@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from viewer.core.catalog import Memo, Prefetched
+    from viewer.core.catalog import Prefetched
+    from viewer.core.catalog_cache import Memo
     from viewer.core.model import FileInfo
 
 MIN_READERS, MAX_READERS = 2, 4

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from viewer.core.cache import cache_file
+from viewer.core.cache import catalog_file
 from viewer.core.catalog import CatalogLoader
 from viewer.core.document import DocumentBuilder
 from viewer.core.history import History
@@ -46,7 +46,7 @@ class Controller(QObject):
         self.root, self.preferences, self.open_urls = root, preferences, open_urls
         self.model = EntryListModel(self)
         self.window = MainWindow(self.model, banner_text)  # built while the pages are read (prefetch.py)
-        self.loader = CatalogLoader(root, cache_file(root, "catalog", ".json"), prefetch.result() if prefetch else None)
+        self.loader = CatalogLoader(root, catalog_file(root), prefetch.result() if prefetch else None)
         self.session = Session(root, self.loader.load(quick=True))  # heads only where the cache has nothing
         self.model.set_listings(self.library.entries)
         self.builder = DocumentBuilder()
