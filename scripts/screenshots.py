@@ -147,7 +147,7 @@ def site_shots(app: QApplication, tmp: Path) -> None:
     window.resize(*SIZE)
     window.show()
     deadline = time.monotonic() + 60  # a first start reads heads; the full read follows in the background
-    while not controller.loader.complete() and time.monotonic() < deadline:
+    while (not controller.loader.complete() or controller.watcher.busy()) and time.monotonic() < deadline:
         settle(app)
         time.sleep(0.02)
     settle(app)

@@ -108,6 +108,10 @@ class ContentWatcher(QObject):
             self._watcher.removePaths(paths)
         self._worker.stop()
 
+    def busy(self) -> bool:
+        """Whether a reload is under way (its library not yet handed to the window)."""
+        return self._worker.running()
+
     def reload_now(self) -> None:
         self._folders_only = False
         self._worker.request()
