@@ -133,7 +133,7 @@ class Controller(QObject):
         self.window.show_entry(self.builder.build(opened.entry), self.root, (self.root / path).parent)
         self.window.entry_view.set_warning(opened.warning)
         self.window.list_panel.select_path(path)
-        self._update_history()
+        self.update_history()
         return True
 
     def open_text_hit(self, path: str, section: str) -> bool:
@@ -147,7 +147,7 @@ class Controller(QObject):
     def go_home(self) -> None:
         """Back to the start: no search, nothing open, first tab, scrolled to the top, no history."""
         self.session.close()
-        self._update_history()
+        self.update_history()
         self.window.reset_view()
         self.window.show_welcome(len(self.library.entries), self.root.name or str(self.root))
 
@@ -161,7 +161,7 @@ class Controller(QObject):
         if path is not None:
             self.open_entry(path, record=False)
 
-    def _update_history(self) -> None:
+    def update_history(self) -> None:
         self.window.set_history_state(self.history.can_go_back(), self.history.can_go_forward())
 
     # --- search states -------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from viewer.ui.controller import Controller
 from viewer.ui.kiosk_guard import KioskGuard
 from viewer.ui.kiosk_pin import PinLockout, PinPad
 from viewer.ui.kiosk_widgets import AttractScreen, DrugPicker, WrappingDelegate
-from viewer.ui.main_window import MainWindow
 from viewer.ui.printing import PrintContext, find_printer, print_to_printer
 
 KIOSK_MIN_SIZE = (320, 240)
@@ -80,8 +79,8 @@ class Kiosk(QObject):
         # Back always works: after the first entry it returns to the start.
         window.back_requested.disconnect(controller.go_back)
         window.back_requested.connect(self._back)
-        window.set_history_state = self._history_state
-        window.stack.currentChanged.connect(lambda _index: self._history_state())
+        window.history_rule = self._back_leads_home
+        window.stack.currentChanged.connect(lambda _index: controller.update_history())
         window.welcome.help.setText("Type a medicine's name in the search box.")
         window.splitter.setSizes([int(window.width() * 0.3), int(window.width() * 0.7)])
         self.say("")
@@ -138,11 +137,9 @@ class Kiosk(QObject):
         self.picker.clear()
         self.picker.view.scrollToTop()
 
-    def _history_state(self, _back: bool = False, forward: bool = False) -> None:
+    def _back_leads_home(self, can_back: bool, can_forward: bool) -> tuple[bool, bool]:
         """Back is on whenever there is somewhere to go back to, the start included."""
-        history = self.controller.history
-        at_start = self.window.showing() == View.WELCOME and not history.can_go_back()
-        MainWindow.set_history_state(self.window, not at_start, history.can_go_forward())
+        return can_back or self.window.showing() != View.WELCOME, can_forward
 
     def _back(self) -> None:
         if self.controller.history.can_go_back():

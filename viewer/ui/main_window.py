@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self._theme: Theme | None = None
         self.extra_qss = ""  # kiosk.qss in kiosk mode
         self.problems_shown = True  # the kiosk shows the public no list of files
+        # (can back, can forward) -> what the buttons show (the kiosk's Back also leads home)
+        self.history_rule: Callable[[bool, bool], tuple[bool, bool]] | None = None
         self._shown_once = False
         self.close_guard: Callable[[], bool] | None = None  # returns False to refuse a close
 
@@ -228,6 +230,7 @@ class MainWindow(QMainWindow):
         return pages.get(self.stack.currentWidget(), View.WELCOME)
 
     def set_history_state(self, can_back: bool, can_forward: bool) -> None:
+        can_back, can_forward = self.history_rule(can_back, can_forward) if self.history_rule else (can_back, can_forward)
         self.back_action.setEnabled(can_back)
         self.forward_action.setEnabled(can_forward)
 
