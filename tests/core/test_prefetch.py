@@ -64,6 +64,14 @@ def test_the_first_start_lists_what_the_window_would_read_itself(tmp_path, share
     assert _gone(prefetch._pid)
 
 
+def test_an_empty_folder_gives_an_empty_list_through_the_readers(tmp_path):
+    prefetch = CatalogPrefetch.start(tmp_path)
+    prefetched = prefetch.result()
+    assert prefetched is not None and prefetched.walk.pages == []
+    assert CatalogLoader(tmp_path, None, prefetched).load(quick=True).entries == ()
+    assert _gone(prefetch._pid)
+
+
 def test_the_real_sites_first_start_through_the_readers_lists_every_page():
     prefetch = CatalogPrefetch.start(SITE)
     assert prefetch is not None
@@ -97,6 +105,23 @@ def test_a_reader_that_dies_costs_nothing_but_time(tmp_path):
     folder = _mixed_folder(tmp_path / "site")
     prefetch = CatalogPrefetch.start(folder)
     os.killpg(prefetch._pid, 9)
+    assert prefetch.result() is None
+    assert _gone(prefetch._pid)
+
+
+def test_a_reader_failing_on_a_chunk_makes_the_window_read_the_pages_itself(tmp_path, monkeypatch):
+    from viewer.core import catalog
+
+    folder = _mixed_folder(tmp_path / "site")
+    real = catalog.rows_of_pages
+
+    def failing(root, pages):  # the readers are forked: they run this too
+        if any(page.path == "one.md" for page in pages):
+            raise RuntimeError("a reader's bug")
+        return real(root, pages)
+
+    monkeypatch.setattr(catalog, "rows_of_pages", failing)
+    prefetch = CatalogPrefetch.start(folder)
     assert prefetch.result() is None
     assert _gone(prefetch._pid)
 

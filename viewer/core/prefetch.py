@@ -97,7 +97,8 @@ class CatalogPrefetch:
             for reading in ready:
                 chunk = os.read(reading, PIPE_BYTES)
                 if not chunk:
-                    del pending[reading]
+                    if pending.pop(reading):
+                        return None  # the reader died in the middle of a message
                     continue
                 buffer = pending[reading]
                 buffer += chunk
@@ -107,7 +108,7 @@ class CatalogPrefetch:
                     else:
                         chunks[message[1]] = [row[0] for row in message[2]]
                         memo.update(reads_of_rows(message[2]))
-        if walked is None or any(len(buffer) for buffer in pending.values()) or len(chunks) != walked[-1]:
+        if walked is None or len(chunks) != walked[-1]:
             return None  # a reader died before sending everything
         site, walk = walk_of(walked, [path for number in range(len(chunks)) for path in chunks[number]], memo)
         return Prefetched(site, walk, memo)
