@@ -25,6 +25,7 @@ _MARKUP = re.compile(r"!?\[([^\[\]\n]{0,500})\]\([^()\n]{0,500}\)|[*_#>`|]+")
 
 
 BATCH = 2000  # pages indexed per transaction
+OPEN_TRIES = 5
 RANK_AT_MOST = 2000  # matching sections ranked by relevance; beyond this, first found first
 
 
@@ -126,13 +127,19 @@ class FullTextIndex:
 
     def _open_checked(self) -> None:
         """Open the cache; a corrupt or foreign file is thrown away and started afresh."""
-        try:
-            connection = self._connection()
-            create(connection, self.root)  # the list may have made the file first: never a reason to start afresh
-            if belongs(connection, self.root) and connection.execute("PRAGMA quick_check").fetchone()[0] == "ok":
-                return
-        except sqlite3.DatabaseError:
-            pass
+        for _ in range(OPEN_TRIES):
+            try:
+                connection = self._connection()
+                create(connection, self.root)  # the list may have made the file first: no reason to start afresh
+                if belongs(connection, self.root) and connection.execute("PRAGMA quick_check").fetchone()[0] == "ok":
+                    return
+                break  # another folder's, another version's or damaged
+            except sqlite3.OperationalError:  # busy: the list is writing its rows this moment
+                time.sleep(0.1)
+            except sqlite3.DatabaseError:
+                break  # not a database at all
+        else:
+            return  # never damaged, only busy: the next update tries again
         self._start_afresh()
 
     def _start_afresh(self) -> None:

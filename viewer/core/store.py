@@ -54,7 +54,9 @@ ON CONFLICT(path) DO UPDATE SET
 
 
 def connect(uri: str, on_disk: bool) -> sqlite3.Connection:
-    connection = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
+    # Each write transaction takes the lock as it begins (waiting its turn): two writers, the
+    # list and the index, then never fail by both upgrading from reading at once.
+    connection = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False, isolation_level="IMMEDIATE")
     if on_disk:
         connection.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
         connection.execute("PRAGMA synchronous=OFF")  # a cache: a crash costs a rebuild, never a page
