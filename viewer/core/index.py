@@ -26,6 +26,7 @@ _MARKUP = re.compile(r"!?\[([^\[\]\n]{0,500})\]\([^()\n]{0,500}\)|[*_#>`|]+")
 
 BATCH = 2000  # pages indexed per transaction
 OPEN_TRIES = 5
+WRITER_TURN_S = 0.05  # between batches
 RANK_AT_MOST = 2000  # matching sections ranked by relevance; beyond this, first found first
 
 
@@ -202,6 +203,8 @@ class FullTextIndex:
                         time.sleep(0)  # let the window's thread run: it waits one page's indexing at most
                 if progress is not None:
                     progress(min(start + BATCH, total), total)
+                if start + BATCH < total:
+                    time.sleep(WRITER_TURN_S)  # the list's save, waiting for the file, gets its turn
             return total
 
     def _forget(self, connection: sqlite3.Connection, path: str) -> None:
