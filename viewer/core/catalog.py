@@ -1,19 +1,20 @@
-"""The list's catalog, read again and again: only changed files re-read, kept in a signed cache."""
+"""The list's catalog, read again and again: only changed files re-read, kept in the folder's
+catalog file (catalog_cache.py)."""
 
 from __future__ import annotations
 
 import gc
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.core.catalog_cache import CatalogCache, Memo
-from viewer.core.library import UNKNOWN, Read, Scan, listing_quickly, load_folder, read_listing, read_listing_quickly, read_signed
-from viewer.core.model import FileInfo, Ignored, Library, Listing, PageKind, Problem, Severity
-from viewer.core.safety import SEVERITIES
+from viewer.core.catalog_cache import CatalogCache, Memo, read_of_values, values_of
+from viewer.core.folder import UNKNOWN, Scan, read_signed
+from viewer.core.library import Read, listing_quickly, load_folder, read_listing, read_listing_quickly
+from viewer.core.model import FileInfo, Ignored, Library
 from viewer.core.site import Site
 
 
@@ -28,43 +29,23 @@ def collections_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-_KINDS = {kind.value: kind for kind in PageKind}
 
 
-def row_of(path: str, signature: tuple[int, int], read: Read) -> list[Any]:
-    """One page's read as plain data (the cache's JSON, the first start's pipes)."""
-    listing = read.listing
-    return [
-        path, list(signature), listing.title if listing else None, list(listing.drugs) if listing else [],
-        [[p.line, p.severity.value, p.message] for p in read.problems], read.kind.value, read.reason, read.layout,
-        listing.severity if listing else "", listing.warning if listing else "", read.quick,
-    ]
-
-
-def read_of_row(row: list[Any]) -> tuple[str, tuple[int, int], Read]:
-    """A row back to a page's read; raises ValueError, TypeError or IndexError for a bad one."""
-    relative, signature, title, drugs, problems, kind, reason, layout, severity, warning, quick = row
-    relative = str(relative)
-    known = severity if severity in SEVERITIES else ""
-    listing = (Listing(relative, title, tuple(map(str, drugs)), "", known, str(warning))
-               if isinstance(title, str) else None)
-    found = tuple(Problem(relative, line, Severity(level), message) for line, level, message in problems) if problems else ()
-    return relative, (int(signature[0]), int(signature[1])), Read(listing, found, _KINDS[kind], str(reason), str(layout), quick is True)
-
-
-def rows_of_pages(root: Path, pages: list[FileInfo]) -> list[list[Any]]:
-    """The quick reads of pages, each with the signature of the file as it was read (a first
-    start's reader: its walk took none)."""
+def rows_of_pages(root: Path, pages: list[FileInfo]) -> list[tuple[Any, ...]]:
+    """The quick reads of pages as plain values (a catalog row's, and whether the read was
+    quick), each with the signature of the file as it was read (a first start's reader: its
+    walk took none)."""
     rows = []
     for page in pages:
         data, signature = read_signed(root, page.path)
-        rows.append(row_of(page.path, signature, listing_quickly(page.path, data)))
+        read = listing_quickly(page.path, data)
+        rows.append((*values_of(page.path, signature, read), read.quick))
     return rows
 
 
-def reads_of_rows(rows: list[list[Any]]) -> Memo:
-    """Rows back to reads by path."""
-    return {path: (signature, read) for path, signature, read in map(read_of_row, rows)}
+def reads_of_rows(rows: list[Sequence[Any]]) -> Memo:
+    """rows_of_pages back to reads by path."""
+    return {str(row[0]): ((int(row[1]), int(row[2])), read_of_values(row[:-1], row[-1] is True)) for row in rows}
 
 
 def walk_rows(site: Site, walk: Scan, chunks: int) -> list[Any]:
@@ -113,7 +94,7 @@ class CatalogLoader:
         def reader(root: str, page: FileInfo) -> Read:
             nonlocal changed
             known = self._memo.get(page.path)
-            usable = known is not None and known[0] == page.signature and page.signature != (-1, -1)
+            usable = known is not None and known[0] == page.signature and page.signature != UNKNOWN
             if known is not None and usable and (quick or not known[1].quick):
                 memo[page.path] = known
                 return known[1]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hmac
 import json
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,7 @@ class CatalogCache:
             if not isinstance(row[-1], str) or not hmac.compare_digest(row[-1], _mac(row[:-1])):
                 continue  # altered, or written by someone else: that page is read again
             try:
-                memo[row[0]] = ((int(row[1]), int(row[2])), _read_of(row[:-1]))
+                memo[row[0]] = ((int(row[1]), int(row[2])), read_of_values(row[:-1]))
             except (ValueError, TypeError, KeyError, IndexError):
                 continue
         self._stored = dict(memo)
@@ -82,12 +83,17 @@ class CatalogCache:
         return True
 
 
-def _row(path: str, signature: tuple[int, int], read: Read) -> tuple[Any, ...]:
+def values_of(path: str, signature: tuple[int, int], read: Read) -> tuple[Any, ...]:
+    """A page's read as plain values: a catalog row's columns, and what a first start's readers send."""
     listing = read.listing
     problems = json.dumps([[p.line, p.severity.value, p.message] for p in read.problems], ensure_ascii=False)
-    values = (path, signature[0], signature[1], listing.title if listing else None,
-              _DRUGS.join(listing.drugs) if listing else "", problems if read.problems else "", read.kind.value,
-              read.reason, read.layout, listing.severity if listing else "", listing.warning if listing else "")
+    return (path, signature[0], signature[1], listing.title if listing else None,
+            _DRUGS.join(listing.drugs) if listing else "", problems if read.problems else "", read.kind.value,
+            read.reason, read.layout, listing.severity if listing else "", listing.warning if listing else "")
+
+
+def _row(path: str, signature: tuple[int, int], read: Read) -> tuple[Any, ...]:
+    values = values_of(path, signature, read)
     return (*values, _mac(values))
 
 
@@ -98,9 +104,10 @@ def _mac(values: tuple[Any, ...]) -> str:
     return row_mac(payload.encode("utf-8", "surrogatepass"))
 
 
-def _read_of(row: tuple[Any, ...]) -> Read:
-    path, _, _, title, drugs, problems, kind, reason, layout, severity, warning = row
+def read_of_values(values: Sequence[Any], quick: bool = False) -> Read:
+    """values_of back to a read; raises ValueError, TypeError, KeyError or IndexError for bad ones."""
+    path, _, _, title, drugs, problems, kind, reason, layout, severity, warning = values
     listing = (Listing(path, title, tuple(drugs.split(_DRUGS)) if drugs else (), "",
                        severity if severity in SEVERITIES else "", str(warning)) if isinstance(title, str) else None)
     found = tuple(Problem(path, line, Severity(level), message) for line, level, message in json.loads(problems)) if problems else ()
-    return Read(listing, found, _KINDS[kind], str(reason), str(layout))
+    return Read(listing, found, _KINDS[kind], str(reason), str(layout), quick)
