@@ -262,7 +262,8 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_nothing_else_stops(tmp_pat
 def test_a_thousand_nested_folders_are_walked_without_recursion(tmp_path):
     import os
 
-    from viewer.core.library import MAX_DEPTH, load_library
+    from viewer.core.folder import MAX_DEPTH
+    from viewer.core.library import load_library
 
     seed_folder(tmp_path)
     folder = os.open(tmp_path, os.O_RDONLY)  # 990 levels are longer than a path may be: go down by handle

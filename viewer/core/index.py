@@ -15,7 +15,7 @@ from viewer.core.folder import scan
 from viewer.core.library import read_page
 from viewer.core.model import Entry, FileInfo
 from viewer.core.site import read_site
-from viewer.core.store import SAVE_INDEXED, belongs, connect, create
+from viewer.core.store import SAVE_INDEXED, belongs, connect, create, remove
 from viewer.core.title_index import fold
 
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets
@@ -109,7 +109,7 @@ class FullTextIndex:
             self.path = None
             self._uri = f"file:combo-viewer-{key}?mode=memory&cache=shared"
             self._keep_alive = self._connect()
-            self._create(self._keep_alive)
+            create(self._keep_alive, self.root)
 
     # --- connections -------------------------------------------------------------------------
 
@@ -150,15 +150,11 @@ class FullTextIndex:
         if self.path is None:
             with self._keep_alive:
                 self._keep_alive.executescript("DROP TABLE IF EXISTS sections; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS pages;")
-            self._create(self._keep_alive)
+            create(self._keep_alive, self.root)
             return
         self.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        self._create(self._connection())
-
-    def _create(self, connection: sqlite3.Connection) -> None:
-        create(connection, self.root)
+        remove(self.path)
+        create(self._connection(), self.root)
 
     def close(self) -> None:
         connection = getattr(self._local, "connection", None)
@@ -275,6 +271,5 @@ class FullTextIndex:
 
 def _remove_legacy(root: Path, folder: Path) -> None:
     """The caches of versions before the one catalog: a list cache and an index of their own."""
-    for old in (cache_file(root, "catalog", ".json", folder), cache_file(root, "fulltext", ".sqlite3", folder)):
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{old}{suffix}").unlink(missing_ok=True)
+    cache_file(root, "catalog", ".json", folder).unlink(missing_ok=True)
+    remove(cache_file(root, "fulltext", ".sqlite3", folder))

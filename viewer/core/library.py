@@ -9,15 +9,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from viewer.core.drugs import read_drugs
-from viewer.core.folder import MAX_DEPTH, NOT_UTF8, PAGE_SUFFIXES, TOO_DEEP, UNKNOWN, Scan, read_bytes, read_signed, scan
+from viewer.core.folder import NOT_UTF8, TOO_DEEP, Scan, read_bytes, scan
 from viewer.core.model import FileInfo, Ignored, Library, Listing, Page, PageKind, Problem, Severity
 from viewer.core.page import names_medicine, parse_page, quick_listing, read_head
 from viewer.core.site import Site, read_site
 from viewer.core.title_index import fold
 
-__all__ = ["MAX_DEPTH", "PAGE_SUFFIXES", "UNKNOWN", "Scan", "read_bytes", "read_signed", "scan"]  # the folder's, used with ours
 L = TypeVar("L", bound=Listing)
-
 
 
 def read_page(root: Path | str, relative: str) -> Page:

@@ -40,8 +40,7 @@ _TOKEN = struct.Struct("<H")  # a chunk's number in the queue
 
 
 class CatalogPrefetch:
-    def __init__(self, root: Path, pid: int, results: list[int]) -> None:
-        self.root = root
+    def __init__(self, pid: int, results: list[int]) -> None:
         self._pid = pid  # the first child, leader of the readers' process group
         self._results = results  # read ends, one per reader
 
@@ -67,7 +66,7 @@ class CatalogPrefetch:
         except OSError:
             pass
         _close(*(end for pipe in pipes[:-1] for end in pipe[1:]), *pipes[-1])
-        return cls(root, pid, [reading for reading, _ in pipes[:-1]])
+        return cls(pid, [reading for reading, _ in pipes[:-1]])
 
     def result(self, wait_s: float = WAIT_S) -> Prefetched | None:
         """What the children read, or None when anything is missing (the parent reads then)."""

@@ -71,6 +71,12 @@ def create(connection: sqlite3.Connection, root: Path) -> None:
                                [("schema", SCHEMA), ("root", str(root))])
 
 
+def remove(path: Path) -> None:
+    """Delete a catalog file, with its write-ahead log and shared memory."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def belongs(connection: sqlite3.Connection, root: Path) -> bool:
     """Whether the file is this version's catalog of ``root``."""
     meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
