@@ -14,12 +14,7 @@ from urllib.parse import urlsplit
 
 # Most serious first; the order the pair check lists them in.
 SEVERITIES = ("contraindicated", "major", "moderate", "minor")
-SEVERITY_WORDS = {
-    "contraindicated": "Contraindicated",
-    "major": "Major",
-    "moderate": "Moderate",
-    "minor": "Minor",
-}
+SEVERITY_WORDS = {severity: severity.capitalize() for severity in SEVERITIES}  # as shown
 SERIOUS = frozenset({"contraindicated", "major"})  # these open on their warning
 MAX_WARNING_CHARS = 400
 MAX_SOURCES = 50
