@@ -169,3 +169,37 @@ def test_a_corrupt_or_foreign_catalog_is_ignored(tmp_path, junk):
             if junk == "odd rows":
                 connection.execute("INSERT INTO pages(path, mtime_ns, size, kind, mac) VALUES ('x.md', 1, 1, 'odd', 'x')")
     assert len(CatalogLoader(folder, cache).load().entries) == 2
+
+
+def test_the_catalog_is_saved_while_the_index_is_making_the_same_file(tmp_path, monkeypatch):
+    """The list and the index open the new catalog at the same moment: SQLite refuses, without
+    waiting, to turn a file another connection is writing to write-ahead mode. The list's save
+    must wait its turn, or the next start reads every page again (and, on a first start, shows the
+    quick read's problems)."""
+    import sqlite3
+    import threading
+
+    import viewer.core.catalog as catalog_module
+
+    folder = seed_folder(tmp_path / "content")
+    write(folder, "thin.md", page("Alpha + Beta", "**Usage:** x\n"))
+    cache = tmp_path / "cache" / "catalog.sqlite3"
+    cache.parent.mkdir()
+    other = sqlite3.connect(cache, isolation_level=None, check_same_thread=False)  # the index, mid-creation
+    other.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO meta VALUES ('making', 'tables')")
+    done = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    done.start()
+    first = catalog_module.CatalogLoader(folder, cache)
+    before = first.load()
+    try:
+        assert first.save()
+    finally:
+        done.join()
+        other.close()
+    reads: list[str] = []
+    real = catalog_module.read_listing
+    monkeypatch.setattr(catalog_module, "read_listing", lambda root, page, keep: reads.append(page.path) or real(root, page, keep))
+    again = catalog_module.CatalogLoader(folder, cache).load()
+    assert reads == [] and again.problems == before.problems and again.entries == before.entries

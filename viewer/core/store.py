@@ -10,9 +10,12 @@ same file. It is a cache: deleting it is always safe."""
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 SCHEMA = "4"
+WAIT_S = 10  # how long a connection waits for the other writer (the list or the index)
+_BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS pages(
@@ -56,11 +59,30 @@ ON CONFLICT(path) DO UPDATE SET
 def connect(uri: str, on_disk: bool) -> sqlite3.Connection:
     # Each write transaction takes the lock as it begins (waiting its turn): two writers, the
     # list and the index, then never fail by both upgrading from reading at once.
-    connection = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False, isolation_level="IMMEDIATE")
+    connection = sqlite3.connect(uri, uri=True, timeout=WAIT_S, check_same_thread=False, isolation_level="IMMEDIATE")
     if on_disk:
-        connection.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+        try:
+            _write_ahead(connection)
+        except sqlite3.Error:
+            connection.close()
+            raise
         connection.execute("PRAGMA synchronous=OFF")  # a cache: a crash costs a rebuild, never a page
     return connection
+
+
+def _write_ahead(connection: sqlite3.Connection) -> None:
+    """Readers never wait for the writer (WAL; the file keeps the mode once set). Setting it
+    needs the file to itself, and SQLite does not wait for that: while the other writer is
+    making a new file, it fails at once. So it is tried again, as long as a write would wait."""
+    deadline = time.monotonic() + WAIT_S
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode not in _BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def create(connection: sqlite3.Connection, root: Path) -> None:
