@@ -1,9 +1,14 @@
-"""Shared test helpers: seed pages, page writing, and the "no word lost" check."""
+"""Shared test helpers: seed pages, page writing, the "no word lost" check, and another writer
+holding a new catalog file."""
 
 from __future__ import annotations
 
 import re
+import sqlite3
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -80,3 +85,21 @@ def entry_words(entry: Entry) -> Counter[str]:
 def lost_words(body: str, entry: Entry, labels: str = "") -> Counter[str]:
     """Words of ``body`` found nowhere in the entry (label and title words excused)."""
     return words(body) - entry_words(entry) - words(labels) - words(entry.title)
+
+
+@contextmanager
+def another_writer_making(path: Path, row: tuple[str, str], seconds: float) -> Iterator[None]:
+    """Another connection makes ``path`` a new SQLite file (the list or the index making the
+    catalog) and holds its write lock for ``seconds`` while it writes ``row`` into a meta table."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO meta VALUES (?, ?)", row)
+    done = threading.Timer(seconds, lambda: other.execute("COMMIT"))
+    done.start()
+    try:
+        yield
+    finally:
+        done.join()
+        other.close()

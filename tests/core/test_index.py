@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from tests.helpers import FULL_BODY, page, seed_folder
+from tests.helpers import FULL_BODY, another_writer_making, page, seed_folder
 from viewer.core.index import MARK_END, MARK_START, FullTextIndex, make_snippet
 
 
@@ -64,6 +64,21 @@ def test_a_foreign_cache_file_is_rebuilt(tmp_path):
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE something(x)")
     assert FullTextIndex(folder, tmp_path / "cache").update() == 3
+
+
+def test_the_index_keeps_a_catalog_the_list_is_still_making(tmp_path):
+    """The list makes the new catalog and holds it while writing its rows; the index, opening it
+    that moment, must wait for its turn, never throw the file away (the list's rows would go, and
+    the next start would read every page again)."""
+    from viewer.core.cache import catalog_file
+
+    folder = folder_with_pages(tmp_path)
+    path = catalog_file(folder.resolve(), tmp_path / "cache")
+    with another_writer_making(path, ("written by", "the list"), seconds=0.8):
+        index = FullTextIndex(folder, tmp_path / "cache")
+    assert index.update() == 3 and index.search(["driving"])
+    with sqlite3.connect(path) as connection:
+        assert ("written by", "the list") in connection.execute("SELECT key, value FROM meta").fetchall()
 
 
 def test_no_writable_cache_keeps_the_index_in_memory(tmp_path):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FULL_BODY, page, seed_folder
+from tests.helpers import FULL_BODY, another_writer_making, page, seed_folder
 from viewer.core.library import load_catalog, load_library
 from viewer.core.model import Severity
 
@@ -176,28 +176,15 @@ def test_the_catalog_is_saved_while_the_index_is_making_the_same_file(tmp_path, 
     waiting, to turn a file another connection is writing to write-ahead mode. The list's save
     must wait its turn, or the next start reads every page again (and, on a first start, shows the
     quick read's problems)."""
-    import sqlite3
-    import threading
-
     import viewer.core.catalog as catalog_module
 
     folder = seed_folder(tmp_path / "content")
     write(folder, "thin.md", page("Alpha + Beta", "**Usage:** x\n"))
     cache = tmp_path / "cache" / "catalog.sqlite3"
-    cache.parent.mkdir()
-    other = sqlite3.connect(cache, isolation_level=None, check_same_thread=False)  # the index, mid-creation
-    other.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")
-    other.execute("BEGIN IMMEDIATE")
-    other.execute("INSERT INTO meta VALUES ('making', 'tables')")
-    done = threading.Timer(0.3, lambda: other.execute("COMMIT"))
-    done.start()
     first = catalog_module.CatalogLoader(folder, cache)
     before = first.load()
-    try:
+    with another_writer_making(cache, ("written by", "the index"), seconds=0.3):
         assert first.save()
-    finally:
-        done.join()
-        other.close()
     reads: list[str] = []
     real = catalog_module.read_listing
     monkeypatch.setattr(catalog_module, "read_listing", lambda root, page, keep: reads.append(page.path) or real(root, page, keep))

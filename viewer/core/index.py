@@ -25,7 +25,6 @@ _MARKUP = re.compile(r"!?\[([^\[\]\n]{0,500})\]\([^()\n]{0,500}\)|[*_#>`|]+")
 
 
 BATCH = 2000  # pages indexed per transaction
-OPEN_TRIES = 5
 WRITER_TURN_S = 0.05  # between batches
 RANK_AT_MOST = 2000  # matching sections ranked by relevance; beyond this, first found first
 
@@ -127,20 +126,18 @@ class FullTextIndex:
         return connection
 
     def _open_checked(self) -> None:
-        """Open the cache; a corrupt or foreign file is thrown away and started afresh."""
-        for _ in range(OPEN_TRIES):
-            try:
-                connection = self._connection()
-                create(connection, self.root)  # the list may have made the file first: no reason to start afresh
-                if belongs(connection, self.root) and connection.execute("PRAGMA quick_check").fetchone()[0] == "ok":
-                    return
-                break  # another folder's, another version's or damaged
-            except sqlite3.OperationalError:  # busy: the list is writing its rows this moment
-                time.sleep(0.1)
-            except sqlite3.DatabaseError:
-                break  # not a database at all
-        else:
-            return  # never damaged, only busy: the next update tries again
+        """Open the cache; a corrupt or foreign file is thrown away and started afresh. A file
+        kept busy longer than a connection waits (store.connect) is the list's, being written:
+        it is left as it is, and the index waits its turn again when it writes."""
+        try:
+            connection = self._connection()
+            create(connection, self.root)  # the list may have made the file first: no reason to start afresh
+            if belongs(connection, self.root) and connection.execute("PRAGMA quick_check").fetchone()[0] == "ok":
+                return
+        except sqlite3.OperationalError:  # busy all that time
+            return
+        except sqlite3.DatabaseError:
+            pass  # not a database at all
         self._start_afresh()
 
     def _start_afresh(self) -> None:
