@@ -7,7 +7,7 @@ import ast
 import sys
 from pathlib import Path
 
-MAX_MODULE_LINES = 300
+MAX_MODULE_LINES = 350  # a module whole and clear may reach this; none is split only to fit a number
 MAX_FUNCTION_LINES = 40
 LAYOUT = {  # (module, function): widget layout code, exempt from the function limit
     ("viewer/ui/entry_view.py", "__init__"), ("viewer/ui/entry_view.py", "_fit_header"),

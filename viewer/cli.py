@@ -14,7 +14,7 @@ from viewer.paths import CONTENT_ENV, content_dir
 if TYPE_CHECKING:
     from viewer.core.prefetch import CatalogPrefetch
 
-COMMANDS = ("check", "search", "print")
+MAX_STDIN_CHARS = 100_000  # a query read from standard input (a pasted list); the rest is not read
 
 
 class UsageError(Exception):
@@ -57,14 +57,16 @@ def _parse_check(argv: list[str]) -> CheckOptions:
 
 def _parse_search(argv: list[str]) -> SearchOptions:
     parser = _Parser(prog="combo-viewer search", description="Search the content as the window does.")
-    parser.add_argument("query", help="drug names, brands, a class, or words from the text")
+    parser.add_argument("query", help="drug names, brands, a class, or words from the text; '-' reads them "
+                        "from standard input (a pasted list, one medicine a line)")
     _content_option(parser)
     parser.add_argument("--limit", type=_positive, metavar="N", help="show at most N results")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     ns = parser.parse_args(argv)
-    if not ns.query.strip():
+    query = sys.stdin.read(MAX_STDIN_CHARS) if ns.query == "-" else ns.query
+    if not query.strip():
         raise UsageError("the search query is empty")
-    return SearchOptions(content_dir(ns.content), ns.query, ns.limit, ns.json)
+    return SearchOptions(content_dir(ns.content), query, ns.limit, ns.json)
 
 
 def _parse_print(argv: list[str]) -> PrintOptions:

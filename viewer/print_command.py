@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from viewer.core.library import load_catalog, read_page
@@ -53,7 +54,7 @@ def run_print(options: PrintOptions) -> int:
 
 def _chosen_entry(options: PrintOptions, library: Library) -> Entry | int:
     """The one entry the command names, read in full; else the exit status, the reason said."""
-    engine = SearchEngine(library.entries, dict(library.drugs))
+    engine = SearchEngine.for_library(library)
     chosen, candidates = engine.choose(options.entry)
     if chosen is None:
         if candidates:
@@ -67,4 +68,5 @@ def _chosen_entry(options: PrintOptions, library: Library) -> Entry | int:
     if page.entry is None:
         print(f"combo-viewer: cannot read {chosen.path}: {page.problems[0].message}", file=sys.stderr)
         return 1
-    return page.entry
+    brands = library.brands_of(chosen.path)
+    return replace(page.entry, brands=brands) if brands else page.entry

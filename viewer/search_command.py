@@ -7,10 +7,11 @@ import sqlite3
 import sys
 from typing import TYPE_CHECKING
 
+from viewer.core.answers import not_known_line
 from viewer.core.index import MARK_END, MARK_START, FullTextIndex
 from viewer.core.library import load_catalog
 from viewer.core.safety import SEVERITY_WORDS
-from viewer.core.search_engine import MISSING_PAIR, NO_RESULT, Hit, SearchEngine, checking_line
+from viewer.core.search_engine import MISSING_PAIR, NO_RESULT, Hit, Results, SearchEngine, checking_line
 
 if TYPE_CHECKING:
     from viewer.options import SearchOptions
@@ -20,9 +21,28 @@ def _snippet(hit: Hit) -> str:
     return hit.snippet.replace(MARK_START, "**").replace(MARK_END, "**")
 
 
+def _notes_json(results: Results) -> list[dict[str, object]]:
+    notes: list[dict[str, object]] = [{"kind": "duplicate", "what": d.what, "between": list(d.between), "sentence": d.sentence}
+                                      for d in results.duplicates]
+    notes += [{"kind": "unknown", "name": name, "sentence": not_known_line((name,))} for name in results.unknown]
+    notes += [{"kind": "not-a-medicine", "name": name} for name in results.text_only]
+    notes += [{"kind": "suggestion", "title": h.title, "path": h.path, "because": h.snippet, "severity": h.severity or None,
+               "warning": h.warning or None} for h in results.suggestions]
+    return notes
+
+
+def _notes_text(results: Results) -> list[str]:
+    lines = [d.line for d in results.duplicates] + [f"unknown: {name}" for name in results.unknown]
+    lines += [f"not a medicine: {name}" for name in results.text_only]
+    for hit in results.suggestions:
+        severity = f"[{SEVERITY_WORDS[hit.severity].upper()}] " if hit.severity else ""
+        lines.append(f"did you mean: {hit.snippet}: {severity}{hit.title}  ({hit.path})")
+    return lines
+
+
 def run_search(options: SearchOptions) -> int:
     library = load_catalog(options.content)
-    engine = SearchEngine(library.entries, dict(library.drugs))
+    engine = SearchEngine.for_library(library)
     try:
         index = FullTextIndex(options.content)
         index.update()
@@ -36,11 +56,13 @@ def run_search(options: SearchOptions) -> int:
         hits = hits[: options.limit]
     if options.json:
         print(json.dumps(
-            [{"title": h.title, "path": h.path, "kind": h.kind, "score": h.score, "snippet": _snippet(h),
+            _notes_json(results) + [{"title": h.title, "path": h.path, "kind": h.kind, "score": h.score, "snippet": _snippet(h),
               "severity": h.severity or None, "warning": h.warning or None} for h in hits],
             indent=2, ensure_ascii=False,
         ))
     else:
+        for line in _notes_text(results):
+            print(line)
         if results.check:
             print(checking_line(results))
         for hit in hits:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from viewer.cli import main
-from viewer.core.search_engine import NO_RESULT, NOT_IN_REFERENCE
+from viewer.core.answers import not_known_line
+from viewer.core.search_engine import MISSING_PAIR, NO_RESULT
 
 
 def run(capsys, *args):
@@ -29,10 +30,12 @@ def test_json_lists_title_path_kind_score_snippet_and_severity(capsys):
 
 
 def test_the_pair_check_on_the_command_line(capsys):
-    _status, out, _ = run(capsys, "metformin, lithium, ibuprofen", "--json")
+    _status, out, _ = run(capsys, "metformin, sertraline, lithium, ibuprofen", "--json")
     data = json.loads(out)
-    assert [(d["title"], d["kind"]) for d in data[:2]] == [("Lithium + Ibuprofen", "check"), ("Metformin", "check")]
-    assert data[1]["path"] is None and data[1]["snippet"] == NOT_IN_REFERENCE.format(name="Metformin")
+    assert data[0] == {"kind": "unknown", "name": "metformin", "sentence": not_known_line(("metformin",))}
+    assert [(d["title"], d["kind"]) for d in data[1:4]] == [
+        ("Lithium + Ibuprofen", "check"), ("Lithium + Sertraline", "check"), ("Sertraline + Ibuprofen", "check")]
+    assert not any("Metformin +" in (d.get("title") or "") for d in data)  # no pair sentence about an unknown name
 
 
 def test_no_result_prints_the_sentence_and_exits_1(capsys):
@@ -47,9 +50,9 @@ def test_usage_errors_exit_2(capsys):
 
 
 def test_the_pair_check_prints_each_pages_severity_and_warning(capsys):
-    status, out, _ = run(capsys, "oxycodone, alprazolam, metformin")
+    status, out, _ = run(capsys, "oxycodone, alprazolam, sertraline")
     assert status == 0
     lines = out.splitlines()
     assert lines[1].startswith("pair: [MAJOR] Oxycodone + Alprazolam")
     assert "slow or stopped breathing" in lines[2]
-    assert lines[-1].startswith("Metformin is not in this reference")
+    assert lines[-1] == f"pair: Oxycodone + Sertraline: {MISSING_PAIR}"

@@ -8,6 +8,7 @@ import pytest
 from tests.helpers import FULL_BODY, page, seed_folder
 from viewer.core.index import MARK_START, FullTextIndex
 from viewer.core.library import load_catalog
+from viewer.core.model import DrugInfo
 from viewer.core.search_engine import MISSING_PAIR, NOT_IN_REFERENCE, SearchEngine
 from viewer.paths import bundled_dir
 
@@ -114,7 +115,10 @@ def test_a_pair_with_no_entry_of_its_own_points_to_an_entry_that_has_both(tmp_pa
 
 
 def test_a_medicine_in_no_entry_is_named_in_one_sentence_after_the_pairs_that_have_entries(bundled):
-    check = bundled.search("metformin, lithium, ibuprofen").check
+    library = load_catalog(bundled_dir("content"))
+    known = {**dict(library.drugs), "metformin": DrugInfo("metformin")}  # a medicine drugs.yaml knows, in no entry
+    engine = SearchEngine(library.entries, known)
+    check = engine.search("metformin, lithium, ibuprofen").check
     assert [(h.title, h.path, h.snippet) for h in check] == [
         ("Lithium + Ibuprofen", "lithium-ibuprofen.md", ""),
         ("Metformin", None, NOT_IN_REFERENCE.format(name="Metformin")),
@@ -167,12 +171,13 @@ def test_words_that_are_not_drugs_search_the_text_with_a_snippet(bundled, query,
     assert hits
     for hit in hits:
         assert f"{MARK_START}{word}" in hit.snippet.lower().replace(MARK_START.lower(), MARK_START)
-        assert hit.section in ("usage", "side_effects", "mechanism", "faqs", "more")
+        assert hit.section in ("usage", "side_effects", "mechanism", "faqs", "dosage", "precautions", "interactions",
+                               "pregnancy", "more")
 
 
-def test_full_text_finds_faq_answers_and_names_the_tab(bundled):
+def test_full_text_names_the_tab_that_holds_the_words(bundled):
     hits = [h for h in bundled.search("naloxone").hits if h.kind == "fulltext"]
-    assert {h.section for h in hits} == {"faqs"}
+    assert {h.section for h in hits} == {"precautions"}  # its own section, before the FAQ that names it too
     assert "Oxycodone + Alprazolam" in [h.title for h in hits]
 
 

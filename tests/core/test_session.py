@@ -36,18 +36,19 @@ def test_matches_are_listed(bundled):
 
 
 def test_nothing_found_gives_the_nearest_titles(bundled):
-    found = state(bundled, "sertralinne zolpidemm")
-    assert isinstance(found, NoResult) and found.query == "sertralinne zolpidemm"
+    found = state(bundled, "setralnn zolpidemm")  # no medicine named: neither word is close enough to one
+    assert isinstance(found, NoResult) and found.query == "setralnn zolpidemm"
     assert any("Sertraline" in item.title for item in found.nearest)
 
 
 def test_three_medicines_give_a_pair_check_with_its_heading(bundled):
-    found = state(bundled, "metformin, lithium, ibuprofen")
+    found = state(bundled, "sertraline, lithium, ibuprofen")
     assert isinstance(found, PairCheck)
-    assert found.heading == "Checking 3 medicines in pairs: Metformin, Lithium, Ibuprofen"
-    assert [row.title for row in found.rows] == ["Lithium + Ibuprofen", "Metformin"]
+    assert found.heading == "Checking 3 medicines in pairs: Sertraline, Lithium, Ibuprofen"
+    assert [row.title for row in found.rows] == ["Lithium + Ibuprofen", "Lithium + Sertraline", "Sertraline + Ibuprofen"]
     # the list beside the check names its entries: never "0 of 33"
-    assert [found.results.title_hit(i).title for i in range(len(found.results.positions))] == ["Lithium + Ibuprofen"]
+    listed = [found.results.title_hit(i).title for i in range(len(found.results.positions))]
+    assert listed == ["Lithium + Ibuprofen", "Lithium + Sertraline", "Sertraline + Ibuprofen"]
 
 
 def test_opening_records_history_and_back_and_forward_walk_it(tmp_path):

@@ -32,12 +32,14 @@ def test_brand_names_in_the_search_box(bundled, qtbot):
 
 def test_three_drugs_open_the_pair_check(bundled, qtbot):
     window = bundled.window
-    qtbot.keyClicks(window.list_panel.search, "metformin, lithium, ibuprofen")
+    qtbot.keyClicks(window.list_panel.search, "metformin, sertraline, lithium, ibuprofen")
+    text_searched(bundled, qtbot)  # "metformin" is unknown once no page's text holds it either
     assert window.showing() == "check"
     rows = window.check.rows()
-    assert any(row.startswith("Metformin is not in this reference") for row in rows)
-    assert any(row.startswith("MAJOR: Lithium + Ibuprofen.") for row in rows)  # its severity first, as the page states it
-    assert window.list_panel.count.text().startswith(f"1 of {len(bundled.library.entries)}")  # the entry the check names, not "0 of 33"
+    assert window.check.notes.accessibleName() == "Not in this reference: metformin. The check below leaves it out."
+    assert not any("Metformin" in row for row in rows)  # an unknown name makes no pair sentence
+    assert rows[0].startswith("MAJOR: Lithium + Ibuprofen.")  # its severity first, as the page states it
+    assert window.list_panel.count.text().startswith(f"3 of {len(bundled.library.entries)}")  # the entries the check names
     from PySide6.QtWidgets import QPushButton
 
     buttons = [b for row in window.check._rows for b in row.findChildren(QPushButton)]
@@ -57,8 +59,8 @@ def test_full_text_results_are_marked_and_open_on_their_tab_with_the_words_marke
     assert "found in the text" in index.data(Qt.ItemDataRole.AccessibleTextRole)
     assert "naloxone" in index.data(Role.SNIPPET).lower()
     window.list_panel.view.activated.emit(index)
-    assert window.entry_view.current_tab() == "faqs"
-    marked = window.entry_view.views["faqs"].extraSelections()
+    assert window.entry_view.current_tab() == "precautions"  # the tab that holds the words
+    marked = window.entry_view.views["precautions"].extraSelections()
     assert marked and all(s.cursor.selectedText().lower().startswith("naloxone") for s in marked)
 
 

@@ -36,9 +36,9 @@ def test_the_title_names_the_open_entry(controller):
 
 def test_no_result_says_a_missing_entry_is_not_safety_and_offers_the_nearest(controller, qtbot):
     window = controller.window
-    qtbot.keyClicks(window.list_panel.search, "sertralene warfarin")
+    qtbot.keyClicks(window.list_panel.search, "setralnn qqqq")  # no medicine named: neither word is close enough to one
     assert window.showing() == "no-result"
-    assert window.no_result.message.text() == NO_RESULT.format(query="sertralene warfarin")
+    assert window.no_result.message.text() == NO_RESULT.format(query="setralnn qqqq")
     assert "A missing entry does not mean the combination is safe." in window.no_result.message.text()
     assert window.no_result.suggestions()[0] == "Sertraline + Clonazepam"
     window.no_result._buttons[0].click()
@@ -100,10 +100,11 @@ def test_a_name_from_the_command_line_opens_its_entry(controller, name):
     assert controller.window.windowTitle() == "Drug Combination Reference — Sertraline + Clonazepam"
 
 
-def test_an_unknown_name_opens_the_no_result_state(controller):
+def test_a_pair_with_no_entry_opens_its_check_with_the_sentence(controller):
     assert not controller.open_by_name("warfarin + aspirin")
-    assert controller.window.showing() == "no-result"
+    assert controller.window.showing() == "check"
     assert controller.window.list_panel.search.text() == "warfarin + aspirin"
+    assert all("does not mean the combination is safe" in row for row in controller.window.check.rows())
 
 
 def test_a_name_on_the_command_line_is_matched_like_the_search_box(make_controller, qtbot):

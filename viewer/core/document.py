@@ -177,6 +177,8 @@ def header_html(entry: Entry, render: Render) -> str:
     parts = []
     if entry.description:
         parts.append(f'<p class="summary">{html.escape(entry.description)}</p>')
+    if entry.brands:
+        parts.append(brands_html(entry))
     if entry.generic_name:
         parts.append(f"<p><b>Generic name:</b> {_inline(render(entry.generic_name, 'Generic name'))}</p>")
     if entry.alternate_names:
@@ -189,6 +191,11 @@ def header_html(entry: Entry, render: Render) -> str:
     if entry.sources:
         parts.append(f'<p class="sources"><b>Sources:</b> {html.escape("; ".join(s.short for s in entry.sources))}</p>')
     return "".join(parts)
+
+
+def brands_html(entry: Entry) -> str:
+    """The site's own brand pages of this composition: name, strength and company."""
+    return f'<p class="brands"><b>Brands on this site:</b> {html.escape("; ".join(entry.brands))}</p>'
 
 
 def _inline(fragment: str) -> str:
@@ -235,6 +242,23 @@ def links_as_text(fragment: str) -> str:
     return _IMAGE.sub(image, fragment)
 
 
+def _print_heading(entry: Entry) -> list[str]:
+    """Page 1's top: safety first, then the title, drugs, summary, brands, dates and sources."""
+    parts = [safety_html(entry), f"<h1>{html.escape(entry.display_title)}</h1>"]
+    if entry.drugs:
+        parts.append(f'<p class="drugs">{html.escape(" · ".join(entry.drugs))}</p>')
+    if entry.description:
+        parts.append(f"<p><i>{html.escape(entry.description)}</i></p>")
+    if entry.brands:
+        parts.append(brands_html(entry))
+    dates = provenance_line(entry)
+    if dates:
+        parts.append(f"<p>{html.escape(dates)}</p>")
+    if entry.sources:
+        parts.append(f'<p><b>Sources:</b> {html.escape("; ".join(map(str, entry.sources)))}</p>')
+    return parts
+
+
 def print_html(entry: Entry, renderer: Renderer) -> str:
     """The whole entry for printing: every section in order under a heading, FAQs as questions
     with answers, any other sections, then the page's own Disclaimer and Note."""
@@ -243,16 +267,7 @@ def print_html(entry: Entry, renderer: Renderer) -> str:
         body = links_as_text(renderer.render(source).html) if source.strip() else ""
         return f"<h2>{html.escape(title)}</h2>" + (body or f"<p><i>{empty_sentence(title)}</i></p>")
 
-    parts = [safety_html(entry), f"<h1>{html.escape(entry.display_title)}</h1>"]
-    if entry.drugs:
-        parts.append(f'<p class="drugs">{html.escape(" · ".join(entry.drugs))}</p>')
-    if entry.description:
-        parts.append(f"<p><i>{html.escape(entry.description)}</i></p>")
-    dates = provenance_line(entry)
-    if dates:
-        parts.append(f"<p>{html.escape(dates)}</p>")
-    if entry.sources:
-        parts.append(f'<p><b>Sources:</b> {html.escape("; ".join(map(str, entry.sources)))}</p>')
+    parts = _print_heading(entry)
     if entry.generic_name:
         parts.append(section("Generic name", entry.generic_name))
     if entry.alternate_names:

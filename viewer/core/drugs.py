@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from viewer.core.frontmatter import FrontMatterError, parse
@@ -59,10 +60,13 @@ def read_drugs(root: Path) -> tuple[tuple[tuple[str, DrugInfo], ...], list[Probl
 
 
 def _drug(generic: str, value: object, warn: Callable[[str, str], None]) -> DrugInfo | None:
-    """One medicine's entry: its brands and classes (what is wrong with them warned of)."""
+    """One medicine's entry: its brands and classes (what is wrong with them warned of); or a
+    combination brand with the medicines it combines."""
     if not isinstance(value, dict):
         warn(generic, f"'{generic}' should map to brands and class; left out")
         return None
+    if "ingredients" in value:
+        return _combination(generic, value, warn)
     brands, countries = _brands(generic, value.get("brands") or [], warn)
     classes = value.get("class") or []
     if isinstance(classes, str):
@@ -72,6 +76,41 @@ def _drug(generic: str, value: object, warn: Callable[[str, str], None]) -> Drug
         classes = [c for c in classes if _is_name(c)] if isinstance(classes, list) else []
     return DrugInfo(generic=generic.strip(), brands=brands, drug_class=classes[0].strip() if classes else "",
                     classes=tuple(c.strip() for c in classes), countries=countries)
+
+
+def _combination(name: str, value: dict[str, object], warn: Callable[[str, str], None]) -> DrugInfo | None:
+    """``Combiflam: {ingredients: [ibuprofen, paracetamol], country: IN}``: a brand of several medicines."""
+    ingredients = value.get("ingredients")
+    if not isinstance(ingredients, list) or len(ingredients) < 1 or not all(_is_name(i) for i in ingredients):
+        warn(name, f"'{name}': ingredients should be a list of medicine names; left out")
+        return None
+    country = value.get("country") or ""
+    if isinstance(country, list) and all(isinstance(c, str) for c in country):
+        country = ", ".join(country)
+    if not isinstance(country, str):
+        warn(name, f"'{name}': where it is sold should be text such as IN or UK; left out")
+        country = ""
+    return DrugInfo(generic=name.strip(), ingredients=tuple(" ".join(i.split()).casefold() for i in ingredients),
+                    countries=(country,))
+
+
+@lru_cache(maxsize=1)
+def fallback_drugs() -> tuple[tuple[str, DrugInfo], ...]:
+    """The bundled drugs.yaml: the vocabulary every content folder falls back on ("nurofen",
+    "ssri" on a site of its own), read once."""
+    from viewer.paths import bundled_dir
+
+    try:
+        return read_drugs(bundled_dir("content"))[0]
+    except (FileNotFoundError, OSError):
+        return ()
+
+
+def with_fallback(drugs: Iterable[tuple[str, DrugInfo]]) -> dict[str, DrugInfo]:
+    """A folder's own drugs.yaml over the bundled one: its own entries win."""
+    merged = dict(fallback_drugs())
+    merged.update(drugs)
+    return merged
 
 
 def _brands(generic: str, value: object, warn: Callable[[str, str], None]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from viewer.core.cache import cache_file, catalog_file
 from viewer.core.folder import scan
 from viewer.core.library import read_page
-from viewer.core.model import Entry, FileInfo
+from viewer.core.model import EXTRA_SECTIONS, TAB_SECTIONS, Entry, FileInfo
 from viewer.core.site import read_site
 from viewer.core.store import SAVE_INDEXED, belongs, connect, create, remove
 from viewer.core.title_index import fold
@@ -24,7 +24,7 @@ MARK_START, MARK_END = "\x02", "\x03"  # around matched words in snippets
 _MARKUP = re.compile(r"!?\[([^\[\]\n]{0,500})\]\([^()\n]{0,500}\)|[*_#>`|]+")
 
 
-BATCH = 2000  # pages indexed per transaction
+BATCH = 500  # pages indexed per transaction (and between two progress reports)
 WRITER_TURN_S = 0.05  # between batches
 RANK_AT_MOST = 2000  # matching sections ranked by relevance; beyond this, first found first
 
@@ -74,16 +74,16 @@ def plain(markdown: str) -> str:
 
 
 def entry_sections(entry: Entry) -> list[tuple[str, str]]:
-    """(tab key, text) rows for one entry; the header and the page's notices count as Usage."""
-    rows = [
-        ("usage", plain(f"{entry.title}. {entry.generic_name} {entry.intro}")),
-        ("usage", plain(entry.usage)),
-        ("side_effects", plain(entry.side_effects)),
-        ("mechanism", plain(entry.mechanism)),
-        ("faqs", plain(" ".join([entry.faq_intro, *(f"{f.question} {f.answer}" for f in entry.faqs)]))),
-        ("more", plain(" ".join(f"{label}. {text}" for label, text in entry.other))),
-        ("usage", plain(f"{entry.disclaimer} {entry.note}")),
-    ]
+    """(tab key, text) rows for one entry: every section a page has, in its own tab; the header
+    (description, names, opening text) and the page's notices count as Usage."""
+    rows = [("usage", plain(f"{entry.title}. {entry.description} {entry.generic_name} {entry.alternate_names} {entry.intro}"))]
+    for key in (*TAB_SECTIONS, *EXTRA_SECTIONS):
+        if key == "faqs":
+            rows.append((key, plain(" ".join([entry.faq_intro, *(f"{f.question} {f.answer}" for f in entry.faqs)]))))
+        else:
+            rows.append((key, plain(entry.section(key))))
+    rows.append(("more", plain(" ".join(f"{label}. {text}" for label, text in entry.other))))
+    rows.append(("usage", plain(f"{entry.disclaimer} {entry.note}")))
     return [(key, text) for key, text in rows if text]
 
 
@@ -218,6 +218,13 @@ class FullTextIndex:
         return int(self._connection().execute("SELECT count(*) FROM pages WHERE indexed = 1").fetchone()[0])
 
     # --- searching ---------------------------------------------------------------------------
+
+    def holds(self, word: str) -> bool:
+        """Whether any page's text has a word starting with ``word`` (raises sqlite3.Error when damaged)."""
+        if not re.fullmatch(r"\w+", word):
+            return False
+        found = self._connection().execute("SELECT 1 FROM sections WHERE sections MATCH ? LIMIT 1", (f'"{word}"*',))
+        return found.fetchone() is not None
 
     def search(self, terms: Sequence[str], limit: int = 50) -> list[tuple[str, str, str, float]]:
         """(path, section, snippet, score 0-0.5) for pages holding every term (as a word prefix),

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 # A strength: "300mg", "1.5% w/w", "400mg/5ml", "10 IU", "2.5 lac CFU", "5000 IU/ml", "0.025%".
 _UNIT = r"(?:mcg|µg|ug|mg|gm|g|kg|ml|l|iu|u|units?|mmol|meq|lac|lakh|million|billion|cfu|au|%)"
-_STRENGTH = re.compile(
+STRENGTH = re.compile(
     rf"(?<![\w.])\d+(?:[.,]\d+)?\s*{_UNIT}(?:\s*/\s*(?:\d+(?:\.\d+)?\s*)?{_UNIT}?)?(?:\s*[wv]/[wv])?(?![\w])"
     rf"|(?<![\w/])[wv]/[wv](?![\w/])",
     re.IGNORECASE,
@@ -41,7 +41,7 @@ def _top_level_spans(text: str, separator: re.Pattern[str]) -> list[tuple[int, i
 
 def drug_name(part: str) -> str:
     """The name used for matching: no strength, no bracketed aside, first of "A/B" names."""
-    text = _STRENGTH.sub(" ", part)
+    text = STRENGTH.sub(" ", part)
     previous = None
     while previous != text:
         previous, text = text, _BRACKETED.sub(" ", text)
@@ -55,7 +55,7 @@ def plausible(name: str) -> bool:
     name = name.strip(_EDGES)
     if name.count("(") != name.count(")") or name.count("[") != name.count("]"):
         return False
-    return bool(_LETTERS.search(_STRENGTH.sub(" ", name)))
+    return bool(_LETTERS.search(STRENGTH.sub(" ", name)))
 
 
 # Most titles are plain names joined by '+' ("Sertraline + Clonazepam"): nothing to hide,
@@ -84,7 +84,7 @@ def _drugs_from_title(title: str) -> tuple[str, ...]:
     parts = [title[i:j] for i, j in _top_level_spans(title, _PLUS)]
     if len(parts) == 1:
         # Strengths hidden, so "400mg/5ml" and "w/w" never separate anything.
-        masked = _STRENGTH.sub(lambda m: "#" * len(m.group()), title)
+        masked = STRENGTH.sub(lambda m: "#" * len(m.group()), title)
         pieces = [title[i:j] for i, j in _top_level_spans(masked, _LIST_SEPARATOR)]
         if len(pieces) > 1 and all(plausible(drug_name(p)) for p in pieces):
             parts = pieces

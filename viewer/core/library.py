@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
+from viewer.core.brands import brand_of_record, find_targets, is_brand
 from viewer.core.drugs import read_drugs
 from viewer.core.folder import NOT_UTF8, TOO_DEEP, Scan, read_bytes, scan
-from viewer.core.model import FileInfo, Ignored, Library, Listing, Page, PageKind, Problem, Severity
+from viewer.core.model import Brand, FileInfo, Ignored, Library, Listing, Page, PageKind, Problem, Severity
 from viewer.core.page import names_medicine, parse_page, quick_listing, read_head
 from viewer.core.site import Site, read_site
 from viewer.core.title_index import fold
@@ -50,7 +51,7 @@ def listing_quickly(path: str, data: bytes | Problem) -> Read:
     if listing is not None:
         return Read(listing, (), quick=True)
     head = read_head(path, data)
-    if head.title is not None and not head.unpublished and not head.problems and names_medicine(head.body):
+    if head.title is not None and not head.unpublished and not head.problems and not is_brand(head.meta) and names_medicine(head.body):
         return Read(head.listing, (), quick=True)
     return _listing_of(parse_page(path, data), keep_entry=False)
 
@@ -88,18 +89,20 @@ def load_folder(root: Path, reader: Reader, walked: tuple[Site, Scan] | None = N
         raise NotADirectoryError(f"content folder not found: {root}")
     site, walk = walked or (read_site(root), None)
     walk = walk or scan(root, site)
-    entries, problems, ignored, failed = _sort_pages(site, walk, [(page, reader(str(root), page)) for page in walk.pages])
+    entries, problems, ignored, failed, found_brands = _sort_pages(site, walk, [(page, reader(str(root), page)) for page in walk.pages])
     drugs, drug_problems, name = read_drugs(root)
     entries, duplicate_problems = tell_apart(entries)
+    brands, brand_problems = find_targets(found_brands, entries)
     entries.sort(key=lambda e: (e.display_title.casefold(), e.path))
     times = [page.signature[0] for page in walk.pages if page.signature[0] > 0]
     return Library(
         root=str(root),
         entries=tuple(entries),
-        problems=(*problems, *drug_problems, *duplicate_problems),
+        problems=(*problems, *drug_problems, *duplicate_problems, *brand_problems),
         ignored=tuple(ignored),
         failed=tuple(failed),
         drugs=drugs,
+        brands=tuple(brands),
         newest_page=max(times) / 1e9 if times else None,
         site_title=site.title,
         name=name,
@@ -109,9 +112,10 @@ def load_folder(root: Path, reader: Reader, walked: tuple[Site, Scan] | None = N
     )
 
 
-def _sort_pages(site: Site, walk: Scan, reads: list[tuple[FileInfo, Read]]) -> tuple[list[Listing], list[Problem], list[Ignored], list[str]]:
-    """The entries, the problems (the site's, the walk's, the pages'), what is left out and
-    the pages that gave no entry."""
+def _sort_pages(site: Site, walk: Scan, reads: list[tuple[FileInfo, Read]]) -> tuple[
+        list[Listing], list[Problem], list[Ignored], list[str], list[Brand]]:
+    """The entries, the problems (the site's, the walk's, the pages'), what is left out, the
+    pages that gave no entry and the site's brand pages."""
     # A page without medicine sections is still a combination page when it shares its layout
     # with pages that have them ("minimal-medicine"), never when its layout is the site's own
     # ("home", "about") or it has none.
@@ -121,7 +125,12 @@ def _sort_pages(site: Site, walk: Scan, reads: list[tuple[FileInfo, Read]]) -> t
     problems += [Problem(i.path, None, Severity.WARNING, i.reason) for i in walk.ignored if i.reason in (NOT_UTF8, TOO_DEEP)]
     ignored = list(walk.ignored)
     failed: list[str] = []
+    brands: list[Brand] = []
     for page, read in reads:
+        if read.kind is PageKind.BRAND and (brand := brand_of_record(page.path, read.reason)) is not None:
+            problems.extend(read.problems)
+            brands.append(brand)
+            continue
         if read.kind is PageKind.EXCLUDED or (read.kind is PageKind.OTHER and read.layout not in medicine_layouts):
             ignored.append(Ignored(page.path, read.reason or "not a combination page"))
             continue
@@ -131,7 +140,7 @@ def _sort_pages(site: Site, walk: Scan, reads: list[tuple[FileInfo, Read]]) -> t
         else:
             entries.append(read.listing)
     ignored.sort(key=lambda item: item.path)
-    return entries, problems, ignored, failed
+    return entries, problems, ignored, failed, brands
 
 
 def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:

@@ -111,6 +111,7 @@ class Entry(Listing):
     description: str = ""  # a one-paragraph summary
     updated: str = ""  # lastModified, as the page writes it
     banned: bool = False  # is_banned: true
+    brands: tuple[str, ...] = ()  # the site's brand pages of this composition, as the header names them
     reviewed: str = ""  # front matter: ISO date of the last review
     sources: tuple[Source, ...] = ()
 
@@ -149,6 +150,7 @@ class Library:
     ignored: tuple[Ignored, ...]
     failed: tuple[str, ...] = ()  # pages that gave no entry: unreadable, or empty
     drugs: tuple[tuple[str, DrugInfo], ...] = ()
+    brands: tuple[Brand, ...] = ()  # the site's own brand pages (generic_slug / combination_slug)
     newest_page: float | None = None  # when the most recently saved page was saved (epoch seconds)
     site_title: str = ""  # the title in the folder's _config.yml, when it has one
     name: str = ""  # the name drugs.yaml gives the library, when it gives one
@@ -168,10 +170,14 @@ class Library:
 
     @property
     def files_seen(self) -> int:
-        return len(self.entries) + len(self.failed) + len(self.ignored)
+        return len(self.entries) + len(self.failed) + len(self.ignored) + len(self.brands)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for p in self.problems if p.severity is severity)
+
+    def brands_of(self, path: str) -> tuple[str, ...]:
+        """The site's brand pages of the entry at ``path``, as its header names them."""
+        return tuple(brand.details for brand in self.brands if brand.target == path)
 
     def problems_for(self, path: str) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.path == path)
@@ -186,12 +192,37 @@ class DrugInfo:
     drug_class: str = ""  # the first of ``classes``
     classes: tuple[str, ...] = ()  # every class it belongs to ("SSRI", "antidepressant")
     countries: tuple[str, ...] = ()  # where each brand is sold ("US", "UK"; "" when not said)
+    # A combination brand (``Combiflam: {ingredients: [ibuprofen, paracetamol], country: IN}``):
+    # ``generic`` is then the brand's name and these the medicines it combines.
+    ingredients: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Brand:
+    """A product a site keeps a page of its own for (``src/content/medicines/crocin-650.md``):
+    a name that leads to the page of its composition."""
+
+    name: str  # the product ("Crocin 650")
+    path: str  # the brand page's own file
+    slug: str  # the file name (without suffix) of the composition's page it is a brand of
+    target: str = ""  # that page's path, once found among the listed pages
+    company: str = ""
+    strength: str = ""
+    pack_size: str = ""
+    mrp: str = ""
+
+    @property
+    def details(self) -> str:
+        """What the header says of it: "Crocin 650 (650 mg, GSK)"."""
+        known = [part for part in (self.strength, self.company) if part]
+        return f"{self.name} ({', '.join(known)})" if known else self.name
 
 
 class PageKind(str, Enum):
     """What a file is to the reference: a combination page, or not."""
 
     COMBINATION = "combination"
+    BRAND = "brand"  # a product's page that names the page of its composition
     OTHER = "other"  # no medicine sections: listed only when its layout is a medicine page's
     EXCLUDED = "excluded"  # the site does not publish it
 

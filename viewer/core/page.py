@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from viewer.core import frontmatter
+from viewer.core.brands import brand_record, is_brand
 from viewer.core.faqs import FaqSection, faqs_from_front_matter, parse_faqs
 from viewer.core.ingredients import drugs_from_title
 from viewer.core.labels import LABELS, MEDICINE_SECTIONS, known_section, label_topic
@@ -108,7 +109,7 @@ def quick_listing(path: str, data: bytes) -> Listing | None:
         except UnicodeDecodeError:
             return None
     meta = frontmatter.parse_plain(data[4:end].decode("utf-8"))
-    if meta is None or meta.get("published") is False:
+    if meta is None or meta.get("published") is False or is_brand(meta):
         return None
     body = end + 4  # the newline before the body's first line
     # Text under two labels is never empty, so that check of the general path is met too.
@@ -187,8 +188,8 @@ def parse_page(path: str, data: bytes) -> Page:
     """Read one page completely; never raises for bad input, every trouble becomes a Problem."""
     head = read_head(path, data)
     layout = _text(head.meta.get("layout"))
-    if head.unpublished:
-        return Page(None, (), PageKind.EXCLUDED, "published: false in its front matter", layout)
+    if head.unpublished or (head.title is not None and is_brand(head.meta)):
+        return _no_entry(head, layout)
     if head.title is None:
         # An empty page is reported, unless its layout may say it is no medicine page ("home").
         errors = any(p.severity is Severity.ERROR for p in head.problems)
@@ -225,11 +226,18 @@ def parse_page(path: str, data: bytes) -> Page:
     return Page(entry, tuple(problems), PageKind.OTHER, "none of the medicine sections (Usage, Side effects, ...)", layout)
 
 
+def _no_entry(head: Head, layout: str) -> Page:
+    """A page the site does not publish, or a brand page (a name that leads to another page)."""
+    if head.unpublished:
+        return Page(None, (), PageKind.EXCLUDED, "published: false in its front matter", layout)
+    return Page(None, head.problems, PageKind.BRAND, brand_record(head.meta, head.title or ""), layout)
+
+
 @dataclass
 class _Sections:
     """A page's sections gathered by key: known ones joined per key, the others kept in order."""
 
-    fields: dict[str, str] = field(default_factory=dict)
+    fields: dict[str, Any] = field(default_factory=dict)  # section key -> Markdown (Entry fields)
     other: list[tuple[str, str]] = field(default_factory=list)
     faq_text: str = ""
     faq_line: int = 0

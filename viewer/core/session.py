@@ -14,7 +14,19 @@ from viewer.core.library import read_page
 from viewer.core.model import Entry, Library, Listing, Page, Severity
 from viewer.core.search_engine import Hit, Results, SearchEngine, checking_line
 from viewer.core.site import Site, link_targets
-from viewer.core.title_index import query_terms
+from viewer.core.title_index import fold, query_terms
+
+CHECK_PLACE = "\x00check\x00"  # a history key that is a pair check, not a page (no path holds NUL)
+
+
+def check_place(query: str) -> str:
+    """The history key of the pair check a query shows."""
+    return CHECK_PLACE + query
+
+
+def place_query(key: str) -> str | None:
+    """The query of a pair check in history, or None for a page."""
+    return key[len(CHECK_PLACE) :] if key.startswith(CHECK_PLACE) else None
 
 
 class View(str, Enum):
@@ -123,7 +135,7 @@ class Session:
     def engine_for(self, library: Library) -> tuple[Library, SearchEngine]:
         """A search engine for ``library``, built anywhere (a worker thread: it takes about a
         second at 100,000 pages); hand the pair to ``adopt_engine``."""
-        return library, SearchEngine(library.entries, dict(library.drugs))
+        return library, SearchEngine.for_library(library)
 
     def adopt_engine(self, built: tuple[Library, SearchEngine]) -> bool:
         """Use an engine built off the window's thread, unless the library changed meanwhile
@@ -161,9 +173,29 @@ class Session:
 
     # --- opening -------------------------------------------------------------------------------
 
-    def open(self, path: str, record: bool = True) -> Opened:
+    def enter_path(self, state: SearchState) -> str | None:
+        """What Enter opens when no row is chosen: only the query's own entry (exact, or holding
+        every medicine it names), or the one row listed; never a page that merely mentions the
+        words, and never the first pair of a check."""
+        results = state.results
+        if isinstance(state, PairCheck):
+            together = [hit.path for hit in state.rows if hit.path and hit.snippet.startswith("All ")]
+            return together[0] if together else None
+        if isinstance(state, NoResult) or len(results) == 0:
+            return None
+        if results.exact is not None:
+            return self.library.entries[results.exact].path
+        if results.positions:
+            first = self.library.entries[results.positions[0]]
+            if not results.drugs or set(results.drugs) <= {fold(d) for d in first.drugs}:
+                return first.path
+        hits = results.hits
+        return hits[0].path if len(hits) == 1 else None
+
+    def open(self, path: str, record: bool = True, from_check: str | None = None) -> Opened:
         """Read a page and make it the current entry; a page that cannot be read now shows its
-        last good version with a warning, or nothing (with the reason) if it never could."""
+        last good version with a warning, or nothing (with the reason) if it never could.
+        ``from_check``: the query of the pair check it was opened from (Back returns there)."""
         signature = self._signature(path)
         page = self._reader(self.root, path)
         errors = [p for p in page.problems if p.severity is Severity.ERROR]
@@ -181,9 +213,14 @@ class Session:
         else:
             reason = str(page.problems[0]) if page.problems else path
             return Opened(None, error=f"Could not open {path}: {reason}")
+        brands = self.library.brands_of(path)
+        if brands:
+            entry = replace(entry, brands=brands)
         self.current = entry
         self._open_signature = signature
         if record:
+            if from_check is not None:
+                self.history.visit(check_place(from_check))
             self.history.visit(path)
         return Opened(entry, warning)
 
@@ -244,4 +281,4 @@ class Session:
 def _same_listings(before: Library, after: Library) -> bool:
     """Whether a search engine built for ``before`` serves ``after`` (a reload that found
     nothing new; unchanged pages keep their listing objects, so this is quick)."""
-    return before.entries == after.entries and dict(before.drugs) == dict(after.drugs)
+    return before.entries == after.entries and dict(before.drugs) == dict(after.drugs) and before.brands == after.brands

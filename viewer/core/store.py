@@ -13,7 +13,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-SCHEMA = "4"
+SCHEMA = "5"  # 5: every section indexed; brand pages listed as brands
 WAIT_S = 10  # how long a connection waits for the other writer (the list or the index)
 _BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 TABLES = """

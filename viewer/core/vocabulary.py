@@ -1,4 +1,5 @@
-"""What a query's words mean: generic names, brands and classes, by prefix or typo."""
+"""What a query's words mean: generic names, brands and classes, by prefix or typo; names of
+several words ("ethinyl estradiol", "vitamin b12") are one name wherever their words stand."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from viewer.core.model import DrugInfo, Listing
+from viewer.core.model import Brand, DrugInfo, Listing
 from viewer.core.title_index import fold
 
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0-100) for a typo to count as a drug name
 FUZZY_MIN_LENGTH = 4
 PREFIX_MIN_LENGTH = 3
+NEAR_CUTOFF = 60.0  # names offered for a word that names nothing ("did you mean")
+MAX_NAME_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -20,42 +23,83 @@ class Concept:
 
     generics: frozenset[str]
     how: str  # "exact", "prefix", "brand", "class" or "typo"
+    pages: frozenset[str] = frozenset()  # a site's brand page names the page of its composition
 
     @property
     def certain(self) -> bool:
         return self.how != "typo"
 
+    @property
+    def names_medicine(self) -> bool:
+        """Whether the term names one product (a class, or a prefix of several names, does not)."""
+        return self.how == "brand" or len(self.generics) == 1
+
 
 class DrugVocabulary:
     """Generic names (from titles and drugs.yaml), brand names and classes, folded."""
 
-    def __init__(self, listings: Sequence[Listing], dictionary: Mapping[str, DrugInfo]) -> None:
+    def __init__(self, listings: Sequence[Listing], dictionary: Mapping[str, DrugInfo],
+                 brands: Sequence[Brand] = ()) -> None:
         from rapidfuzz import fuzz, process  # here: loaded with the search engine, off the window's thread
 
         self._extract, self._ratio = process.extract, fuzz.ratio
-        generics = {fold(d) for item in listings for d in item.drugs} | {fold(g) for g in dictionary}
+        self.display: dict[str, str] = {}  # folded name -> as the pages or drugs.yaml write it
+        generics = set()
+        for item in listings:
+            for drug in item.drugs:
+                generics.add(self._named(drug))
+        generics |= {self._named(g) for g, info in dictionary.items() if not info.ingredients}
         self.generics = frozenset(generics)
-        self.brands: dict[str, str] = {}
+        self.brands: dict[str, frozenset[str]] = {}
+        self.brand_pages: dict[str, frozenset[str]] = defaultdict(frozenset)
         self.classes: dict[str, set[str]] = defaultdict(set)
+        self.primary_class: dict[str, str] = {}  # generic -> the first class drugs.yaml gives it
         for generic, info in dictionary.items():
-            for brand in info.brands:
-                words = fold(brand).split()
-                if not words:
-                    continue
-                for key in {fold(brand), words[0]}:
-                    self.brands.setdefault(key, fold(generic))
-            for drug_class in info.classes or ((info.drug_class,) if info.drug_class else ()):
-                name = fold(drug_class)
-                for key in {name, name + "s", *(w for w in name.split() if len(w) >= 4)}:
-                    self.classes[key].add(fold(generic))
+            self._add_dictionary_entry(generic, info)
+        by_path = {item.path: item for item in listings}
+        for brand in brands:
+            target = by_path.get(brand.target)
+            if target is not None and target.drugs:
+                self._add_brand(brand.name, frozenset(fold(d) for d in target.drugs), page=target.path)
         self._names = sorted(self.generics | set(self.brands) | set(self.classes))
+        self.phrases = frozenset(name for name in self._names if " " in name)
         self._cache: dict[str, Concept | None] = {}
+
+    def _named(self, name: str) -> str:
+        text = " ".join(name.split())
+        folded = fold(text)
+        self.display.setdefault(folded, text[:1].upper() + text[1:] if text.islower() else text)
+        return folded
+
+    def _add_dictionary_entry(self, generic: str, info: DrugInfo) -> None:
+        if info.ingredients:  # a combination brand: its name leads to every ingredient
+            self._add_brand(info.generic or generic, frozenset(fold(i) for i in info.ingredients))
+        for brand in info.brands:
+            self._add_brand(brand, frozenset({fold(generic)}))
+        classes = info.classes or ((info.drug_class,) if info.drug_class else ())
+        for drug_class in classes:
+            name = fold(drug_class)
+            self.display.setdefault(name, drug_class)
+            for key in {name, name + "s", *(w for w in name.split() if len(w) >= 4)}:
+                self.classes[key].add(fold(generic))
+        if classes and not info.ingredients:
+            self.primary_class.setdefault(fold(generic), classes[0])
+
+    def _add_brand(self, brand: str, generics: frozenset[str], page: str = "") -> None:
+        words = fold(brand).split()
+        if not words or not generics:
+            return
+        name = self._named(brand)
+        for key in (name, words[0]):
+            self.brands.setdefault(key, generics)
+            if page and self.brands[key] == generics:
+                self.brand_pages[key] = self.brand_pages[key] | {page}
 
     def _generics_of(self, name: str) -> set[str]:
         if name in self.generics:
             return {name}
         if name in self.brands:
-            return {self.brands[name]}
+            return set(self.brands[name])
         return set(self.classes.get(name, ()))
 
     def resolve(self, term: str) -> Concept | None:
@@ -68,9 +112,11 @@ class DrugVocabulary:
         if term in self.generics:
             return Concept(frozenset({term}), "exact")
         if term in self.brands:
-            return Concept(frozenset({self.brands[term]}), "brand")
+            return Concept(self.brands[term], "brand", self.brand_pages.get(term, frozenset()))
         if term in self.classes:
             return Concept(frozenset(self.classes[term]), "class")
+        if " " in term:
+            return None  # several words are one name only when they are the name
         if len(term) >= PREFIX_MIN_LENGTH:
             found: set[str] = set()
             for name in self._names:
@@ -88,3 +134,33 @@ class DrugVocabulary:
                         found |= self._generics_of(name)
                 return Concept(frozenset(found), "typo")
         return None
+
+    def segment(self, words: Sequence[str]) -> list[tuple[str, Concept | None]]:
+        """The words cut into names, the longest known name first at each place ("ethinyl
+        estradiol etonogestrel" -> "ethinyl estradiol", "etonogestrel"); each with its meaning."""
+        units: list[tuple[str, Concept | None]] = []
+        start = 0
+        while start < len(words):
+            for length in range(min(MAX_NAME_WORDS, len(words) - start), 1, -1):
+                phrase = " ".join(words[start : start + length])
+                if phrase in self.phrases:
+                    units.append((phrase, self.resolve(phrase)))
+                    start += length
+                    break
+            else:
+                word = words[start]
+                units.append((word, self.resolve(word) if len(word) >= 2 else None))
+                start += 1
+        return units
+
+    def near(self, word: str, limit: int = 3) -> list[str]:
+        """Known names a word that names nothing may have meant (a letter or two away)."""
+        if len(word) < PREFIX_MIN_LENGTH or not self._names:
+            return []
+        close = self._extract(word, sorted(self.generics | set(self.brands)), scorer=self._ratio,
+                              score_cutoff=NEAR_CUTOFF, limit=limit)
+        return [name for name, _, _ in close]
+
+    def shown(self, name: str) -> str:
+        """A folded name as the pages write it ("ethinyl estradiol" -> "Ethinyl Estradiol")."""
+        return self.display.get(name) or name.title()

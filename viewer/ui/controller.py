@@ -16,7 +16,7 @@ from viewer.core.history import History
 from viewer.core.model import Entry, Library, Severity
 from viewer.core.prefetch import CatalogPrefetch
 from viewer.core.search_engine import Results
-from viewer.core.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View
+from viewer.core.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View, place_query
 from viewer.core.title_index import query_terms
 from viewer.ui.about import add_help_menu
 from viewer.ui.appearance import Appearance
@@ -53,6 +53,8 @@ class Controller(QObject):
         self.watcher = ContentWatcher(self.loader, self)
         self.fulltext = FullTextBuilder(root, self)
         self._engine_builder: SerialWorker | None = None
+        self._query = ""  # the query shown (the search box says it; nothing reads it back from there)
+        self._state: SearchState | None = None
         self._connect()
         self.help_actions = add_help_menu(self.window, lambda: self.library, self.window.welcome.help.text)
         self.appearance = Appearance(self.window, preferences, self)  # zoom, theme, last tab, geometry
@@ -90,6 +92,7 @@ class Controller(QObject):
         w.back_requested.connect(self.go_back)
         w.forward_requested.connect(self.go_forward)
         w.query_changed.connect(self._on_query)
+        w.list_panel.enter_pressed.connect(self._enter)
         self.text_search = TextSearcher(self)
         self.text_search.arrived.connect(self._text_arrived)
         w.link_activated.connect(self.follow_link)
@@ -126,7 +129,8 @@ class Controller(QObject):
         return self.session.history
 
     def open_entry(self, path: str, record: bool = True) -> bool:
-        opened = self.session.open(path, record)
+        from_check = self._query if record and isinstance(self._state, PairCheck) and self.window.showing() == View.CHECK else None
+        opened = self.session.open(path, record, from_check)
         if opened.entry is None:
             self.window.statusBar().showMessage(opened.error, 8000)
             return False
@@ -140,7 +144,7 @@ class Controller(QObject):
         """Open a full-text result on the tab that holds the match, with the words marked."""
         if not self.open_entry(path):
             return False
-        terms = list(self.window.list_panel.proxy.query_terms())
+        terms = list(query_terms(self._query))
         self.window.entry_view.highlight(section, terms)
         return True
 
@@ -152,14 +156,23 @@ class Controller(QObject):
         self.window.show_welcome(len(self.library.entries), self.root.name or str(self.root))
 
     def go_back(self) -> None:
-        path = self.session.back()
-        if path is not None:
-            self.open_entry(path, record=False)
+        self._go_to(self.session.back())
 
     def go_forward(self) -> None:
-        path = self.session.forward()
-        if path is not None:
-            self.open_entry(path, record=False)
+        self._go_to(self.session.forward())
+
+    def _go_to(self, place: str | None) -> None:
+        """A page of the history, or a pair check (its query back in the search box)."""
+        if place is None:
+            return
+        query = place_query(place)
+        if query is None:
+            self.open_entry(place, record=False)
+        elif query == self._query:
+            self._on_query(query)  # the box already says it: show the check again
+        else:
+            self.window.list_panel.set_query(query)  # answered through _on_query
+        self.update_history()
 
     def update_history(self) -> None:
         self.window.set_history_state(self.history.can_go_back(), self.history.can_go_forward())
@@ -168,6 +181,7 @@ class Controller(QObject):
 
     def _on_query(self, text: str) -> None:
         """A query typed: title and drug matches at once, full text off the window's thread."""
+        self._query = text
         state = self.session.search(text)
         if state.results.text_wanted:
             self.text_search.search(self.session.engine, state.results)
@@ -176,7 +190,7 @@ class Controller(QObject):
         self._show_state(text, state)
 
     def _text_arrived(self, results: object) -> None:
-        text = self.window.list_panel.search.text()
+        text = self._query
         assert isinstance(results, Results)
         if results.text_failed:
             self.window.statusBar().showMessage(
@@ -185,13 +199,23 @@ class Controller(QObject):
         self._show_state(text, self.session.state_for(text, results))
 
     def _show_state(self, text: str, state: SearchState) -> None:
-        self.window.list_panel.show_results(state.results, query_terms(text))
+        self._state = state
+        results = state.results
+        self.window.list_panel.show_results(results, query_terms(text), notes=not isinstance(state, (PairCheck, NoResult)))
         if isinstance(state, PairCheck):
-            self.window.show_check(state.heading, list(state.rows))
+            self.window.show_check(state.heading, list(state.rows), results.notes, results.suggestions, len(results.drugs))
         elif isinstance(state, NoResult):
-            self.window.show_no_result(text, list(state.nearest))
+            self.window.show_no_result(text, list(state.nearest), results.notes, results.suggestions)
         elif self.window.showing() in (View.NO_RESULT, View.CHECK):
             self._show_resting_state()
+
+    def _enter(self) -> None:
+        """Enter with no row chosen opens only the query's own entry; else the sentence on screen stands."""
+        path = self.session.enter_path(self._state) if self._state is not None else None
+        if path is not None:
+            self.open_entry(path)
+        elif self._query.strip():
+            self.window.statusBar().showMessage("No entry answers this search on its own: choose one from the list.", 5000)
 
     def _show_resting_state(self) -> None:
         if self.current is not None:
@@ -253,8 +277,8 @@ class Controller(QObject):
 
     def _index_ready(self, index: object) -> None:
         self.session.set_fulltext(index)  # type: ignore[arg-type]
-        if self.window.list_panel.search.text().strip():
-            self._on_query(self.window.list_panel.search.text())
+        if self._query.strip():
+            self._on_query(self._query)
 
     # --- problems and reload -------------------------------------------------------------------
 
@@ -282,7 +306,7 @@ class Controller(QObject):
                 self.window.show_welcome(len(library.entries), self.root.name or str(self.root))
         self._follow_current(outcome)
         if not unchanged:
-            self._on_query(self.window.list_panel.search.text())
+            self._on_query(self._query)
             if self.current is not None:  # the new results keep the open entry selected
                 self.window.list_panel.select_path(self.current.path)
 

@@ -71,9 +71,10 @@ class IndexStatus(QObject):
         super().__init__(parent)
         self._bar = bar
         self._started = 0.0
+        self._shown = False  # a progress message stands in the status bar
         builder.progress.connect(self._progress)
         builder.ready.connect(self._ready)
-        builder.failed.connect(lambda message: bar.showMessage(f"Full-text search is unavailable: {message}", 8000))
+        builder.failed.connect(self._failed)
 
     def started(self) -> None:
         self._started = time.monotonic()
@@ -83,8 +84,15 @@ class IndexStatus(QObject):
 
     def _progress(self, done: int, total: int) -> None:
         if self._slow():
+            self._shown = True
             self._bar.showMessage(f"Indexing page text for full-text search: {done:,} of {total:,}")
 
     def _ready(self, _index: object, count: int) -> None:
-        if count and self._slow():
+        """Indexing ended: its progress never stays behind (it said "4,000 of 4,220" long after)."""
+        if self._shown or (count and self._slow()):
             self._bar.showMessage("Full-text search is ready.", 4000)
+        self._shown = False
+
+    def _failed(self, message: str) -> None:
+        self._shown = False
+        self._bar.showMessage(f"Full-text search is unavailable: {message}", 8000)

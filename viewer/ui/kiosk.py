@@ -164,7 +164,7 @@ class Kiosk(QObject):
         if exact:
             self.controller.open_entry(exact[0].path or "")
         else:
-            window.show_check(f"{names[0]} and {names[1]}", list(rows))
+            window.show_check(f"{names[0]} and {names[1]}", list(rows), medicines=2)
 
     # --- leaving, for the administrator ----------------------------------------------------------
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from viewer.core.index import MARK_START, snippet_text
 from viewer.core.search_engine import Results
 from viewer.ui.entry_list import EntryFilterProxy, EntryListModel, Role
+from viewer.ui.panels import notes_label, show_notes
 
 
 def snippet_from_match(snippet: str, before: int = 12) -> str:
@@ -87,6 +88,7 @@ class EntryListPanel(QWidget):
     entry_chosen = Signal(str)
     text_hit_chosen = Signal(str, str)  # path, section key of a full-text match
     query_changed = Signal(str)
+    enter_pressed = Signal()  # Enter in the search box with no row chosen: the controller decides
 
     def __init__(self, model: EntryListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +109,8 @@ class EntryListPanel(QWidget):
         self.count = QLabel()
         self.count.setObjectName("ListCount")
         self.count.setAccessibleName("Number of combinations shown")
+        self.notes = notes_label("What the search understood")
+        self.notes.linkActivated.connect(self.entry_chosen)
         self.view = QListView()
         self.view.setObjectName("EntryList")
         self.view.setModel(self.proxy)
@@ -131,6 +135,7 @@ class EntryListPanel(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.search)
         layout.addWidget(self.count)
+        layout.addWidget(self.notes)
         layout.addWidget(self.view, 1)
 
         self.search.textChanged.connect(self._on_text)
@@ -176,9 +181,11 @@ class EntryListPanel(QWidget):
         self.model.set_badge_colours(colours, font)
         self.view.setIconSize(self.model.marker_size)
 
-    def show_results(self, results: Results, terms: tuple[str, ...] = ()) -> None:
-        """List these results; the count and the row style follow (through the proxy's reset)."""
+    def show_results(self, results: Results, terms: tuple[str, ...] = (), notes: bool = True) -> None:
+        """List these results; the count and the row style follow (through the proxy's reset).
+        ``notes``: say above the list what the query holds (unless a panel beside says it first)."""
         self.proxy.show(results, terms)
+        show_notes(self.notes, results.notes if notes else (), results.suggestions if notes else ())
 
     def _open_index(self, index: QModelIndex) -> None:
         if not index.isValid():
@@ -228,9 +235,10 @@ class EntryListPanel(QWidget):
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 index = self.view.currentIndex()
-                if not index.isValid() and self.proxy.rowCount():
-                    index = self.proxy.index(0, 0)
-                self._open_index(index)
+                if index.isValid():  # a row chosen with the arrow keys (or the open entry's)
+                    self._open_index(index)
+                else:
+                    self.enter_pressed.emit()
                 return True
             if key == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()

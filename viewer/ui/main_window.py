@@ -203,13 +203,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.entry_view)
         self.setWindowTitle(f"{APP_NAME} — {self.entry_view.title_text()}")
 
-    def show_no_result(self, query: str, nearest: list[Listing]) -> None:
-        self.no_result.show_query(query, nearest)
+    def show_no_result(self, query: str, nearest: list[Listing], notes: tuple[str, ...] = (), suggestions: tuple = ()) -> None:
+        self.no_result.show_query(query, nearest, notes, suggestions)
         self.stack.setCurrentWidget(self.no_result)
         self.setWindowTitle(APP_NAME)
 
-    def show_check(self, heading: str, pairs: list) -> None:
-        self.check.show_check(heading, pairs)
+    def show_check(self, heading: str, pairs: list, notes: tuple[str, ...] = (), suggestions: tuple = (), medicines: int = 3) -> None:
+        self.check.show_check(heading, pairs, notes, suggestions, medicines)
         self.stack.setCurrentWidget(self.check)
         self.setWindowTitle(APP_NAME)
 

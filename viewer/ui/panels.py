@@ -1,6 +1,8 @@
-"""The right-hand panels shown when no entry is: the welcome, and "no entry for ..."."""
+"""The right-hand panels shown when no entry is: the welcome, "no entry for ...", the pair check."""
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -67,16 +69,21 @@ class NoResultPanel(QWidget):
         self.setObjectName("NoResult")
         self.message = _label("", "No result", heading=True)
         self.hint = _label("", "Nearest matches")
+        self.notes = notes_label("What the search understood")
+        self.notes.linkActivated.connect(self.suggestion_chosen)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(32, 28, 32, 28)
         self._layout.setSpacing(10)
+        self._layout.addWidget(self.notes)
         self._layout.addWidget(self.message)
         self._layout.addWidget(self.hint)
         self._buttons: list[QPushButton] = []
         self._layout.addStretch(1)
 
-    def show_query(self, query: str, nearest: list[Listing]) -> None:
-        self.message.setText(NO_RESULT.format(query=query.strip()))
+    def show_query(self, query: str, nearest: list[Listing], notes: tuple[str, ...] = (),
+                   suggestions: tuple[Hit, ...] = ()) -> None:
+        show_notes(self.notes, notes, suggestions)
+        self.message.setText(NO_RESULT.format(query=" ".join(query.split())))
         self.message.setAccessibleName(self.message.text())  # heard as shown, the safety sentence included
         for button in self._buttons:
             self._layout.removeWidget(button)
@@ -84,7 +91,7 @@ class NoResultPanel(QWidget):
         self._buttons = []
         self.hint.setText("Did you mean:" if nearest else "Check the spelling, or search for one drug only.")
         self.hint.setAccessibleName(self.hint.text())
-        for position, item in enumerate(nearest, start=2):
+        for position, item in enumerate(nearest, start=3):
             button = QPushButton(item.display_title)
             button.setObjectName("SuggestionButton")
             button.setAccessibleName(f"Open {item.display_title}")
@@ -100,6 +107,41 @@ CHECK_NOTE = (
     "Each pair is looked up on its own. Three or more medicines together can carry risks that no "
     "single pair shows: ask a pharmacist to review them all."
 )
+PAIR_NOTE = "This pair is looked up as its pages state it. Ask a pharmacist if you are unsure."
+
+
+def notes_html(notes: tuple[str, ...], suggestions: tuple[Hit, ...]) -> str:
+    """What is said before any result (shared ingredients, unknown names), and for an unknown
+    name the entries a known name close to it leads to, as links with their severity."""
+    parts = [f"<p><b>{html.escape(note)}</b></p>" for note in notes]
+    if suggestions:
+        links = []
+        for hit in suggestions:
+            severity = f" ({SEVERITY_WORDS[hit.severity]})" if hit.severity else ""
+            links.append(f'<a href="{html.escape(hit.path or "")}">{html.escape(hit.snippet)}: '
+                         f"{html.escape(hit.title)}{severity}</a>")
+        parts.append("<p>Did you mean: " + "; ".join(links) + "</p>")
+    return "".join(parts)
+
+
+def notes_label(name: str) -> QLabel:
+    """A label for notes_html: its links open the entry they name (never a file or the web)."""
+    label = QLabel()
+    label.setObjectName("QueryNotes")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setOpenExternalLinks(False)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+    label.setAccessibleName(name)
+    label.hide()
+    return label
+
+
+def show_notes(label: QLabel, notes: tuple[str, ...], suggestions: tuple[Hit, ...]) -> None:
+    text = notes_html(notes, suggestions)
+    label.setText(text)
+    label.setAccessibleName(" ".join(notes) or "No notes")
+    label.setVisible(bool(text))
 
 
 class CheckPanel(QWidget):
@@ -112,9 +154,12 @@ class CheckPanel(QWidget):
         self.setObjectName("CheckPanel")
         self.heading = _label("", "Medicines checked", heading=True)
         self.note = _label(CHECK_NOTE, "About this check")
+        self.notes = notes_label("What the check found first")
+        self.notes.linkActivated.connect(self.entry_chosen)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 28, 32, 12)
         outer.setSpacing(10)
+        outer.addWidget(self.notes)
         outer.addWidget(self.heading)
         outer.addWidget(self.note)
         # Many medicines make many rows: they scroll, never squeeze over each other.
@@ -131,9 +176,13 @@ class CheckPanel(QWidget):
         outer.addWidget(self.scroll, 1)
         self._rows: list[QWidget] = []
 
-    def show_check(self, heading: str, pairs: list) -> None:
+    def show_check(self, heading: str, pairs: list, notes: tuple[str, ...] = (), suggestions: tuple[Hit, ...] = (),
+                   medicines: int = 3) -> None:
         self.heading.setText(heading)
         self.heading.setAccessibleName(heading)
+        show_notes(self.notes, notes, suggestions)
+        self.note.setText(CHECK_NOTE if medicines >= 3 else PAIR_NOTE)
+        self.note.setAccessibleName(self.note.text())
         for row in self._rows:
             self._layout.removeWidget(row)
             row.hide()
