@@ -84,6 +84,7 @@ def main() -> None:
         shot("fulltext-opened")
         window.list_panel.set_query("warfarin, ibuprofen, omeprazole")
         shot("pair-check")
+        answer_shots(app, controller, shot)
         window.list_panel.set_query("sertraline, tramadol, sumatriptan, metformin")
         shot("pair-check-severity")
         window.list_panel.set_query("")
@@ -125,8 +126,55 @@ def main() -> None:
         shot("small-window")
         window.close()
         controller.shutdown()
+        brand_shot(app, Path(tmp))
         site_shots(app, Path(tmp))
         kiosk_shots(app, Path(tmp))
+
+
+DISCHARGE_LIST = ("Atorvastatin 40mg once daily\nWarfarin 5mg once daily (INR target 2-3)\nOmeprazole 20mg\n"
+                  "Sertraline 50mg\nIbuprofen 400mg three times a day")
+
+
+def searched(app: QApplication, controller: Controller, query: str) -> None:
+    """The query typed, and its full text searched (off the window's thread)."""
+    controller.window.list_panel.set_query(query)
+    while controller.window.list_panel.proxy.text_pending():
+        settle(app)
+        time.sleep(0.01)
+    settle(app)
+
+
+def answer_shots(app: QApplication, controller: Controller, shot) -> None:
+    """A list pasted from a discharge letter, a name the reference does not know, and two
+    products that share an ingredient."""
+    searched(app, controller, DISCHARGE_LIST)
+    shot("pasted-list-check")
+    searched(app, controller, "zolpidem tramadol")
+    shot("unknown-name")
+    searched(app, controller, "combiflam, crocin, sertraline")
+    shot("duplicate-ingredient")
+
+
+def fixture_window(fixture: Path, copy: Path) -> Controller:
+    """A window, light and at the shots' size, on a copy of a fixture folder."""
+    shutil.copytree(fixture, copy)
+    settings = QSettings(str(copy.with_suffix(".ini")), QSettings.Format.IniFormat)
+    controller = Controller(copy, Preferences(settings), open_urls=False)
+    controller.set_theme("light", remember=False)
+    controller.window.resize(*SIZE)
+    controller.window.show()
+    return controller
+
+
+def brand_shot(app: QApplication, tmp: Path) -> None:
+    """A later form of the site: a brand page's name leads to its composition, named in its header."""
+    controller = fixture_window(REPO / "tests" / "fixtures" / "sites" / "successor", tmp / "successor")
+    window = controller.window
+    searched(app, controller, "crocin 650")
+    controller.open_entry(window.list_panel.shown_paths()[0])
+    save_shot(app, window, "site-brand")
+    window.close()
+    controller.shutdown()
 
 
 SITE = REPO.parent / "shared" / "sites" / "rxhive-2024"
@@ -161,14 +209,8 @@ def site_shots(app: QApplication, tmp: Path) -> None:
     window.close()
     controller.shutdown()
 
-    forms = tmp / "forms"
-    shutil.copytree(FORMS, forms)
-    controller = Controller(forms, Preferences(QSettings(str(tmp / "forms.ini"), QSettings.Format.IniFormat)),
-                            open_urls=False)
-    controller.set_theme("light", remember=False)
+    controller = fixture_window(FORMS, tmp / "forms")
     window = controller.window
-    window.resize(*SIZE)
-    window.show()
     controller.open_entry("heading-labels.md")
     window.entry_view.select_tab("interactions")
     save_shot(app, window, "extra-tabs")

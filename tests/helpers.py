@@ -103,3 +103,15 @@ def another_writer_making(path: Path, row: tuple[str, str], seconds: float) -> I
     finally:
         done.join()
         other.close()
+
+
+REAL_SITE = REPO.parent / "shared" / "sites" / "rxhive-2024"
+SUCCESSOR_SITE = REPO / "tests" / "fixtures" / "sites" / "successor"
+needs_real_site = pytest.mark.skipif(not REAL_SITE.is_dir(), reason=f"needs the user's real site at {REAL_SITE}")
+DISCHARGE_LIST = (
+    "Atorvastatin 40mg once daily\n"
+    "Warfarin 5mg once daily (INR target 2-3)\n"
+    "Omeprazole 20mg\n"
+    "Sertraline 50mg\n"
+    "Ibuprofen 400mg three times a day"
+)

@@ -24,8 +24,10 @@ def _snippet(hit: Hit) -> str:
 def _notes_json(results: Results) -> list[dict[str, object]]:
     notes: list[dict[str, object]] = [{"kind": "duplicate", "what": d.what, "between": list(d.between), "sentence": d.sentence}
                                       for d in results.duplicates]
-    notes += [{"kind": "unknown", "name": name, "sentence": not_known_line((name,))} for name in results.unknown]
+    below = "check" if results.check else "list" if len(results) else ""
+    notes += [{"kind": "unknown", "name": name, "sentence": not_known_line((name,), below)} for name in results.unknown]
     notes += [{"kind": "not-a-medicine", "name": name} for name in results.text_only]
+    notes += [{"kind": "read-as", "word": word, "medicine": name} for word, name in results.read_as]
     notes += [{"kind": "suggestion", "title": h.title, "path": h.path, "because": h.snippet, "severity": h.severity or None,
                "warning": h.warning or None} for h in results.suggestions]
     return notes
@@ -34,6 +36,7 @@ def _notes_json(results: Results) -> list[dict[str, object]]:
 def _notes_text(results: Results) -> list[str]:
     lines = [d.line for d in results.duplicates] + [f"unknown: {name}" for name in results.unknown]
     lines += [f"not a medicine: {name}" for name in results.text_only]
+    lines += [f"read as: {word}: {name}" for word, name in results.read_as]
     for hit in results.suggestions:
         severity = f"[{SEVERITY_WORDS[hit.severity].upper()}] " if hit.severity else ""
         lines.append(f"did you mean: {hit.snippet}: {severity}{hit.title}  ({hit.path})")

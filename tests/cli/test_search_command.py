@@ -56,3 +56,35 @@ def test_the_pair_check_prints_each_pages_severity_and_warning(capsys):
     assert lines[1].startswith("pair: [MAJOR] Oxycodone + Alprazolam")
     assert "slow or stopped breathing" in lines[2]
     assert lines[-1] == f"pair: Oxycodone + Sertraline: {MISSING_PAIR}"
+
+
+def test_a_list_on_standard_input_is_checked_with_its_major_pair_first(capsys, monkeypatch):
+    import io
+
+    from tests.helpers import DISCHARGE_LIST
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(DISCHARGE_LIST + "\n"))
+    status, out, _ = run(capsys, "-")
+    lines = out.splitlines()
+    assert status == 0
+    assert lines[0] == "Checking 5 medicines in pairs: Atorvastatin, Warfarin, Omeprazole, Sertraline, Ibuprofen"
+    assert lines[1].startswith("pair: [MAJOR] Warfarin + Ibuprofen")
+
+
+def test_unknown_names_and_duplicates_have_a_line_of_their_own(capsys):
+    _, out, _ = run(capsys, "zzqqx, ibuprofen, naproxen")
+    lines = out.splitlines()
+    assert lines[:2] == ["duplicate: NSAID: Ibuprofen; Naproxen", "unknown: zzqqx"]
+    _, out, _ = run(capsys, "ibuprofen, sertralinn, naproxen")
+    assert "read as: sertralinn: Sertraline" in out.splitlines()  # a guess is said, so a wrong one is seen
+    _, out, _ = run(capsys, "combiflam crocin")
+    assert out.splitlines()[0] == "duplicate: paracetamol: Combiflam; Crocin"
+
+
+def test_json_carries_unknown_names_and_duplicates_beside_the_results(capsys):
+    _, out, _ = run(capsys, "zzqqx, ibuprofen, naproxen", "--json")
+    data = json.loads(out)
+    assert {"kind": "duplicate", "what": "NSAID", "between": ["Ibuprofen", "Naproxen"],
+            "sentence": "Two NSAIDs: ibuprofen and naproxen."} in data
+    assert {"kind": "unknown", "name": "zzqqx", "sentence": not_known_line(("zzqqx",))} in data
+    assert any(d["kind"] == "check" and d["snippet"] == MISSING_PAIR for d in data)

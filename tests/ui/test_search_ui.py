@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from viewer.core.search_engine import MISSING_PAIR
 from viewer.paths import bundled_dir
 from viewer.ui.entry_list import Role
 
@@ -154,3 +155,68 @@ def test_the_tab_marks_the_same_words_as_the_snippet_accents_and_all(make_contro
     selections = controller.window.entry_view.views["side_effects"].extraSelections()
     assert marked == 1 and selections[0].cursor.selectedText() == "sérotonin"
     assert f"{MARK_START}sérotonin" in make_snippet("Risk of sérotonin syndrome.", ["serotonin"])
+
+
+def test_a_list_pasted_into_the_search_box_opens_its_check_with_the_major_pair_first(bundled, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from tests.helpers import DISCHARGE_LIST
+
+    window = bundled.window
+    QApplication.clipboard().setText(DISCHARGE_LIST)
+    window.list_panel.search.setFocus()
+    window.list_panel.search.paste()
+    text_searched(bundled, qtbot)
+    assert window.showing() == "check"
+    assert window.check.heading.text() == "Checking 5 medicines in pairs: Atorvastatin, Warfarin, Omeprazole, Sertraline, Ibuprofen"
+    assert window.check.rows()[0].startswith("MAJOR: Warfarin + Ibuprofen.")
+
+
+def test_enter_on_a_pair_with_no_entry_opens_no_other_page(bundled, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = bundled.window
+    qtbot.keyClicks(window.list_panel.search, "atorvastatin omeprazole")
+    text_searched(bundled, qtbot)
+    qtbot.keyClick(window.list_panel.search, Qt.Key.Key_Return)
+    assert window.showing() == "check" and bundled.current is None
+    assert window.check.rows() == [f"Atorvastatin + Omeprazole: {MISSING_PAIR}"]
+
+
+def test_back_from_an_entry_opened_from_a_check_returns_to_the_check(bundled, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    window = bundled.window
+    bundled.open_entry("sertraline-clonazepam.md")
+    query = "warfarin, ibuprofen, sertraline"
+    qtbot.keyClicks(window.list_panel.search, query)
+    text_searched(bundled, qtbot)
+    buttons = [b for row in window.check._rows for b in row.findChildren(QPushButton)]
+    next(b for b in buttons if "Warfarin + Ibuprofen" in b.text()).click()
+    assert bundled.current.title == "Warfarin + Ibuprofen" and window.showing() == "entry"
+    window.back_action.trigger()
+    assert window.showing() == "check" and window.list_panel.search.text() == query
+    assert window.check.rows()[0].startswith("MAJOR: Warfarin + Ibuprofen.")
+    window.forward_action.trigger()
+    assert window.showing() == "entry" and bundled.current.title == "Warfarin + Ibuprofen"
+
+
+def test_an_unknown_name_is_said_above_the_list(bundled, qtbot):
+    window = bundled.window
+    qtbot.keyClicks(window.list_panel.search, "zzqqx tramadol")
+    text_searched(bundled, qtbot)
+    assert window.list_panel.notes.isVisible()
+    assert window.list_panel.notes.accessibleName() == "Not in this reference: zzqqx. The results below leave it out."
+    assert window.list_panel.shown_count() >= 5  # tramadol's combinations, the unknown word left out
+
+
+def test_the_indexing_message_ends_when_indexing_ends(make_controller, content, qtbot, monkeypatch):
+    import viewer.ui.indexing as indexing_module
+
+    controller = make_controller(content, open_urls=False)
+    monkeypatch.setattr(indexing_module, "INDEX_QUIET_SECONDS", 60.0)
+    status = controller.index_status
+    status._shown = True  # a progress message was shown, however quick the end
+    controller.window.statusBar().showMessage("Indexing page text for full-text search: 2 of 3")
+    status._ready(None, 0)
+    assert controller.window.statusBar().currentMessage() == "Full-text search is ready."

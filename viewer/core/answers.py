@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from viewer.core.query import not_a_name, products
 from viewer.core.vocabulary import Concept, DrugVocabulary
 
-NOT_KNOWN = "Not in this reference: {names}. The check below leaves {them} out."
+NOT_KNOWN = "Not in this reference: {names}."
+LEFT_OUT = {"check": " The check below leaves {them} out.", "list": " The results below leave {them} out.", "": ""}
 NUMBER_WORDS = {2: "Two", 3: "Three", 4: "Four", 5: "Five"}
 
 
@@ -57,6 +58,7 @@ class Reading:
     leftover: tuple[str, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
     products: int = 0  # how many products the query lists
+    read_as: tuple[tuple[str, str], ...] = ()  # (a word taken for a typo, the medicine it was read as)
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -82,7 +84,9 @@ def read_query(query: str, vocabulary: DrugVocabulary, max_terms: int) -> Readin
                                     for g in sorted(u.concept.generics)))
     leftover = tuple(u.term for u in everything if u.concept is None and len(u.term) >= 3) if names_medicine else ()
     shown = [(product.text, units) for product, units in zip(named, per_product, strict=True)]
-    return Reading(tuple(everything), medicines, leftover, duplicates(shown, vocabulary), len(named))
+    read_as = tuple((u.term, ", ".join(vocabulary.shown(g) for g in sorted(u.concept.generics))) for u in everything
+                    if u.concept is not None and u.concept.how == "typo" and u.concept.names_medicine)
+    return Reading(tuple(everything), medicines, leftover, duplicates(shown, vocabulary), len(named), read_as)
 
 
 def duplicates(named: Sequence[tuple[str, Sequence[Unit]]], vocabulary: DrugVocabulary) -> tuple[Duplicate, ...]:
@@ -116,6 +120,13 @@ def _shown(unit: Unit, vocabulary: DrugVocabulary) -> str:
     return vocabulary.shown(unit.term)
 
 
-def not_known_line(names: Sequence[str]) -> str:
-    """The sentence for names the reference does not know (never silently dropped)."""
-    return NOT_KNOWN.format(names=", ".join(names), them="it" if len(names) == 1 else "them")
+def read_as_line(read_as: Sequence[tuple[str, str]]) -> str:
+    """What a misspelt name was taken for, so a wrong guess is seen: 'Read "sertralin" as Sertraline.'"""
+    return "Read " + "; ".join(f"“{word}” as {name}" for word, name in read_as) + "."
+
+
+def not_known_line(names: Sequence[str], below: str = "check") -> str:
+    """The sentence for names the reference does not know (never silently dropped), saying that
+    what is shown ``below`` ("check", "list" or nothing) leaves them out."""
+    them = "it" if len(names) == 1 else "them"
+    return NOT_KNOWN.format(names=", ".join(names)) + LEFT_OUT[below].format(them=them)

@@ -90,8 +90,8 @@ def _combination(name: str, value: dict[str, object], warn: Callable[[str, str],
     if not isinstance(country, str):
         warn(name, f"'{name}': where it is sold should be text such as IN or UK; left out")
         country = ""
-    return DrugInfo(generic=name.strip(), ingredients=tuple(" ".join(i.split()).casefold() for i in ingredients),
-                    countries=(country,))
+    return DrugInfo(generic=name.strip(), brands=(name.strip(),), countries=(country,),
+                    ingredients=tuple(" ".join(i.split()).casefold() for i in ingredients))
 
 
 @lru_cache(maxsize=1)

@@ -140,7 +140,7 @@ def read_head(path: str, data: bytes) -> Head:
     body, body_line = strip_markup(parts.body), parts.body_line
     front = parts.front_matter or ""
     unpublished = meta.get("published") is False
-    if not body.strip():
+    if not body.strip() and not is_brand(meta):  # a brand page needs no text: it names another page
         if not broken_front_matter:
             report(Severity.WARNING, "empty page: no text after the front matter", body_line)
         return Head(path, None, body, body_line, tuple(problems), meta, unpublished, front, parts.front_matter_line)

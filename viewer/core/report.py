@@ -45,6 +45,8 @@ def library_json(library: Library) -> str:
             for p in library.problems
         ],
         "ignored": [{"path": i.path, "reason": i.reason} for i in library.ignored],
+        "brands": [{"path": b.path, "name": b.name, "leads_to": b.target or None, "company": b.company,
+                    "strength": b.strength, "pack_size": b.pack_size, "mrp": b.mrp} for b in library.brands],
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
 
@@ -54,5 +56,6 @@ def library_text(library: Library) -> str:
     lines.append(
         f"{len(library.entries)} entries, {library.count(Severity.ERROR)} errors, "
         f"{library.count(Severity.WARNING)} warnings, {len(library.ignored)} ignored"
+        + (f", {len(library.brands)} brand pages" if library.brands else "")
     )
     return "\n".join(lines)

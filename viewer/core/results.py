@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from viewer.core.answers import Duplicate, Unit, not_known_line
+from viewer.core.answers import Duplicate, Unit, not_known_line, read_as_line
 from viewer.core.model import Listing
 
 MAX_CHECKED = 10  # medicines a pair check covers (45 pairs); a pasted list of hundreds is cut here
@@ -65,6 +65,7 @@ class Results:
     text_only: tuple[str, ...] = ()  # words beside medicines that name none, but stand in pages' text
     suggestions: tuple[Hit, ...] = ()  # entries a known name near an unknown one leads to
     duplicates: tuple[Duplicate, ...] = ()
+    read_as: tuple[tuple[str, str], ...] = ()  # (misspelt word, the medicine it was read as)
     exact: int | None = None  # the position of the entry the query names exactly (its title or its medicines)
     listings: Sequence[Listing] = field(default=(), repr=False, compare=False)
     units: tuple[Unit, ...] = field(default=(), repr=False, compare=False)  # the query's names, as read
@@ -90,8 +91,10 @@ class Results:
     def notes(self) -> tuple[str, ...]:
         """What is said before any result: shared ingredients and classes, then unknown names."""
         lines = [d.sentence for d in self.duplicates]
+        if self.read_as:
+            lines.append(read_as_line(self.read_as))
         if self.unknown:
-            lines.append(not_known_line(self.unknown))
+            lines.append(not_known_line(self.unknown, "check" if self.check else "list" if len(self) else ""))
         if self.text_only:
             lines.append(TEXT_ONLY.format(names=", ".join(self.text_only)))
         return tuple(lines)

@@ -88,6 +88,7 @@ class SearchEngine:
             medicines_named=len(reading.medicines), listings=self.listings,
             text_wanted=room if self.fulltext is not None and wants_text and room > 0 else 0,
             text_terms=text_terms, duplicates=reading.duplicates, exact=exact, units=reading.units,
+            read_as=reading.read_as if len(reading.medicines) > 1 else (),
         )
         if self.fulltext is None and unplaced:  # nothing else could hold these words: unknown names
             results = self._with_unknown(results, unplaced)
@@ -208,6 +209,8 @@ class SearchEngine:
         for term, concept in zip(terms, concepts, strict=True):
             if concept is None:  # not a drug: any word of the title may start with it
                 found = set(self.titles.filter(term.split()))
+            elif concept.how == "brand":  # a combination brand: entries of all it combines
+                found = set.intersection(*(self._postings.get(g, set()) for g in concept.generics))
             else:  # titles name their drugs, so the drugs' postings hold every title match
                 found = set()
                 for generic in concept.generics:

@@ -8,13 +8,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from viewer.core.model import Brand, DrugInfo, Listing
-from viewer.core.title_index import fold
+from viewer.core.title_index import fold, query_terms
 
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0-100) for a typo to count as a drug name
 FUZZY_MIN_LENGTH = 4
 PREFIX_MIN_LENGTH = 3
 NEAR_CUTOFF = 60.0  # names offered for a word that names nothing ("did you mean")
 MAX_NAME_WORDS = 6
+
+
+def key_of(name: str) -> str:
+    """A name's words as a query gives them ("Zerodol-P" -> "zerodol p", "2-Deoxy-D-Glucose" -> "2 deoxy d glucose")."""
+    return " ".join(query_terms(name))
 
 
 @dataclass(frozen=True)
@@ -44,12 +49,14 @@ class DrugVocabulary:
 
         self._extract, self._ratio = process.extract, fuzz.ratio
         self.display: dict[str, str] = {}  # folded name -> as the pages or drugs.yaml write it
-        generics = set()
+        self._exact: dict[str, str] = {}  # a generic's words as a query gives them -> the generic (folded)
         for item in listings:
             for drug in item.drugs:
-                generics.add(self._named(drug))
-        generics |= {self._named(g) for g, info in dictionary.items() if not info.ingredients}
-        self.generics = frozenset(generics)
+                self._add_generic(drug)
+        for generic, info in dictionary.items():
+            if not info.ingredients:
+                self._add_generic(generic)
+        self.generics = frozenset(self._exact.values())
         self.brands: dict[str, frozenset[str]] = {}
         self.brand_pages: dict[str, frozenset[str]] = defaultdict(frozenset)
         self.classes: dict[str, set[str]] = defaultdict(set)
@@ -61,9 +68,13 @@ class DrugVocabulary:
             target = by_path.get(brand.target)
             if target is not None and target.drugs:
                 self._add_brand(brand.name, frozenset(fold(d) for d in target.drugs), page=target.path)
-        self._names = sorted(self.generics | set(self.brands) | set(self.classes))
+        self._names = sorted(self._exact.keys() | set(self.brands) | set(self.classes))
         self.phrases = frozenset(name for name in self._names if " " in name)
         self._cache: dict[str, Concept | None] = {}
+
+    def _add_generic(self, name: str) -> None:
+        folded = self._named(name)
+        self._exact.setdefault(key_of(name), folded)
 
     def _named(self, name: str) -> str:
         text = " ".join(name.split())
@@ -74,11 +85,12 @@ class DrugVocabulary:
     def _add_dictionary_entry(self, generic: str, info: DrugInfo) -> None:
         if info.ingredients:  # a combination brand: its name leads to every ingredient
             self._add_brand(info.generic or generic, frozenset(fold(i) for i in info.ingredients))
+            return
         for brand in info.brands:
             self._add_brand(brand, frozenset({fold(generic)}))
         classes = info.classes or ((info.drug_class,) if info.drug_class else ())
         for drug_class in classes:
-            name = fold(drug_class)
+            name = key_of(drug_class)
             self.display.setdefault(name, drug_class)
             for key in {name, name + "s", *(w for w in name.split() if len(w) >= 4)}:
                 self.classes[key].add(fold(generic))
@@ -86,18 +98,18 @@ class DrugVocabulary:
             self.primary_class.setdefault(fold(generic), classes[0])
 
     def _add_brand(self, brand: str, generics: frozenset[str], page: str = "") -> None:
-        words = fold(brand).split()
-        if not words or not generics:
+        name = key_of(brand)
+        if not name or not generics:
             return
-        name = self._named(brand)
-        for key in (name, words[0]):
+        self.display.setdefault(name, " ".join(brand.split()))
+        for key in (name, name.split()[0]):
             self.brands.setdefault(key, generics)
             if page and self.brands[key] == generics:
                 self.brand_pages[key] = self.brand_pages[key] | {page}
 
     def _generics_of(self, name: str) -> set[str]:
-        if name in self.generics:
-            return {name}
+        if name in self._exact:
+            return {self._exact[name]}
         if name in self.brands:
             return set(self.brands[name])
         return set(self.classes.get(name, ()))
@@ -109,8 +121,8 @@ class DrugVocabulary:
         return self._cache[term]
 
     def _resolve(self, term: str) -> Concept | None:
-        if term in self.generics:
-            return Concept(frozenset({term}), "exact")
+        if term in self._exact:
+            return Concept(frozenset({self._exact[term]}), "exact")
         if term in self.brands:
             return Concept(self.brands[term], "brand", self.brand_pages.get(term, frozenset()))
         if term in self.classes:
@@ -157,10 +169,10 @@ class DrugVocabulary:
         """Known names a word that names nothing may have meant (a letter or two away)."""
         if len(word) < PREFIX_MIN_LENGTH or not self._names:
             return []
-        close = self._extract(word, sorted(self.generics | set(self.brands)), scorer=self._ratio,
+        close = self._extract(word, sorted(self._exact.keys() | set(self.brands)), scorer=self._ratio,
                               score_cutoff=NEAR_CUTOFF, limit=limit)
         return [name for name, _, _ in close]
 
     def shown(self, name: str) -> str:
         """A folded name as the pages write it ("ethinyl estradiol" -> "Ethinyl Estradiol")."""
-        return self.display.get(name) or name.title()
+        return self.display.get(name) or self.display.get(self._exact.get(name, "")) or name.title()

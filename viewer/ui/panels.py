@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from viewer.core.callouts import CALLOUT_ICON
 from viewer.core.model import Listing
 from viewer.core.safety import SEVERITY_WORDS
 from viewer.core.search_engine import NO_RESULT, Hit
@@ -113,7 +114,7 @@ PAIR_NOTE = "This pair is looked up as its pages state it. Ask a pharmacist if y
 def notes_html(notes: tuple[str, ...], suggestions: tuple[Hit, ...]) -> str:
     """What is said before any result (shared ingredients, unknown names), and for an unknown
     name the entries a known name close to it leads to, as links with their severity."""
-    parts = [f"<p><b>{html.escape(note)}</b></p>" for note in notes]
+    parts = [f"<p><b>{CALLOUT_ICON} {html.escape(note)}</b></p>" for note in notes]
     if suggestions:
         links = []
         for hit in suggestions:
