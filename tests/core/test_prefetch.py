@@ -11,7 +11,7 @@ import time
 import pytest
 
 from tests.core.test_real_site import SITE
-from tests.helpers import REPO, page, seed_folder
+from tests.helpers import REPO, needs_real_site, page, seed_folder
 from viewer.core.catalog import CatalogLoader
 from viewer.core.prefetch import CatalogPrefetch
 
@@ -72,6 +72,7 @@ def test_an_empty_folder_gives_an_empty_list_through_the_readers(tmp_path):
     assert _gone(prefetch._pid)
 
 
+@needs_real_site
 def test_the_real_sites_first_start_through_the_readers_lists_every_page():
     prefetch = CatalogPrefetch.start(SITE)
     assert prefetch is not None

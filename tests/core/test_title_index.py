@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import needs_real_site
 from viewer.core.model import Listing
 from viewer.core.search_engine import SearchEngine
 from viewer.core.title_index import TitleIndex, query_terms
@@ -73,6 +74,7 @@ def test_a_name_finds_its_exact_combination_in_any_order():
     assert choose("klonazepam sertralin").path == "b.md"  # typos, as in the search box
 
 
+@needs_real_site
 def test_the_plain_title_shortcut_names_the_same_drugs_as_the_general_reading():
     """Titles of plain names joined by '+' skip the general reading; on every title of the real
     site and of awkward made-up ones, both give the same drugs."""
