@@ -22,4 +22,4 @@ def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 - pytest'
 
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if SHARED_MISSING in str(r.longrepr)]
     if skipped:
-        terminalreporter.write_line(f"{len(skipped)} tests skipped: they {SHARED_MISSING}")
+        terminalreporter.write_line(f"{len(skipped)} tests skipped: each {SHARED_MISSING}")

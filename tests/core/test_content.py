@@ -224,3 +224,12 @@ def test_the_daily_dangers_a_pharmacy_meets_are_covered(library):
                    "Sertraline + Sumatriptan", "Oxycodone + Zopiclone", "Lithium + Ramipril", "Clopidogrel + Omeprazole",
                    "Digoxin + Amiodarone", "Carbamazepine + Ethinylestradiol"):
         assert wanted in titles
+
+
+def test_pde5_pages_forbid_any_nitrate_and_never_suggest_a_gap_or_a_pause(library):
+    pages = [e for e in library.entries if {"Sildenafil", "Tadalafil", "Vardenafil"} & set(e.drugs)]
+    assert len(pages) >= 2
+    for entry in pages:
+        text = " ".join([entry.warning, entry.side_effects, entry.precautions, *(f.answer for f in entry.faqs)])
+        assert "if you use any nitrate" in text and "Never skip or stop a nitrate" in text, entry.path
+        assert "hours of a nitrate" not in text and "pause" not in text.lower().replace("pause my", ""), entry.path
