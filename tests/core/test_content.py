@@ -201,7 +201,15 @@ def test_drugs_yaml_gives_each_brand_its_country_and_antidepressants_a_shared_cl
         assert all(country for country in info.countries), info.generic
     antidepressants = {g for g, info in known.items() if "antidepressant" in info.classes}
     assert {"trazodone", "mirtazapine", "sertraline", "venlafaxine"} <= antidepressants
-    assert "Valium" in known["diazepam"].brands and known["diazepam"].countries == ("US",)
+    valium = known["diazepam"].brands.index("Valium")
+    assert known["diazepam"].countries[valium] == "US"  # not sold in the UK
+    assert all(brand not in known["warfarin"].brands for brand in ("Coumadin",))  # no longer sold (US, 2020)
+    assert "antacid" not in known["omeprazole"].classes and "MAOI" not in known["linezolid"].classes
+    combined = {name: info.ingredients for name, info in known.items() if info.ingredients}
+    assert combined["combiflam"] == ("ibuprofen", "paracetamol") and "paracetamol" in combined["percocet"]
+    indian = {brand for info in known.values() for brand, country in zip(info.brands, info.countries, strict=True)
+              if "IN" in country}
+    assert {"Crocin", "Dolo", "Calpol", "Combiflam", "Daxid", "Serta", "Omez", "Pan"} <= indian
 
 
 @pytest.mark.parametrize(("query", "rated"), [
