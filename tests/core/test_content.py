@@ -36,7 +36,7 @@ def test_every_drug_in_a_title_is_in_the_dictionary(library):
     for entry in library.entries:
         for drug in entry.drugs:
             assert fold(drug) in known, (entry.path, drug)
-            assert known[fold(drug)].brands and known[fold(drug)].drug_class
+            assert known[fold(drug)].drug_class, (entry.path, drug)  # brands where it has any (codeine, grapefruit: none)
 
 
 def test_file_names_and_front_matter_follow_the_convention(library):
@@ -86,9 +86,10 @@ def test_the_seed_combinations_are_covered_in_our_own_words(library):
 SSRI = {"citalopram", "escitalopram", "fluoxetine", "paroxetine", "sertraline"}
 SNRI = {"duloxetine", "venlafaxine"}
 BENZODIAZEPINES = {"alprazolam", "clonazepam", "diazepam", "lorazepam"}
-OPIOIDS = {"oxycodone", "tramadol"}
-ANTIDEPRESSANTS = SSRI | SNRI | {"mirtazapine", "trazodone"}
-SEDATING = BENZODIAZEPINES | OPIOIDS | {"mirtazapine", "trazodone", "pregabalin", "gabapentin", "zopiclone", "zolpidem"}
+OPIOIDS = {"oxycodone", "tramadol", "codeine", "morphine"}
+ANTIDEPRESSANTS = SSRI | SNRI | {"mirtazapine", "trazodone", "amitriptyline", "moclobemide"}
+SEDATING = BENZODIAZEPINES | OPIOIDS | {"mirtazapine", "trazodone", "pregabalin", "gabapentin", "zopiclone", "zolpidem",
+                                         "amitriptyline", "alcohol"}
 LOW_SODIUM = SSRI | SNRI | {"mirtazapine", "trazodone", "tramadol"}
 QT = {"citalopram", "escitalopram", "trazodone"}
 
@@ -241,3 +242,41 @@ def test_pde5_pages_forbid_any_nitrate_and_never_suggest_a_gap_or_a_pause(librar
         text = " ".join([entry.warning, entry.side_effects, entry.precautions, *(f.answer for f in entry.faqs)])
         assert "if you use any nitrate" in text and "Never skip or stop a nitrate" in text, entry.path
         assert "hours of a nitrate" not in text and "pause" not in text.lower().replace("pause my", ""), entry.path
+
+
+# The pairs a pharmacy counter sees most (issue 23), each findable by its pair of names, each rated.
+COUNTER_PAIRS = [  # (the names a patient gives, the page, its severity)
+    ("sildenafil isosorbide", "Sildenafil + Isosorbide Mononitrate", "contraindicated"),
+    ("tadalafil gtn", "Tadalafil + Glyceryl Trinitrate", "contraindicated"),
+    ("vardenafil glyceryl trinitrate", "Vardenafil + Glyceryl Trinitrate", "contraindicated"),
+    ("warfarin miconazole", "Warfarin + Miconazole", "contraindicated"), ("codeine diazepam", "Codeine + Diazepam", "major"),
+    ("morphine gabapentin", "Morphine + Gabapentin", "major"), ("codeine alcohol", "Codeine + Alcohol", "major"),
+    ("diazepam alcohol", "Diazepam + Alcohol", "major"), ("rivaroxaban ibuprofen", "Rivaroxaban + Ibuprofen", "major"),
+    ("warfarin naproxen", "Warfarin + Naproxen", "major"), ("warfarin clopidogrel", "Warfarin + Clopidogrel", "major"),
+    ("apixaban aspirin", "Apixaban + Aspirin", "major"), ("warfarin clarithromycin", "Warfarin + Clarithromycin", "major"),
+    ("warfarin fluconazole", "Warfarin + Fluconazole", "major"),
+    ("citalopram clarithromycin", "Citalopram + Clarithromycin", "contraindicated"),
+    ("domperidone clarithromycin", "Domperidone + Clarithromycin", "contraindicated"),
+    ("simvastatin itraconazole", "Simvastatin + Itraconazole", "contraindicated"),
+    ("simvastatin amlodipine", "Simvastatin + Amlodipine", "major"), ("colchicine clarithromycin", "Colchicine + Clarithromycin", "major"),
+    ("amlodipine clarithromycin", "Amlodipine + Clarithromycin", "major"),
+    ("spironolactone trimethoprim", "Spironolactone + Trimethoprim", "major"), ("ramipril losartan", "Ramipril + Losartan", "major"),
+    ("ramipril potassium", "Ramipril + Potassium Chloride", "major"), ("losartan ibuprofen", "Losartan + Ibuprofen", "major"),
+    ("lithium bendroflumethiazide", "Lithium + Bendroflumethiazide", "major"),
+    ("methotrexate ibuprofen", "Methotrexate + Ibuprofen", "moderate"), ("tramadol amitriptyline", "Tramadol + Amitriptyline", "major"),
+    ("sertraline moclobemide", "Sertraline + Moclobemide", "contraindicated"),
+    ("sertraline st john's wort", "Sertraline + St John's Wort", "major"), ("warfarin st john's wort", "Warfarin + St John's Wort", "major"),
+    ("azathioprine allopurinol", "Azathioprine + Allopurinol", "major"), ("theophylline ciprofloxacin", "Theophylline + Ciprofloxacin", "major"),
+    ("digoxin clarithromycin", "Digoxin + Clarithromycin", "major"), ("simvastatin grapefruit", "Simvastatin + Grapefruit", "major"),
+    ("levothyroxine calcium", "Levothyroxine + Calcium Carbonate", "moderate"), ("doxycycline ferrous", "Doxycycline + Ferrous Sulfate", "moderate"),
+]
+
+
+@pytest.mark.parametrize(("query", "title", "severity"), COUNTER_PAIRS, ids=[q for q, _, _ in COUNTER_PAIRS])
+def test_the_pairs_a_counter_sees_most_are_found_by_their_names_with_their_severity(library, query, title, severity):
+    from viewer.core.search_engine import SearchEngine
+
+    first = SearchEngine.for_library(library).search(query).title_hit(0)
+    assert (first.title, first.severity) == (title, severity)
+    page = next(e for e in library.entries if e.path == first.path)
+    assert page.reviewed and all(any(ch.isdigit() for ch in s.title) or "BNF" in s.title for s in page.sources), page.path
