@@ -103,8 +103,11 @@ def _parse_window(argv: list[str]) -> WindowOptions:
         if page is None:
             return WindowOptions(content_dir(ns.content), ns.entry)
         content = content_dir(ns.content).resolve()
-        if not page.is_relative_to(content):
-            content = page.parent  # a page outside the content folder brings its own folder
+        if not page.is_relative_to(content):  # a page outside the content folder brings its own site
+            from viewer.page_home import content_of_page
+
+            content = content_of_page(page)
+            page = page if page.is_relative_to(content) else content / page.name  # a private copy
         return WindowOptions(content, None, page=page.relative_to(content).as_posix())
     from viewer.core.kiosk_config import ConfigError, load_config  # the kiosk's only
 
@@ -152,8 +155,21 @@ def start_prefetch(content: Path) -> CatalogPrefetch | None:
     return CatalogPrefetch.start(content)
 
 
+def _any_locale() -> None:
+    """Output in any locale: what the terminal's encoding cannot show is replaced, never a crash
+    (a crash reported as exit 1 would read as "no results")."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _any_locale()
     try:
         options = parse_args(argv)
         if not options.content.is_dir():

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from viewer.core.library import load_catalog, read_page
+from viewer.core.model import printable
 from viewer.core.search_engine import NO_RESULT, SearchEngine
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def run_print(options: PrintOptions) -> int:
         if options.pdf is not None:
             pdf = options.pdf if options.pdf.suffix.lower() == ".pdf" else options.pdf.with_name(options.pdf.name + ".pdf")
             pages = export_pdf(chosen, pdf, context)
-            print(f"{chosen.display_title}: {pages} page{'s' if pages != 1 else ''} written to {pdf}")
+            print(printable(f"{chosen.display_title}: {pages} page{'s' if pages != 1 else ''} written to {pdf}"))
         else:
             info = find_printer(options.printer)
             if info.isNull():
@@ -45,7 +46,7 @@ def run_print(options: PrintOptions) -> int:
                 print(f"combo-viewer: {wanted}", file=sys.stderr)
                 return 1
             pages = print_to_printer(chosen, info, context)
-            print(f"{chosen.display_title}: {pages} page{'s' if pages != 1 else ''} sent to {info.printerName()}")
+            print(printable(f"{chosen.display_title}: {pages} page{'s' if pages != 1 else ''} sent to {info.printerName()}"))
     except OSError as exc:
         print(f"combo-viewer: printing failed: {exc}", file=sys.stderr)
         return 1
@@ -60,7 +61,7 @@ def _chosen_entry(options: PrintOptions, library: Library) -> Entry | int:
         if candidates:
             print(f"combo-viewer: '{options.entry}' matches several entries; name one of them:", file=sys.stderr)
             for item in candidates[:15]:
-                print(f"  {item.display_title}", file=sys.stderr)
+                print(f"  {printable(item.display_title)}", file=sys.stderr)
         else:
             print(NO_RESULT.format(query=options.entry.strip()), file=sys.stderr)
         return 2

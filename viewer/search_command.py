@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from viewer.core.answers import not_known_line
 from viewer.core.index import MARK_END, MARK_START, FullTextIndex
 from viewer.core.library import load_catalog
+from viewer.core.model import printable
 from viewer.core.safety import SEVERITY_WORDS
 from viewer.core.search_engine import MISSING_PAIR, NO_RESULT, Hit, Results, SearchEngine, checking_line
 
@@ -43,6 +44,24 @@ def _notes_text(results: Results) -> list[str]:
     return lines
 
 
+def _text_lines(results: Results, hits: list[Hit], query: str) -> list[str]:
+    """The human form: what was understood of the query, the check's heading, a result a line."""
+    lines = _notes_text(results) + ([checking_line(results)] if results.check else [])
+    for hit in hits:
+        if hit.kind == "check" and hit.path is None:
+            sentence = hit.snippet or MISSING_PAIR
+            lines.append(sentence if sentence.startswith(hit.title) else f"pair: {hit.title}: {sentence}")
+        elif hit.kind == "check":
+            severity = f"[{SEVERITY_WORDS[hit.severity].upper()}] " if hit.severity else ""
+            lines.append(f"pair: {severity}{hit.snippet + ': ' if hit.snippet else ''}{hit.title}  ({hit.path})")
+            lines += [f"      {hit.warning}"] if hit.warning else []
+        elif hit.kind == "fulltext":
+            lines.append(f"text: {hit.title}  ({hit.path}): {_snippet(hit)}")
+        else:
+            lines.append(f"{hit.title}  ({hit.path})")
+    return lines if hits else [*lines, NO_RESULT.format(query=" ".join(query.split()))]
+
+
 def run_search(options: SearchOptions) -> int:
     library = load_catalog(options.content)
     engine = SearchEngine.for_library(library)
@@ -50,6 +69,9 @@ def run_search(options: SearchOptions) -> int:
         index = FullTextIndex(options.content)
         index.update()
         engine.fulltext = index
+        if index.storage_problem:
+            print(f"combo-viewer: the cache folder could not keep the full-text index ({printable(index.storage_problem)}); "
+                  "searching without it", file=sys.stderr)
     except (OSError, sqlite3.Error) as exc:
         print(f"combo-viewer: full-text search unavailable: {exc}", file=sys.stderr)
     results = engine.search(options.query, options.limit)
@@ -64,22 +86,6 @@ def run_search(options: SearchOptions) -> int:
             indent=2, ensure_ascii=False,
         ))
     else:
-        for line in _notes_text(results):
-            print(line)
-        if results.check:
-            print(checking_line(results))
-        for hit in hits:
-            if hit.kind == "check" and hit.path is None:
-                sentence = hit.snippet or MISSING_PAIR
-                print(sentence if sentence.startswith(hit.title) else f"pair: {hit.title}: {sentence}")
-            elif hit.kind == "check":
-                severity = f"[{SEVERITY_WORDS[hit.severity].upper()}] " if hit.severity else ""
-                warning = f"\n      {hit.warning}" if hit.warning else ""
-                print(f"pair: {severity}{hit.snippet + ': ' if hit.snippet else ''}{hit.title}  ({hit.path}){warning}")
-            elif hit.kind == "fulltext":
-                print(f"text: {hit.title}  ({hit.path}): {_snippet(hit)}")
-            else:
-                print(f"{hit.title}  ({hit.path})")
-        if not hits:
-            print(NO_RESULT.format(query=options.query.strip()))
+        for line in _text_lines(results, hits, options.query):
+            print(printable(line))  # no control character of a page or a file name reaches the terminal
     return 0 if hits else 1

@@ -127,3 +127,105 @@ def test_help_has_how_to_use_on_f1_and_about(controller, qtbot):
     box = controller.window.findChild(QMessageBox, "AboutBox")
     assert box is not None and "MIT licence" in box.text() and box.isVisible()
     box.close()
+
+
+def test_the_socket_lies_in_a_folder_only_its_user_can_reach(tmp_path):
+    import os
+    import stat
+    from pathlib import Path
+
+    folder = Path(server_name("any")).parent
+    info = os.lstat(folder)
+    assert stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) == 0o700
+
+
+@pytest.fixture
+def other_user():
+    """A second local user (root only), removed again."""
+    import os
+    import shutil
+
+    if os.geteuid() != 0 or not shutil.which("useradd"):
+        pytest.skip("a second user needs root and useradd")
+    name = f"combo{os.getpid() % 100000}"
+    if subprocess.run(["useradd", "--no-create-home", name], capture_output=True).returncode != 0:
+        pytest.skip("useradd refused")
+    try:
+        yield name
+    finally:
+        subprocess.run(["userdel", name], capture_output=True)
+
+
+def test_another_user_can_neither_reach_the_window_nor_stop_it(qtbot, tmp_path, other_user):
+    import json
+    import shutil
+    import threading
+
+    name = server_name(f"user-{tmp_path.name}")
+    server = InstanceServer("window", "/srv/content", name=name)
+    assert server.listen()
+    received = []
+    server.message.connect(received.append)
+    probe = ("import socket, sys\ns = socket.socket(socket.AF_UNIX)\n"
+             "try:\n    s.connect(sys.argv[1]); s.sendall(b'{\"page\": \"../../etc/shadow\", \"content\": \"/srv/content\"}\\n')\n"
+             "    print('connected')\nexcept OSError as e:\n    print('refused', e.errno)\n")
+    done = []
+    worker = threading.Thread(target=lambda: done.append(subprocess.run(
+        ["runuser", "-u", other_user, "--", shutil.which("python3", path="/usr/bin:/bin") or "python3", "-c", probe, name],
+        capture_output=True, text=True, timeout=30)))
+    worker.start()
+    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=30000)
+    assert done[0].stdout.startswith("refused") and received == []
+    answer = []
+    worker = threading.Thread(target=lambda: answer.append(launch(name, {"entry": "x", "content": "/srv/content"})))
+    worker.start()
+    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=30000)
+    assert answer == [{"kind": "window", "accepted": True}] and json.dumps(received)  # its own user still hands over
+    server.close()
+
+
+def test_a_window_for_another_folder_never_takes_over_the_first_ones_socket(qtbot, tmp_path):
+    import threading
+
+    name = server_name(f"two-{tmp_path.name}")
+    first = InstanceServer("window", "/srv/first", name=name)
+    assert first.listen()
+    second = InstanceServer("window", "/srv/second", name=name)
+    assert not second.listen()  # it runs alone
+    received = []
+    first.message.connect(received.append)
+    answer = []
+    worker = threading.Thread(target=lambda: answer.append(launch(name, {"entry": "x", "content": "/srv/first"})))
+    worker.start()
+    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=30000)
+    assert answer == [{"kind": "window", "accepted": True}] and received  # the first still answers
+    first.close()
+
+
+def test_a_hostile_message_or_a_flood_costs_the_window_nothing(qtbot, tmp_path):
+    import threading
+
+    name = server_name(f"flood-{tmp_path.name}")
+    server = InstanceServer("window", "/srv/content", name=name)
+    assert server.listen()
+    deep = "[" * 30000 + "]" * 30000
+    flood = ("import socket, sys\nsockets = []\nfor _ in range(200):\n    s = socket.socket(socket.AF_UNIX)\n"
+             "    try:\n        s.connect(sys.argv[1]); sockets.append(s)\n    except OSError:\n        pass\n"
+             "sockets[0].sendall(sys.argv[2].encode() + b'\\n')\nprint(sockets[0].recv(100).decode())\n")
+    done = []
+    worker = threading.Thread(target=lambda: done.append(subprocess.run(
+        [sys.executable, "-c", flood, name, deep], capture_output=True, text=True, timeout=30)))
+    worker.start()
+    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=30000)
+    assert '"accepted": false' in done[0].stdout  # too deep: refused, never a RecursionError
+    qtbot.wait(50)
+    assert len(server._clients) <= 8
+    server.close()
+
+
+def test_a_hand_over_never_opens_a_file_outside_the_content_folder(controller, tmp_path):
+    from viewer.ui.launch import open_request
+
+    open_request(controller, {"page": "../../../../etc/passwd", "entry": None})
+    assert controller.current is None
+    assert "not a page of the content folder" in controller.window.statusBar().currentMessage()

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QScroller, QToolBar
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton, QScroller, QToolBar
 
 from tests.helpers import FULL_BODY, page
 from viewer.core.kiosk_config import KioskConfig
@@ -473,3 +473,30 @@ def test_the_tab_of_the_medicine_just_tapped_stays_on_screen_when_the_tabs_are_c
     qtbot.waitUntil(lambda: picker.groups != before, timeout=2000)
     assert "Sertraline" in picker.model.stringList()
     assert picker.tabs.currentIndex() == next(i for i, g in enumerate(picker.groups) if "Sertraline" in g)
+
+
+def test_the_administrators_exit_shows_the_contents_problems_and_the_public_never_does(kiosk_for, content, qtbot):
+    (content / "broken.md").write_text("---\ntitle: [unclosed\n---\n\nNo heading.\n")
+    kiosk = kiosk_for()
+    assert not kiosk.window.problems_button.isVisible()
+    exits = []
+    kiosk.exit_requested.connect(lambda: exits.append(True))
+    kiosk.ask_pin()
+    for digit in PIN:
+        kiosk.pinpad.buttons[digit].click()
+    kiosk.pinpad.buttons["OK"].click()
+    assert exits == [] and kiosk.pinpad.admin.isVisible()
+    assert "broken.md" in kiosk.pinpad.problems.toPlainText()
+    next(b for b in kiosk.pinpad.admin.findChildren(QPushButton) if b.text() == "Leave the kiosk").click()
+    assert exits == [True]
+
+
+def test_a_very_long_warning_leaves_the_title_and_tabs_in_reach(kiosk_for, content, qtbot):
+    warning = "Watch for this. " * 640  # 10 KB
+    (content / "long.md").write_text(page(front=f"title: Long + Warning\nseverity: major\nwarning: \"{warning}\"\n", body=FULL_BODY))
+    kiosk = kiosk_for()
+    kiosk.controller.open_entry("long.md")
+    qtbot.wait(50)
+    view = kiosk.window.entry_view
+    assert view.safety_box.height() <= view.height() // 3 + 1 and view.safety_box.verticalScrollBar().maximum() > 0
+    assert view.title.isVisible() and view.tabs.isVisible() and view.tabs.height() > 100

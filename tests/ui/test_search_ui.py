@@ -220,3 +220,16 @@ def test_the_indexing_message_ends_when_indexing_ends(make_controller, content, 
     controller.window.statusBar().showMessage("Indexing page text for full-text search: 2 of 3")
     status._ready(None, 0)
     assert controller.window.statusBar().currentMessage() == "Full-text search is ready."
+
+
+def test_a_cache_that_cannot_be_written_is_said_once_and_never_turns_into_no_entry(make_controller, content, qtbot,
+                                                                                     monkeypatch):
+    monkeypatch.setenv("COMBO_VIEWER_CACHE", "/proc/self/combo-viewer-cache")
+    controller = make_controller(content, open_urls=False)
+    messages = []
+    controller.window.statusBar().messageChanged.connect(messages.append)
+    qtbot.waitUntil(lambda: controller.session.engine.fulltext is not None, timeout=10000)
+    assert sum("could not keep the full-text index" in m for m in messages) == 1
+    qtbot.keyClicks(controller.window.list_panel.search, "drowsiness")
+    text_searched(controller, qtbot)
+    assert controller.window.showing() != "no-result" and any(kind == "fulltext" for _, kind in shown(controller))

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from viewer.core.model import Brand, Listing, Problem, Severity
+from viewer.core.source import without_controls
 
 SLUG_KEYS = ("generic_slug", "combination_slug")
 DETAIL_KEYS = ("company", "strength", "pack_size", "mrp")
@@ -56,4 +57,4 @@ def find_targets(brands: Sequence[Brand], entries: Sequence[Listing]) -> tuple[l
 def _text(value: Any) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
         return ""
-    return " ".join(str(value).split())
+    return " ".join(without_controls(str(value)).split())

@@ -6,10 +6,13 @@ import hashlib
 import os
 from pathlib import Path
 
+from viewer.core.private import private_folder, read_private, usable_file, write_private
+
 CACHE_ENV = "COMBO_VIEWER_CACHE"
 
 
 def default_cache_dir() -> Path:
+    """The user's cache folder for this program (not made here: private_folder makes it 0700)."""
     override = os.environ.get(CACHE_ENV)
     if override:
         return Path(override)
@@ -24,9 +27,20 @@ def cache_file(root: Path | str, kind: str, suffix: str, folder: Path | None = N
     return (folder or default_cache_dir()) / f"{kind}-{key}{suffix}"
 
 
+MAX_TRIES = 8
+
+
 def catalog_file(root: Path | str, folder: Path | None = None) -> Path:
-    """A content folder's catalog (store.py; ``folder``: the cache folder, else the user's)."""
-    return cache_file(root, "catalog", ".sqlite3", folder)
+    """A content folder's catalog (store.py; ``folder``: the cache folder, else the user's): the
+    first of its names where nothing stands but a regular file of this user's (and the same for
+    the SQLite journal files beside it). A link or another user's file found there is left
+    untouched, and a new catalog made beside it."""
+    first = cache_file(root, "catalog", ".sqlite3", folder)
+    for attempt in range(MAX_TRIES):
+        path = first if attempt == 0 else first.with_name(f"{first.stem}-{attempt}{first.suffix}")
+        if all(usable_file(Path(f"{path}{suffix}")) for suffix in ("", "-wal", "-shm", "-journal")):
+            return path
+    return first.with_name(f"{first.stem}-{os.getpid()}{first.suffix}")
 
 
 KEY_ENV = "COMBO_VIEWER_KEY_DIR"
@@ -48,16 +62,13 @@ def signing_key() -> bytes:
             folder = Path(user_config_dir("combo-viewer", appauthor=False))
         path = folder / "cache-key"
         try:
-            key = path.read_bytes()
+            key = read_private(path, 33)  # never through a link, never another user's file
         except OSError:
             key = b""
         if len(key) != 32:
             key = os.urandom(32)
             try:
-                folder.mkdir(parents=True, exist_ok=True)
-                handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-                with os.fdopen(handle, "wb") as out:
-                    out.write(key)
+                write_private(private_folder(folder) / "cache-key", key)  # 0600 in a folder of 0700
             except OSError:
                 pass
         _key = key

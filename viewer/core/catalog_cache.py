@@ -14,6 +14,7 @@ from typing import Any
 from viewer.core.cache import row_mac
 from viewer.core.library import Read
 from viewer.core.model import Listing, PageKind, Problem, Severity
+from viewer.core.private import private_file, private_folder, usable_file
 from viewer.core.safety import SEVERITIES
 from viewer.core.store import SAVE_LISTING, belongs, connect, create
 
@@ -33,7 +34,7 @@ class CatalogCache:
     def read(self) -> Memo:
         """Every page's listing the file holds with a good signature ({} for no file, another
         folder's, another version's or a damaged one)."""
-        if not self.path.is_file():
+        if not self.path.is_file() or not usable_file(self.path):
             return {}
         try:
             connection = connect(f"file:{self.path}", True)
@@ -63,7 +64,7 @@ class CatalogCache:
         if not changed and not gone:
             return True
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(private_folder(self.path.parent) / self.path.name)  # 0600 in 0700, never through a link
             connection = connect(f"file:{self.path}", True)
             try:
                 create(connection, self.root)

@@ -28,12 +28,16 @@ def read_drugs(root: Path) -> tuple[tuple[tuple[str, DrugInfo], ...], list[Probl
     """``root/drugs.yaml`` read once: its medicines, its problems, and the name it gives the
     library ("" when it gives none)."""
     path = root / DRUGS_FILE
-    if not path.is_file():
-        return (), [], ""
     try:
-        text = decode(path.read_bytes()).text
+        if not path.is_file():
+            return (), [], ""
+        with open(path, "rb") as handle:  # never more than the cap, however large the file says it is
+            raw = handle.read(MAX_DRUGS_BYTES + 1)
+        if len(raw) > MAX_DRUGS_BYTES:
+            raise FrontMatterError(f"{DRUGS_FILE} is over {MAX_DRUGS_BYTES:,} bytes; not read", None)
+        text = decode(raw).text
         data = parse(text, 1, MAX_DRUGS_BYTES)
-    except (OSError, SourceError, FrontMatterError) as exc:
+    except (OSError, SourceError, FrontMatterError) as exc:  # a folder gone (errno 107) included
         line = getattr(exc, "line", None)
         message = str(exc).replace("front matter", DRUGS_FILE)
         return (), [Problem(DRUGS_FILE, line, Severity.ERROR, message)], ""

@@ -3,6 +3,7 @@ and reading a page's bytes."""
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,10 @@ MAX_DEPTH = 64  # folders deeper than this are reported, not read
 CHUNK = 256 * 1024
 UNKNOWN = (-1, -1)  # a signature not (yet) known
 # Pages are opened read-only, in binary (Windows), never waiting (a pipe swapped in for a page).
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+# A page's own name is never followed as a link: a link is read only after it is resolved and
+# found inside the content folder (a page swapped for a link to /etc/shadow is never read).
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+OUTSIDE = "a link to a file outside the content folder, or a path out of it; not read"
 TOO_DEEP = f"more than {MAX_DEPTH} folders deep; not read"
 
 
@@ -142,7 +146,7 @@ def read_signed(root: Path | str, relative: str, size: int = -1) -> tuple[bytes 
     they were read from (when ``size`` is not given; else UNKNOWN)."""
     signature = UNKNOWN
     try:
-        descriptor = os.open(f"{root}{os.sep}{relative}", _READ_FLAGS)
+        descriptor = _open_inside(str(root), relative)
         try:
             if size < 0:
                 info = os.fstat(descriptor)
@@ -164,6 +168,22 @@ def read_signed(root: Path | str, relative: str, size: int = -1) -> tuple[bytes 
         message = f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
         return Problem(relative, None, Severity.ERROR, message), signature
     return data, signature
+
+
+def _open_inside(root: str, relative: str) -> int:
+    """A descriptor of the page, opened only if it lies inside ``root`` once links are resolved."""
+    if ".." in relative.replace("\\", "/").split("/"):
+        raise PermissionError(0, OUTSIDE)
+    path = f"{root}{os.sep}{relative}"
+    try:
+        return os.open(path, _READ_FLAGS)
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:  # not a link (O_NOFOLLOW refuses links with ELOOP)
+            raise
+    target = os.path.realpath(path)
+    if not target.startswith(os.path.realpath(root) + os.sep):
+        raise PermissionError(0, OUTSIDE) from None
+    return os.open(target, _READ_FLAGS)
 
 
 def _size(path: str, at_least: int) -> int:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import hmac
+import os
 import re
 import sqlite3
 import threading
@@ -10,10 +12,11 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from viewer.core.cache import cache_file, catalog_file
+from viewer.core.cache import cache_file, catalog_file, row_mac
 from viewer.core.folder import scan
 from viewer.core.library import read_page
 from viewer.core.model import EXTRA_SECTIONS, TAB_SECTIONS, Entry, FileInfo
+from viewer.core.private import private_file, private_folder
 from viewer.core.site import read_site
 from viewer.core.store import SAVE_INDEXED, belongs, connect, create, remove
 from viewer.core.title_index import fold
@@ -93,22 +96,30 @@ class FullTextIndex:
     def __init__(self, root: Path | str, cache_dir: Path | None = None) -> None:
         self.root = Path(root).resolve()
         self.path: Path | None = catalog_file(self.root, cache_dir)
-        folder = self.path.parent
-        key = self.path.stem.rsplit("-", 1)[1]
         self._uri = f"file:{self.path}"
         self._local = threading.local()
         self._lock = threading.Lock()  # one writer at a time
         self.damaged = False  # a query met a damaged database: the next update starts afresh
+        self.storage_problem = ""  # why the cache folder could not keep the index (it is in memory)
+        self._tampered: set[str] = set()  # pages with a row this program did not write: indexed again
         self._generation = 0  # bumped when the file is replaced, so every thread reconnects
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            _remove_legacy(self.root, folder)
+            private_folder(self.path.parent)
+            _remove_legacy(self.root, self.path.parent)
+            private_file(self.path)
             self._open_checked()
-        except OSError:  # no writable cache: keep the index in memory for this run
-            self.path = None
-            self._uri = f"file:combo-viewer-{key}?mode=memory&cache=shared"
-            self._keep_alive = self._connect()
-            create(self._keep_alive, self.root)
+        except (OSError, sqlite3.Error) as exc:  # no usable cache: the index lives in memory this run
+            self._use_memory(exc)
+
+    def _use_memory(self, reason: BaseException) -> None:
+        """Keep the index in memory from now on, saying why the cache could not hold it."""
+        self.storage_problem = str(reason) or type(reason).__name__
+        self.close()
+        self.path = None
+        self._generation += 1
+        self._uri = f"file:combo-viewer-{os.getpid()}-{id(self)}?mode=memory&cache=shared"
+        self._keep_alive = self._connect()
+        create(self._keep_alive, self.root)
 
     # --- connections -------------------------------------------------------------------------
 
@@ -134,8 +145,10 @@ class FullTextIndex:
             create(connection, self.root)  # the list may have made the file first: no reason to start afresh
             if belongs(connection, self.root) and connection.execute("PRAGMA quick_check").fetchone()[0] == "ok":
                 return
-        except sqlite3.OperationalError:  # busy all that time
-            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode & 0xFF in _BUSY:
+                return  # busy all that time
+            raise  # cannot be opened or written: the caller keeps the index in memory
         except sqlite3.DatabaseError:
             pass  # not a database at all
         self._start_afresh()
@@ -170,7 +183,18 @@ class FullTextIndex:
         """Bring the index up to date with the folder; returns how many pages were (re)indexed.
 
         ``cancelled`` is asked between pages: when it says yes the update stops, keeping what is
-        done (the rest is indexed next time)."""
+        done (the rest is indexed next time). A cache that fails while it is written (a full or
+        read-only disk) is given up for the index in memory."""
+        try:
+            return self._update(pages, progress, cancelled)
+        except sqlite3.OperationalError as error:
+            if self.path is None or error.sqlite_errorcode & 0xFF not in _STORAGE:
+                raise
+            self._use_memory(error)
+            return self._update(pages, progress, cancelled)
+
+    def _update(self, pages: Sequence[FileInfo] | None, progress: Callable[[int, int], None] | None,
+                cancelled: Callable[[], bool] | None) -> int:
         if pages is None:
             pages = scan(self.root, read_site(self.root)).pages
         with self._lock:
@@ -180,7 +204,8 @@ class FullTextIndex:
             known = {path: (mtime, size) for path, mtime, size in
                      connection.execute("SELECT path, mtime_ns, size FROM pages WHERE indexed = 1")}
             current = {page.path: page.signature for page in pages}
-            stale = [p for p in pages if known.get(p.path) != p.signature]
+            tampered, self._tampered = self._tampered, set()
+            stale = [p for p in pages if known.get(p.path) != p.signature or p.path in tampered]
             held = known.keys() | {path for (path,) in connection.execute("SELECT DISTINCT path FROM docs")}
             removed = [path for path in held if path not in current]
             total = len(stale)
@@ -209,8 +234,8 @@ class FullTextIndex:
         entry = read_page(self.root, page.path).entry
         if entry is not None:
             connection.executemany(
-                "INSERT INTO docs(path, section, body) VALUES (?, ?, ?)",
-                [(page.path, key, text) for key, text in entry_sections(entry)],
+                "INSERT INTO docs(path, section, body, mac) VALUES (?, ?, ?, ?)",
+                [(page.path, key, text, doc_mac(page.path, key, text)) for key, text in entry_sections(entry)],
             )
         connection.execute(SAVE_INDEXED, (page.path, *page.signature))
 
@@ -268,9 +293,24 @@ class FullTextIndex:
         if not ranked:
             return [], {}
         marks = ",".join("?" * len(ranked))
-        rows = connection.execute(f"SELECT id, path, section, body FROM docs WHERE id IN ({marks})",
+        rows = connection.execute(f"SELECT id, path, section, body, mac FROM docs WHERE id IN ({marks})",
                                   [rowid for rowid, _ in ranked])
-        return ranked, {row[0]: row[1:] for row in rows}
+        docs: dict[int, tuple[str, str, str]] = {}
+        for rowid, path, section, body, mac in rows:
+            if isinstance(mac, str) and hmac.compare_digest(mac, doc_mac(path, section, body)):
+                docs[rowid] = (path, section, body)
+            else:  # not written by this program for this text: never shown; the page is indexed again
+                self._tampered.add(path)
+        return ranked, docs
+
+
+_BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+_STORAGE = (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM)
+
+
+def doc_mac(path: str, section: str, body: str) -> str:
+    """The signature of one indexed section, so a row altered by anyone else is never shown."""
+    return row_mac(f"{path}\x1e{section}\x1e{body}".encode("utf-8", "surrogatepass"))
 
 
 def _remove_legacy(root: Path, folder: Path) -> None:

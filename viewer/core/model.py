@@ -7,6 +7,7 @@ from enum import Enum
 from pathlib import PurePath
 
 from viewer.core.safety import Source
+from viewer.core.source import without_controls
 
 
 class Severity(str, Enum):
@@ -82,7 +83,7 @@ class Listing:
     @property
     def display_title(self) -> str:
         """The title as listed, told apart from a namesake when there is one."""
-        return f"{self.title} ({self.distinguisher})" if self.distinguisher else self.title
+        return without_controls(f"{self.title} ({self.distinguisher})") if self.distinguisher else self.title
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from viewer.core.model import SECTION_TITLES, TAB_SECTIONS, Entry, Listing, Page
 from viewer.core.safety import read_safety, severity_of, warning_of
 from viewer.core.sections import Section, heading_text, normalise_title, split_sections
 from viewer.core.site import strip_markup
-from viewer.core.source import MAX_FILE_BYTES, TEXT_BYTES, SourceError, decode
+from viewer.core.source import MAX_FILE_BYTES, TEXT_BYTES, SourceError, decode, without_controls
 from viewer.core.title_index import invisible_characters
 
 _EXPECTED = (*TAB_SECTIONS, "disclaimer")
@@ -285,7 +285,7 @@ def _text(value: Any) -> str:
     """A front-matter scalar as text ("" for anything else)."""
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
         return ""
-    return " ".join(str(value).split())
+    return " ".join(without_controls(str(value)).split())
 
 
 _NESTED_LABEL = re.compile(r"^[ \t]{0,3}(?:[*+-][ \t]+)?(?:\*\*|__)([^*_\n]{1,60}?)(?:\*\*|__)", re.MULTILINE)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from viewer.core.source import without_controls
+
 # Most serious first; the order the pair check lists them in.
 SEVERITIES = ("contraindicated", "major", "moderate", "minor")
 SEVERITY_WORDS = {severity: severity.capitalize() for severity in SEVERITIES}  # as shown
@@ -72,7 +74,7 @@ def warning_of(meta: Mapping[str, Any]) -> str:
     value = meta.get("warning")
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return ""
-    return " ".join(str(value).split())
+    return " ".join(without_controls(str(value)).split())
 
 
 def is_warning_text(text: str) -> bool:
@@ -151,12 +153,12 @@ def _sources(value: Any, report: Report) -> tuple[Source, ...]:
 
 def _source(item: Any) -> Source | None:
     if isinstance(item, str) and item.strip():
-        return Source(" ".join(item.split()))
+        return Source(" ".join(without_controls(item).split()))
     if isinstance(item, dict):
         title, url = item.get("title"), item.get("url")
-        url_text = " ".join(str(url).split()) if isinstance(url, str) else ""
+        url_text = " ".join(without_controls(url).split()) if isinstance(url, str) else ""
         if isinstance(title, str) and title.strip():
-            return Source(" ".join(title.split()), url_text)
+            return Source(" ".join(without_controls(title).split()), url_text)
         if url_text:
             return Source(url_text, url_text)
     return None

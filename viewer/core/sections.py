@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from viewer.core.labels import HOLDING_SECTIONS, known_section, label_topic, normalise_label
+from viewer.core.source import without_controls
 
 # A heading's text is taken whole and its closing "#"s stripped in Python: a lazy pattern with
 # an optional closing run backtracks over every space of a long line (2 s for 19 KB of spaces).
@@ -197,5 +198,5 @@ def _strip_tail(text: str) -> str:
 
 def normalise_title(text: str) -> str:
     """A clean title: no emphasis marks, single spaces, no stray trailing punctuation."""
-    text = " ".join(str(text).replace("**", "").replace("__", "").split())
+    text = " ".join(without_controls(str(text)).replace("**", "").replace("__", "").split())
     return _strip_tail(text).strip()

@@ -11,7 +11,7 @@ from pathlib import Path
 from viewer.core.history import History
 from viewer.core.index import FullTextIndex
 from viewer.core.library import read_page
-from viewer.core.model import Entry, Library, Listing, Page, Severity
+from viewer.core.model import Entry, Library, Listing, Page, Severity, printable
 from viewer.core.search_engine import Hit, Results, SearchEngine, checking_line
 from viewer.core.site import Site, link_targets
 from viewer.core.title_index import fold, query_terms
@@ -196,6 +196,8 @@ class Session:
         """Read a page and make it the current entry; a page that cannot be read now shows its
         last good version with a warning, or nothing (with the reason) if it never could.
         ``from_check``: the query of the pair check it was opened from (Back returns there)."""
+        if not self.inside(path):
+            return Opened(None, error=f"Not opened: {printable(path)} is not a page of the content folder.")
         signature = self._signature(path)
         page = self._reader(self.root, path)
         errors = [p for p in page.problems if p.severity is Severity.ERROR]
@@ -223,6 +225,14 @@ class Session:
                 self.history.visit(check_place(from_check))
             self.history.visit(path)
         return Opened(entry, warning)
+
+    @staticmethod
+    def inside(path: str) -> bool:
+        """Whether ``path`` is a path inside the content folder as written (a hand-over or a link
+        can ask for "../../etc/shadow": it is never read). Links are resolved when the page is
+        read, and one that leads out of the folder is not read (folder.read_signed)."""
+        parts = path.replace("\\", "/").split("/")
+        return bool(path) and not Path(path).is_absolute() and ".." not in parts and "\x00" not in path
 
     def _signature(self, path: str) -> tuple[int, int]:
         try:

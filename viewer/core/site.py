@@ -7,6 +7,7 @@ import fnmatch
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -41,15 +42,24 @@ class Site:
     title: str = ""
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
+    @cached_property
+    def _excludes(self) -> tuple[frozenset[str], re.Pattern[str] | None]:
+        """The patterns made into one set (for a path or any folder above it) and one regex (for
+        the wildcards), once: matching costs the same however many patterns there are."""
+        patterns = [pattern.strip("/") for pattern in self.excluded]
+        globs = [pattern for pattern in patterns if any(ch in pattern for ch in "*?[")]
+        regex = re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in globs)) if globs else None
+        return frozenset(patterns), regex
+
     def exclusion(self, relative: str) -> str | None:
         """Why ``relative`` (a file or folder) is left out of the site, or None."""
         name = relative.rsplit("/", 1)[-1]
         if name in SKIPPED_FOLDERS:
             return SKIPPED_FOLDERS[name]
-        for pattern in self.excluded:
-            pattern = pattern.strip("/")
-            if relative == pattern or fnmatch.fnmatchcase(relative, pattern) or relative.startswith(pattern + "/"):
-                return f"excluded by {CONFIG_FILE}"
+        literal, regex = self._excludes
+        parts = relative.split("/")
+        if any("/".join(parts[:end]) in literal for end in range(1, len(parts) + 1)) or (regex and regex.match(relative)):
+            return f"excluded by {CONFIG_FILE}"
         return None
 
 

@@ -22,6 +22,15 @@ _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 TEXT_BYTES = bytes(b for b in range(256) if b in (0x09, 0x0A, 0x0C, 0x0D) or b >= 0x20)
 
 
+_CONTROLS = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0)], " ")
+
+
+def without_controls(text: str) -> str:
+    """Text from a page with every C0 and C1 control character (ESC sequences included) made a
+    space: no title, warning or name can drive a terminal, a PDF's metadata or a window title."""
+    return text.translate(_CONTROLS) if not text.isprintable() else text
+
+
 class SourceError(ValueError):
     """The bytes cannot be a text page; ``line`` is where the trouble is, when known."""
 

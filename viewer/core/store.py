@@ -13,7 +13,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-SCHEMA = "5"  # 5: every section indexed; brand pages listed as brands
+SCHEMA = "6"  # 5: every section indexed; brand pages listed as brands; 6: indexed sections signed
 WAIT_S = 10  # how long a connection waits for the other writer (the list or the index)
 _BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 TABLES = """
@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS pages(
     mac TEXT,                              -- the listing's signature; NULL: not listed in this version
     indexed INTEGER NOT NULL DEFAULT 0     -- 1: the index holds this version's text
 );
-CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL, section TEXT, body TEXT);
+CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL, section TEXT, body TEXT,
+    mac TEXT);                             -- the section's signature: an altered row is never shown
 CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
 CREATE VIRTUAL TABLE IF NOT EXISTS sections USING fts5(
     body, content = 'docs', content_rowid = 'id',

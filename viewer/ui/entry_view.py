@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from viewer.core.callouts import CALLOUT_ICON, CALLOUT_WORD, text_of
 from viewer.core.document import ALL_TABS, EntryDocument
@@ -69,7 +69,16 @@ class EntryView(QWidget):
         header_layout = QVBoxLayout(header_box)
         header_layout.setContentsMargins(18, 12, 18, 6)
         header_layout.setSpacing(2)
-        header_layout.addWidget(self.safety)
+        # A safety strip of a few lines stays whole; a very long one (a page's 10 KB warning) gets
+        # at most a third of the view and scrolls there, so the title and tabs stay in reach.
+        self.safety_box = QScrollArea()
+        self.safety_box.setObjectName("EntrySafetyBox")
+        self.safety_box.setWidget(self.safety)
+        self.safety_box.setWidgetResizable(True)
+        self.safety_box.setFrameShape(QFrame.Shape.NoFrame)
+        self.safety_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.safety_box.hide()
+        header_layout.addWidget(self.safety_box)
         header_layout.addWidget(self.title)
         header_layout.addWidget(self.drugs)
         header_layout.addWidget(self.warning)
@@ -129,6 +138,7 @@ class EntryView(QWidget):
         self.safety.setText(f"<html><head><style>{self._css}</style></head><body>{document.safety}</body></html>")
         self._shows_safety = bool(document.safety)
         self.safety.setVisible(self._shows_safety)
+        self.safety_box.setVisible(self._shows_safety)
         self.safety.setAccessibleName(text_of(document.safety) or "No safety notes on this page")
         self._title_text = document.title
         self.title.setWordWrap(True)
@@ -230,8 +240,10 @@ class EntryView(QWidget):
             label.setVisible(fits)
             return fits
 
-        room -= self.safety.heightForWidth(width) + layout.spacing() if self._shows_safety else 0
-        self.safety.setMinimumHeight(self.safety.heightForWidth(width) if self._shows_safety else 0)
+        wanted = self.safety.heightForWidth(width - self.safety_box.verticalScrollBar().sizeHint().width()) if self._shows_safety else 0
+        safety = min(wanted, max(4 * line, self.height() // 3))
+        self.safety_box.setFixedHeight(max(0, safety))
+        room -= safety + layout.spacing() if self._shows_safety else 0
         take(self.warning, bool(self.warning.text()))
         self.title.setWordWrap(True)
         self.title.setText(self._title_text)

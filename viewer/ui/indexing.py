@@ -61,6 +61,8 @@ class FullTextBuilder(QObject):
             raise result
 
 
+STORAGE_MESSAGE = ("The cache folder could not keep the full-text index ({reason}); full-text search works from "
+                   "memory this time.")
 INDEX_QUIET_SECONDS = 0.5  # indexing progress is shown only when it takes longer than this
 
 
@@ -72,6 +74,7 @@ class IndexStatus(QObject):
         self._bar = bar
         self._started = 0.0
         self._shown = False  # a progress message stands in the status bar
+        self._told_storage = False  # the cache's trouble is said once
         builder.progress.connect(self._progress)
         builder.ready.connect(self._ready)
         builder.failed.connect(self._failed)
@@ -87,9 +90,14 @@ class IndexStatus(QObject):
             self._shown = True
             self._bar.showMessage(f"Indexing page text for full-text search: {done:,} of {total:,}")
 
-    def _ready(self, _index: object, count: int) -> None:
-        """Indexing ended: its progress never stays behind (it said "4,000 of 4,220" long after)."""
-        if self._shown or (count and self._slow()):
+    def _ready(self, index: object, count: int) -> None:
+        """Indexing ended: its progress never stays behind (it said "4,000 of 4,220" long after).
+        When the cache could not hold the index, that is said once, with why."""
+        problem = getattr(index, "storage_problem", "")
+        if problem and not self._told_storage:
+            self._told_storage = True
+            self._bar.showMessage(STORAGE_MESSAGE.format(reason=problem), 15000)
+        elif self._shown or (count and self._slow()):
             self._bar.showMessage("Full-text search is ready.", 4000)
         self._shown = False
 

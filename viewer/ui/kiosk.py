@@ -94,6 +94,7 @@ class Kiosk(QObject):
         self.attract.dismissed.connect(self._restart_idle)
         self.pinpad = PinPad(window)
         self.pinpad.entered.connect(self._check_pin)
+        self.pinpad.leave.connect(self._leave)
         self.lockout = PinLockout(self.pinpad, self)
         self._area = area
 
@@ -180,13 +181,20 @@ class Kiosk(QObject):
             return
         if self.config.pin_matches(pin):
             self.lockout.succeeded()
-            self.pinpad.hide()
-            self.stop()
-            self.exit_requested.emit()
-            self.window.close()
+            problems = self.controller.library.problems
+            if problems:  # the administrator sees what the public never does, then chooses
+                self.pinpad.show_problems([str(p) for p in problems])
+                return
+            self._leave()
         else:
             self.pinpad.open_over(self.window, "Wrong PIN, try again")
             self.lockout.failed()
+
+    def _leave(self) -> None:
+        self.pinpad.hide()
+        self.stop()
+        self.exit_requested.emit()
+        self.window.close()
 
     def say(self, text: str) -> None:
         """A message on screen for the person at the kiosk (hidden when there is none)."""

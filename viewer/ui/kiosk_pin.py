@@ -7,15 +7,17 @@ import math
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 
 class PinPad(QFrame):
     """The administrator's exit PIN: a keypad (digits shown as dots) on a backdrop that covers
-    the whole window, so nothing behind it can be tapped while it is open."""
+    the whole window, so nothing behind it can be tapped while it is open. After the right PIN,
+    a kiosk whose pages have problems shows them there (never to the public) before it is left."""
 
     entered = Signal(str)
     cancelled = Signal()
+    leave = Signal()  # the administrator chose to leave the kiosk
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,10 +55,45 @@ class PinPad(QFrame):
         inner.addWidget(cancel)
         outer = QVBoxLayout(self)
         outer.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignCenter)
+        self.admin = self._admin_panel()
+        outer.addWidget(self.admin, 1)
         self.hide()
+
+    def _admin_panel(self) -> QFrame:
+        """What the administrator sees after the right PIN when pages have problems."""
+        panel = QFrame()
+        panel.setObjectName("PinPad")
+        self.problems_heading = QLabel()
+        self.problems_heading.setObjectName("PinPrompt")
+        self.problems_heading.setWordWrap(True)
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.problems.setAccessibleName("Problems in the content folder")
+        leave = QPushButton("Leave the kiosk")
+        leave.clicked.connect(self.leave)
+        back = QPushButton("Back to the kiosk")
+        back.clicked.connect(self.cancel)
+        layout = QVBoxLayout(panel)
+        layout.addWidget(self.problems_heading)
+        layout.addWidget(self.problems, 1)
+        row = QHBoxLayout()
+        row.addWidget(back)
+        row.addWidget(leave)
+        layout.addLayout(row)
+        panel.hide()
+        return panel
+
+    def show_problems(self, lines: list[str]) -> None:
+        """The administrator's view: the content's problems as `check` prints them, then leave or go back."""
+        self.panel.hide()
+        self.problems_heading.setText(f"{len(lines):,} problems in the content folder (the public never sees this list):")
+        self.problems.setPlainText("\n".join(lines))
+        self.admin.show()
 
     def open_over(self, area: QWidget, message: str = "Administrator PIN") -> None:
         """Cover ``area`` (the whole window) and wait for a PIN."""
+        self.admin.hide()
+        self.panel.show()
         self._pin = ""
         self.dots.setText("")
         self.prompt.setText(message)
