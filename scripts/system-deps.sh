@@ -4,7 +4,7 @@
 #   desktop: what Qt's X11 platform plugin needs, for a real window.
 #   print:   what Qt needs to print with no screen.
 #   test:    desktop and print, plus Xvfb, xdotool and openbox for the end-to-end window tests
-#            and poppler-utils for reading PDF pages back.
+#            and poppler-utils for reading PDF pages back; fuse3 for a folder whose reads never return.
 # Installs what is missing when run as root with apt-get (Debian/Ubuntu); otherwise prints the
 # exact command for apt-get, dnf or pacman.
 set -euo pipefail
@@ -20,7 +20,7 @@ for part in desktop print; do
 done
 tools=()
 if [ "$use" = test ]; then
-    for tool in Xvfb:xvfb xauth:xauth xdotool:xdotool openbox:openbox pdftoppm:poppler-utils; do
+    for tool in Xvfb:xvfb xauth:xauth xdotool:xdotool openbox:openbox pdftoppm:poppler-utils fusermount3:fuse3; do
         command -v "${tool%%:*}" >/dev/null 2>&1 || tools+=("${tool#*:}")
     done
 fi

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from viewer.core.frontmatter import FrontMatterError, parse
+from viewer.core.guarded import bounded, is_remote
 from viewer.core.model import DrugInfo, Problem, Severity
 from viewer.core.source import SourceError, decode
 
@@ -31,13 +32,12 @@ def read_drugs(root: Path) -> tuple[tuple[tuple[str, DrugInfo], ...], list[Probl
     try:
         if not path.is_file():
             return (), [], ""
-        with open(path, "rb") as handle:  # never more than the cap, however large the file says it is
-            raw = handle.read(MAX_DRUGS_BYTES + 1)
+        raw = _read_capped(path) if not is_remote(str(root)) else bounded(lambda: _read_capped(path))
         if len(raw) > MAX_DRUGS_BYTES:
             raise FrontMatterError(f"{DRUGS_FILE} is over {MAX_DRUGS_BYTES:,} bytes; not read", None)
         text = decode(raw).text
         data = parse(text, 1, MAX_DRUGS_BYTES)
-    except (OSError, SourceError, FrontMatterError) as exc:  # a folder gone (errno 107) included
+    except (OSError, SourceError, FrontMatterError) as exc:  # a folder gone (errno 107), a stuck read included
         line = getattr(exc, "line", None)
         message = str(exc).replace("front matter", DRUGS_FILE)
         return (), [Problem(DRUGS_FILE, line, Severity.ERROR, message)], ""
@@ -61,6 +61,12 @@ def read_drugs(root: Path) -> tuple[tuple[tuple[str, DrugInfo], ...], list[Probl
         if info is not None:
             drugs.append((generic.strip().casefold(), info))
     return tuple(drugs), problems, name
+
+
+def _read_capped(path: Path) -> bytes:
+    """Never more than the cap, however large the file says it is."""
+    with open(path, "rb") as handle:
+        return handle.read(MAX_DRUGS_BYTES + 1)
 
 
 def _drug(generic: str, value: object, warn: Callable[[str, str], None]) -> DrugInfo | None:

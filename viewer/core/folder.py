@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from viewer.core.drugs import DRUGS_FILE
+from viewer.core.guarded import bounded, is_remote
 from viewer.core.model import FileInfo, Ignored, Problem, Severity
 from viewer.core.site import CONFIG_FILE, Site
 from viewer.core.source import MAX_FILE_BYTES
@@ -143,7 +144,17 @@ def read_bytes(root: Path | str, relative: str, size: int = -1) -> bytes | Probl
 
 def read_signed(root: Path | str, relative: str, size: int = -1) -> tuple[bytes | Problem, tuple[int, int]]:
     """A page's bytes (or the error that stops it being read) and the signature of the file
-    they were read from (when ``size`` is not given; else UNKNOWN)."""
+    they were read from (when ``size`` is not given; else UNKNOWN). On a FUSE or network mount
+    a read that does not end within a few seconds is given up, the page reported."""
+    if is_remote(str(root)):
+        try:
+            return bounded(lambda: _read_signed(root, relative, size))
+        except TimeoutError as exc:
+            return Problem(relative, None, Severity.ERROR, str(exc)), UNKNOWN
+    return _read_signed(root, relative, size)
+
+
+def _read_signed(root: Path | str, relative: str, size: int) -> tuple[bytes | Problem, tuple[int, int]]:
     signature = UNKNOWN
     try:
         descriptor = _open_inside(str(root), relative)
