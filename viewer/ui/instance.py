@@ -38,9 +38,11 @@ def _folder() -> Path | None:
     """Where the socket lives: $XDG_RUNTIME_DIR/combo-viewer, else a folder in this user's cache
     folder; each made 0700 and checked to be this user's. None where that cannot be had."""
     runtime = os.environ.get(RUNTIME_ENV)
-    for folder in ([Path(runtime) / "combo-viewer"] if runtime else []) + [default_cache_dir() / "run"]:
+    for parent, name in ([(Path(runtime), "combo-viewer")] if runtime else []) + [(default_cache_dir(), "run")]:
         try:
-            return private_folder(folder)
+            if parent == default_cache_dir():
+                private_folder(parent)  # the cache folder itself is the user's alone too
+            return private_folder(parent / name)
         except OSError:
             continue
     return None
