@@ -8,17 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from viewer.core.callouts import CALLOUT_CLASS
-from viewer.core.model import SECTION_TITLES, Entry
+from viewer.core.kinds import HEADER_KINDS, MORE, NOTICE_KINDS, TAB_KINDS
+from viewer.core.model import Entry
 from viewer.core.render import Renderer, plain_html
 from viewer.core.safety import SERIOUS, SEVERITY_WORDS
 
-TABS = (("usage", "Usage"), ("side_effects", "Side effects"), ("mechanism", "Mechanism"), ("faqs", "FAQs"))
+TABS = tuple((kind.key, kind.tab) for kind in TAB_KINDS if kind.always)
 # Tabs shown only when a page has the section; safety text (warnings, interactions) is never under More.
-EXTRA_TABS = (
-    ("dosage", "Dosage"), ("precautions", "Warnings"), ("interactions", "Interactions"),
-    ("pregnancy", "Pregnancy"),
-)
-MORE = ("more", "More")
+EXTRA_TABS = tuple((kind.key, kind.tab) for kind in TAB_KINDS if not kind.always)
 MAX_FORMATTED_PER_ENTRY = 300  # sections and FAQ answers formatted as Markdown; the rest as plain text
 BANNED = "<b>BANNED</b> — this page marks the medicine as banned."  # only when the page says is_banned: true
 ALL_TABS = (*TABS, *EXTRA_TABS, MORE)
@@ -114,9 +111,9 @@ class DocumentBuilder:
     @staticmethod
     def _notices(entry: Entry, render: Render) -> str:
         rows = [
-            f"<p><b>{SECTION_TITLES[key]} (from this page):</b> {_inline(render(entry.section(key), SECTION_TITLES[key]))}</p>"
-            for key in ("disclaimer", "note")
-            if entry.section(key)
+            f"<p><b>{kind.title} (from this page):</b> {_inline(render(entry.section(kind.key), kind.title))}</p>"
+            for kind in NOTICE_KINDS
+            if entry.section(kind.key)
         ]
         return f'<hr><div class="notices">{"".join(rows)}</div>' if rows else ""
 
@@ -131,7 +128,7 @@ def empty_sentence(label: str, entry: Entry | None = None, key: str = "") -> str
 
 
 # Where a serious entry opens when several tabs hold warnings: the warnings tab, then side effects.
-_WARNING_TAB_ORDER = ("precautions", "side_effects", "interactions", "usage", "dosage", "pregnancy", "mechanism", "faqs", "more")
+_WARNING_TAB_ORDER = (*(kind.key for kind in sorted(TAB_KINDS, key=lambda kind: kind.warning_rank)), MORE[0])
 CALLOUT_MARK = f'class="{CALLOUT_CLASS}"'
 
 
@@ -179,10 +176,9 @@ def header_html(entry: Entry, render: Render) -> str:
         parts.append(f'<p class="summary">{html.escape(entry.description)}</p>')
     if entry.brands:
         parts.append(brands_html(entry))
-    if entry.generic_name:
-        parts.append(f"<p><b>Generic name:</b> {_inline(render(entry.generic_name, 'Generic name'))}</p>")
-    if entry.alternate_names:
-        parts.append(f"<p><b>Other names:</b> {_inline(render(entry.alternate_names, 'Other names'))}</p>")
+    for kind in HEADER_KINDS:
+        if entry.section(kind.key):
+            parts.append(f"<p><b>{kind.title}:</b> {_inline(render(entry.section(kind.key), kind.title))}</p>")
     if entry.intro:
         parts.append(render(entry.intro, "Introduction"))
     dates = provenance_line(entry)
@@ -268,17 +264,12 @@ def print_html(entry: Entry, renderer: Renderer) -> str:
         return f"<h2>{html.escape(title)}</h2>" + (body or f"<p><i>{empty_sentence(title)}</i></p>")
 
     parts = _print_heading(entry)
-    if entry.generic_name:
-        parts.append(section("Generic name", entry.generic_name))
-    if entry.alternate_names:
-        parts.append(section("Other names", entry.alternate_names))
+    parts += [section(kind.title, entry.section(kind.key)) for kind in HEADER_KINDS if entry.section(kind.key)]
     if entry.intro:
         parts.append(section("Introduction", entry.intro))
-    for key, label in TABS[:3]:
-        parts.append(section(label, entry.section(key)))
-    for key, _ in EXTRA_TABS:
-        if entry.section(key).strip():
-            parts.append(section(SECTION_TITLES[key], entry.section(key)))
+    for kind in TAB_KINDS:
+        if kind.key != "faqs" and (kind.always or entry.section(kind.key).strip()):
+            parts.append(section(kind.title, entry.section(kind.key)))
     faqs = [links_as_text(renderer.render(entry.faq_intro).html)] if entry.faq_intro else []
     for faq in entry.faqs:
         answer = links_as_text(renderer.render(faq.answer).html) if faq.answer else "<p><i>No answer is given on this page.</i></p>"
@@ -286,7 +277,7 @@ def print_html(entry: Entry, renderer: Renderer) -> str:
     parts.append("<h2>FAQs</h2>" + ("".join(faqs) or f"<p><i>{empty_sentence('FAQs')}</i></p>"))
     for label, text in entry.other:
         parts.append(section(label, text))
-    for key in ("disclaimer", "note"):
-        if entry.section(key):
-            parts.append(section(f"{SECTION_TITLES[key]} (from this page)", entry.section(key)))
+    for kind in NOTICE_KINDS:
+        if entry.section(kind.key):
+            parts.append(section(f"{kind.title} (from this page)", entry.section(kind.key)))
     return "".join(parts)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from viewer.core.cache import cache_file, catalog_file, row_mac
 from viewer.core.folder import scan
+from viewer.core.kinds import HEADER_KINDS, MORE, NOTICE_KINDS, TAB_KINDS
 from viewer.core.library import read_page
-from viewer.core.model import EXTRA_SECTIONS, TAB_SECTIONS, Entry, FileInfo
+from viewer.core.model import Entry, FileInfo
 from viewer.core.private import private_file, private_folder
 from viewer.core.site import read_site
 from viewer.core.store import SAVE_INDEXED, belongs, connect, create, remove
@@ -79,14 +80,15 @@ def plain(markdown: str) -> str:
 def entry_sections(entry: Entry) -> list[tuple[str, str]]:
     """(tab key, text) rows for one entry: every section a page has, in its own tab; the header
     (description, names, opening text) and the page's notices count as Usage."""
-    rows = [("usage", plain(f"{entry.title}. {entry.description} {entry.generic_name} {entry.alternate_names} {entry.intro}"))]
-    for key in (*TAB_SECTIONS, *EXTRA_SECTIONS):
-        if key == "faqs":
-            rows.append((key, plain(" ".join([entry.faq_intro, *(f"{f.question} {f.answer}" for f in entry.faqs)]))))
-        else:
-            rows.append((key, plain(entry.section(key))))
-    rows.append(("more", plain(" ".join(f"{label}. {text}" for label, text in entry.other))))
-    rows.append(("usage", plain(f"{entry.disclaimer} {entry.note}")))
+    header = " ".join(entry.section(kind.key) for kind in HEADER_KINDS if kind.indexed)
+    rows = [("usage", plain(f"{entry.title}. {entry.description} {header} {entry.intro}"))]
+    for kind in TAB_KINDS:
+        if kind.key == "faqs":
+            rows.append((kind.key, plain(" ".join([entry.faq_intro, *(f"{f.question} {f.answer}" for f in entry.faqs)]))))
+        elif kind.indexed:
+            rows.append((kind.key, plain(entry.section(kind.key))))
+    rows.append((MORE[0], plain(" ".join(f"{label}. {text}" for label, text in entry.other))))
+    rows.append(("usage", plain(" ".join(entry.section(kind.key) for kind in NOTICE_KINDS if kind.indexed))))
     return [(key, text) for key, text in rows if text]
 
 

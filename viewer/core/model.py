@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import PurePath
 
+from viewer.core.kinds import BY_KEY
 from viewer.core.safety import Source
 from viewer.core.source import without_controls
 
@@ -48,27 +49,6 @@ class Faq:
     answer: str
 
 
-# The sections every page is expected to have, in reading order.
-TAB_SECTIONS = ("usage", "side_effects", "mechanism", "faqs")
-# Sections a page may have besides those, each in a tab of its own when present.
-EXTRA_SECTIONS = ("dosage", "precautions", "interactions", "pregnancy")
-SECTION_TITLES = {
-    "generic_name": "Generic name",
-    "intro": "Introduction",
-    "usage": "Usage",
-    "side_effects": "Side effects",
-    "mechanism": "Mechanism",
-    "faqs": "FAQs",
-    "dosage": "Dosage",
-    "precautions": "Warnings and precautions",
-    "interactions": "Interactions",
-    "pregnancy": "Pregnancy and breastfeeding",
-    "alternate_names": "Other names",
-    "disclaimer": "Disclaimer",
-    "note": "Note",
-}
-
-
 @dataclass(frozen=True)
 class Listing:
     """What the combination list shows of a page, read without parsing its sections."""
@@ -90,20 +70,10 @@ class Listing:
 class Entry(Listing):
     """One combination page, its sections kept as Markdown source (rendered only when shown)."""
 
-    generic_name: str = ""
-    intro: str = ""
-    usage: str = ""
-    side_effects: str = ""
-    mechanism: str = ""
     faqs: tuple[Faq, ...] = ()
     faq_intro: str = ""  # FAQ text that is not part of a question/answer pair
-    dosage: str = ""
-    precautions: str = ""
-    interactions: str = ""
-    pregnancy: str = ""
-    alternate_names: str = ""
-    disclaimer: str = ""
-    note: str = ""
+    intro: str = ""  # the page's opening text, before its first label
+    sections: tuple[tuple[str, str], ...] = ()  # (kind key, Markdown) for the kinds of kinds.py the page has
     other: tuple[tuple[str, str], ...] = ()  # (label, Markdown) for sections we do not know
     # Where a page gives a tab's topic only inside other sections ("* **Usage:** ..." under
     # each ingredient): (section key, labels of the sections that hold it).
@@ -117,8 +87,17 @@ class Entry(Listing):
     sources: tuple[Source, ...] = ()
 
     def section(self, key: str) -> str:
-        """The Markdown source of a named section ("usage", "side_effects", ...)."""
-        return str(getattr(self, key))
+        """The Markdown source of a section, by its kind's key ("" when the page has none); the
+        FAQs as their text, questions and answers in turn."""
+        if key == "faqs":
+            return "\n\n".join([self.faq_intro, *(f"{faq.question}\n\n{faq.answer}" for faq in self.faqs)]).strip()
+        return next((text for name, text in self.sections if name == key), "")
+
+    def __getattr__(self, name: str) -> str:
+        """A section by its kind's key as an attribute (``entry.usage``), for readers of an Entry."""
+        if name in BY_KEY:
+            return self.section(name)
+        raise AttributeError(name)
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,16 @@ from viewer.core import frontmatter
 from viewer.core.brands import brand_record, is_brand
 from viewer.core.faqs import FaqSection, faqs_from_front_matter, parse_faqs
 from viewer.core.ingredients import drugs_from_title
+from viewer.core.kinds import KINDS
 from viewer.core.labels import LABELS, MEDICINE_SECTIONS, known_section, label_topic
-from viewer.core.model import SECTION_TITLES, TAB_SECTIONS, Entry, Listing, Page, PageKind, Problem, Severity
+from viewer.core.model import Entry, Listing, Page, PageKind, Problem, Severity
 from viewer.core.safety import read_safety, severity_of, warning_of
 from viewer.core.sections import Section, heading_text, normalise_title, split_sections
 from viewer.core.site import strip_markup
 from viewer.core.source import MAX_FILE_BYTES, TEXT_BYTES, SourceError, decode, without_controls
 from viewer.core.title_index import invisible_characters
 
-_EXPECTED = (*TAB_SECTIONS, "disclaimer")
+_EXPECTED = tuple(kind for kind in KINDS if kind.expected)
 
 
 _TITLE_HEADING = re.compile(r"\A(?:[ \t]*\n)*[ ]{0,3}#[ \t]+([^\n]*)(?:\n|\Z)")  # closing "#"s: heading_text
@@ -207,7 +208,7 @@ def parse_page(path: str, data: bytes) -> Page:
     faqs = _faqs(head, sections, report)
     safety = read_safety(head.meta, lambda key, message: report(Severity.WARNING, message, head.key_line(key)))
     present = sections.present | ({"faqs"} if faqs.faqs else set())
-    missing = [SECTION_TITLES[key] for key in _EXPECTED if key not in present]
+    missing = [kind.title for kind in _EXPECTED if kind.key not in present]
     if missing:
         report(Severity.WARNING, f"missing section{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
     entry = Entry(
@@ -216,7 +217,8 @@ def parse_page(path: str, data: bytes) -> Page:
         given_under=_given_under(sections.other, present), description=_text(head.meta.get("description")),
         updated=_text(head.meta.get("lastModified") or head.meta.get("last_modified_at")),
         banned=head.meta.get("is_banned") is True, severity=safety.severity, warning=safety.warning,
-        reviewed=safety.reviewed, sources=safety.sources, **sections.fields,
+        reviewed=safety.reviewed, sources=safety.sources,
+        sections=tuple((kind.key, sections.fields[kind.key]) for kind in KINDS if kind.key in sections.fields),
     )
     # Sections that speak of Usage, Side effects... under each ingredient count as medicine too.
     medicine = len(present & MEDICINE_SECTIONS) + len(entry.given_under)

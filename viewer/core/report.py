@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from viewer.core.kinds import KINDS
 from viewer.core.model import Entry, Library, Severity
 
 
@@ -18,20 +19,10 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "updated": entry.updated,
         "banned": entry.banned,
         "sections": {
-            "generic_name": entry.generic_name,
+            **{kind.key: entry.section(kind.key) for kind in KINDS},
             "intro": entry.intro,
-            "usage": entry.usage,
-            "side_effects": entry.side_effects,
-            "mechanism": entry.mechanism,
             "faqs": [{"question": f.question, "answer": f.answer} for f in entry.faqs],
             "faqs_intro": entry.faq_intro,
-            "dosage": entry.dosage,
-            "precautions": entry.precautions,
-            "interactions": entry.interactions,
-            "pregnancy": entry.pregnancy,
-            "alternate_names": entry.alternate_names,
-            "disclaimer": entry.disclaimer,
-            "note": entry.note,
             "other": [{"label": label, "text": text} for label, text in entry.other],
         },
     }
