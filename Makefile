@@ -37,10 +37,10 @@ test-random: $(VENV)/.installed-test
 	@bash scripts/system-deps.sh test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p randomly
 
-## make lint: ruff, mypy (strict on viewer/core) and the import contracts (core has no Qt)
+## make lint: ruff, mypy (all of viewer/, strict on viewer/core) and the import contracts (core has no Qt)
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check viewer tests bench scripts
-	$(BIN)/mypy viewer/core
+	$(BIN)/mypy viewer
 	$(BIN)/lint-imports
 	$(BIN)/python scripts/check_sizes.py
 

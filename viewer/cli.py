@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from viewer import APP_NAME, __version__
 from viewer.options import CheckOptions, PrintOptions, SearchOptions, WindowOptions
@@ -22,7 +23,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse API: exit 2 with our own wording
+    def error(self, message: str) -> NoReturn:  # argparse API: exit 2 with our own wording
         self.print_usage(sys.stderr)
         raise UsageError(message)
 
@@ -41,7 +42,8 @@ def _positive(text: str) -> int:
 
 
 def parse_args(argv: list[str]) -> WindowOptions | CheckOptions | SearchOptions | PrintOptions:
-    commands = {"check": _parse_check, "search": _parse_search, "print": _parse_print}
+    commands: dict[str, Callable[[list[str]], CheckOptions | SearchOptions | PrintOptions]] = {
+        "check": _parse_check, "search": _parse_search, "print": _parse_print}
     if argv and argv[0] in commands:
         return commands[argv[0]](argv[1:])
     return _parse_window(argv)

@@ -30,7 +30,8 @@ FULL_COLLECTION_EVERY = 1000  # middle-generation collections between full ones 
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     QCoreApplication.setOrganizationName("combo-viewer")
     QCoreApplication.setApplicationName("combo-viewer")
     QCoreApplication.setApplicationVersion(__version__)
@@ -73,7 +74,7 @@ def run(options: WindowOptions, prefetch: CatalogPrefetch | None = None) -> int:
 
     app = make_application()
     content = str(options.content.resolve())
-    request = {"entry": options.entry, "page": options.page, "content": content, "kiosk": options.kiosk}
+    request: dict[str, object] = {"entry": options.entry, "page": options.page, "content": content, "kiosk": options.kiosk}
     answer = hand_over(request)
     if answer is not None and prefetch is not None:
         prefetch.cancel()  # another window takes the request: nothing to read here

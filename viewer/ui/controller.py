@@ -71,7 +71,7 @@ class Controller(QObject):
             return
         # The search engine is built off the window's thread before the first keystroke needs it.
         library = self.library
-        self._engine_builder = SerialWorker(lambda: (self.session.engine_for(library), preload(self.builder))[0], self)
+        self._engine_builder = SerialWorker(lambda: self._build_engine(library), self)
         self._engine_builder.finished.connect(self._engine_built)
         self._engine_builder.request()
         self.watcher.watch(self.library)
@@ -79,6 +79,11 @@ class Controller(QObject):
         # cache for the next start (in the watcher's thread: one writer).
         self.watcher.reload_now()
         self._update_fulltext()
+
+    def _build_engine(self, library: Library) -> object:  # in a pool thread
+        built = self.session.engine_for(library)
+        preload(self.builder)
+        return built
 
     def _engine_built(self, built: object) -> None:
         if isinstance(built, tuple):

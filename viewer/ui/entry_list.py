@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
     QAbstractProxyModel,
     QModelIndex,
@@ -134,7 +135,7 @@ class EntryFilterProxy(QAbstractProxyModel):
         self._positions: dict[int, int] = {}
         self._identity = False  # every source row, in order (an empty query)
 
-    def setSourceModel(self, model: EntryListModel) -> None:  # noqa: N802
+    def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802
         previous = self.sourceModel()
         if previous is not None:
             previous.modelReset.disconnect(self._show_everything)
@@ -152,7 +153,7 @@ class EntryFilterProxy(QAbstractProxyModel):
     def _show_everything(self) -> None:
         """New listings: every row until the next results are shown (old positions mean nothing)."""
         model = self.sourceModel()
-        self.show(Results.everything(model.listings_view()) if model is not None else Results())
+        self.show(Results.everything(model.listings_view()) if isinstance(model, EntryListModel) else Results())
 
     def text_pending(self) -> bool:
         return bool(self.results.text_wanted)
@@ -173,7 +174,7 @@ class EntryFilterProxy(QAbstractProxyModel):
 
     def _set_results(self, results: Results) -> None:
         self.results = results
-        self._rows = list(results.positions) + [hit.position for hit in results.text_hits]
+        self._rows = list(results.positions) + [hit.position for hit in results.text_hits if hit.position is not None]
         first = len(results.positions)
         self._text_hits = {first + i: hit for i, hit in enumerate(results.text_hits)}
         self._positions = {}
@@ -217,7 +218,7 @@ class EntryFilterProxy(QAbstractProxyModel):
             return QModelIndex()
         return self.createIndex(row, column)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - a flat list
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008 - a flat list
         return QModelIndex()
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802

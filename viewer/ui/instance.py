@@ -68,7 +68,7 @@ def same_user(local: QLocalSocket) -> bool:
             _pid, uid, _gid = struct.unpack("3i", peer.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i")))
     except OSError:
         return False
-    return uid == os.getuid()
+    return bool(uid == os.getuid())
 
 
 def hand_over(message: dict[str, object], name: str | None = None) -> dict[str, object] | None:

@@ -17,6 +17,13 @@ from viewer.ui.kiosk_widgets import AttractScreen, DrugPicker, WrappingDelegate
 from viewer.ui.printing import PrintContext, find_printer, print_to_printer
 
 KIOSK_MIN_SIZE = (320, 240)
+
+
+def application() -> QApplication:
+    """The running application (the kiosk is only ever made inside one)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
 RESTORE_DELAY_MS = 300  # after losing activation, the kiosk takes the front again
 
 
@@ -101,7 +108,7 @@ class Kiosk(QObject):
         self.guard = KioskGuard(window, self)
         self.guard.activity.connect(self._restart_idle)
         self.guard.admin_requested.connect(self.ask_pin)
-        QApplication.instance().installEventFilter(self.guard)
+        application().installEventFilter(self.guard)
         window.installEventFilter(self)
         self.idle = QTimer(self, singleShot=True, interval=int(config.idle_seconds * 1000))
         self.idle.timeout.connect(self.reset)
@@ -113,7 +120,7 @@ class Kiosk(QObject):
     def stop(self) -> None:
         """Release the application (tests, and the administrator's exit)."""
         self.idle.stop()
-        QApplication.instance().removeEventFilter(self.guard)
+        application().removeEventFilter(self.guard)
         self._may_close = True
 
     # --- idle reset ----------------------------------------------------------------------------
@@ -123,8 +130,7 @@ class Kiosk(QObject):
 
     def reset(self) -> None:
         """After idle_seconds without a touch: close popups, back to the start, attract screen."""
-        app = QApplication.instance()
-        for popup in (app.activePopupWidget(), app.activeModalWidget()):
+        for popup in (QApplication.activePopupWidget(), QApplication.activeModalWidget()):
             if popup is not None and popup is not self.window:
                 popup.close()
         self.pinpad.cancel()

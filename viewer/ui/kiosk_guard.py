@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPointerEvent, QSinglePointEvent
 from PySide6.QtWidgets import QWidget
 
 CORNER = 90  # pixels: the top-right square where five taps ask for the PIN (away from Back and Start again)
@@ -51,18 +51,18 @@ class KioskGuard(QObject):
             if blocked and kind == QEvent.Type.ShortcutOverride:
                 event.accept()  # claimed, so no shortcut anywhere fires for it
             return blocked
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin) and isinstance(event, QPointerEvent):
             self._press(watched, event)
         return False
 
-    def _press(self, watched: QObject, event: QEvent) -> None:
+    def _press(self, watched: QObject, event: QPointerEvent) -> None:
         """A press, wherever Qt delivers it (window, widget, parents): counted once, in window coordinates."""
         stamp = event.timestamp()
         if stamp == self._last_press:
             return
         if watched is self._window.windowHandle():
-            point = event.position().toPoint() if hasattr(event, "position") else event.points()[0].position().toPoint()
-        elif isinstance(watched, QWidget) and watched.window() is self._window and hasattr(event, "position"):
+            point = event.position().toPoint() if isinstance(event, QSinglePointEvent) else event.points()[0].position().toPoint()
+        elif isinstance(watched, QWidget) and watched.window() is self._window and isinstance(event, QSinglePointEvent):
             point = watched.mapTo(self._window, event.position().toPoint())
         else:
             return
@@ -83,7 +83,7 @@ class KioskGuard(QObject):
             return True
         return False
 
-    def _tap(self, point) -> None:
+    def _tap(self, point: QPoint) -> None:
         if point.x() < self._window.width() - CORNER or point.y() > CORNER:
             return
         now = time.monotonic()

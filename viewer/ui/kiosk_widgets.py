@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -191,7 +202,7 @@ class DrugPicker(QWidget):
             self.heading.setText(f"Chosen: {', '.join(self.chosen)}. Tap another to add it, or a chosen one to remove it.")
 
     # Qt API
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         QTimer.singleShot(0, self, self._regroup)  # once the view has its new size
 
@@ -231,7 +242,7 @@ class WrappingDelegate(QStyledItemDelegate):
         self._view = view
 
     # Qt API
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
         icon = self._view.iconSize().width() + 12 if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0
         width = max(80, self._view.viewport().width() - icon - 40)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from viewer import APP_NAME
 from viewer.core.document import EntryDocument
 from viewer.core.model import Listing
+from viewer.core.results import Hit
 from viewer.core.session import View
 from viewer.ui.banner import DisclaimerBanner
 from viewer.ui.entry_list import EntryListModel
@@ -31,7 +32,7 @@ from viewer.ui.theme import THEME_LABELS, THEMES, Theme, fill_tokens, palette
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = -4, 10, 1.12
 
 
-def _action(parent: QWidget, text: str, shortcuts: list, name: str | None = None) -> QAction:
+def _action(parent: QWidget, text: str, shortcuts: list[str | QKeySequence.StandardKey], name: str | None = None) -> QAction:
     action = QAction(text, parent)
     keys: list[QKeySequence] = []
     for shortcut in shortcuts:  # a standard key may equal a listed one: a duplicate is ambiguous
@@ -203,12 +204,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.entry_view)
         self.setWindowTitle(f"{APP_NAME} — {self.entry_view.title_text()}")
 
-    def show_no_result(self, query: str, nearest: list[Listing], notes: tuple[str, ...] = (), suggestions: tuple = ()) -> None:
+    def show_no_result(self, query: str, nearest: list[Listing], notes: tuple[str, ...] = (), suggestions: tuple[Hit, ...] = ()) -> None:
         self.no_result.show_query(query, nearest, notes, suggestions)
         self.stack.setCurrentWidget(self.no_result)
         self.setWindowTitle(APP_NAME)
 
-    def show_check(self, heading: str, pairs: list, notes: tuple[str, ...] = (), suggestions: tuple = (), medicines: int = 3) -> None:
+    def show_check(self, heading: str, pairs: list[Hit], notes: tuple[str, ...] = (), suggestions: tuple[Hit, ...] = (), medicines: int = 3) -> None:
         self.check.show_check(heading, pairs, notes, suggestions, medicines)
         self.stack.setCurrentWidget(self.check)
         self.setWindowTitle(APP_NAME)
@@ -226,8 +227,10 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(False)
 
     def showing(self) -> View:
-        pages = {self.welcome: View.WELCOME, self.entry_view: View.ENTRY, self.no_result: View.NO_RESULT, self.check: View.CHECK}
-        return pages.get(self.stack.currentWidget(), View.WELCOME)
+        pages: dict[QWidget, View] = {self.welcome: View.WELCOME, self.entry_view: View.ENTRY, self.no_result: View.NO_RESULT,
+                                      self.check: View.CHECK}
+        current = self.stack.currentWidget()
+        return pages.get(current, View.WELCOME) if current is not None else View.WELCOME
 
     def set_history_state(self, can_back: bool, can_forward: bool) -> None:
         can_back, can_forward = self.history_rule(can_back, can_forward) if self.history_rule else (can_back, can_forward)

@@ -170,14 +170,14 @@ class CheckPanel(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(10)
         self._layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(rows)
-        outer.addWidget(self.scroll, 1)
+        self.rows_area = QScrollArea()
+        self.rows_area.setWidgetResizable(True)
+        self.rows_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.rows_area.setWidget(rows)
+        outer.addWidget(self.rows_area, 1)
         self._rows: list[QWidget] = []
 
-    def show_check(self, heading: str, pairs: list, notes: tuple[str, ...] = (), suggestions: tuple[Hit, ...] = (),
+    def show_check(self, heading: str, pairs: list[Hit], notes: tuple[str, ...] = (), suggestions: tuple[Hit, ...] = (),
                    medicines: int = 3) -> None:
         self.heading.setText(heading)
         self.heading.setAccessibleName(heading)

@@ -20,7 +20,8 @@ class Preferences:
 
     @property
     def zoom(self) -> int:
-        return int(self._get("view/zoom", 0, int))
+        value = self._get("view/zoom", 0, int)
+        return value if isinstance(value, int) else 0
 
     @zoom.setter
     def zoom(self, value: int) -> None:

@@ -64,7 +64,8 @@ class TextSearcher(QObject):
 
     def _done(self, payload: object) -> None:
         self._running = False
-        generation, answer = payload  # type: ignore[misc]
+        assert isinstance(payload, tuple)
+        generation, answer = payload
         if generation == self._generation and self._waiting is None:
             self.arrived.emit(answer)
         self._next()

@@ -34,7 +34,7 @@ class TextView(QTextBrowser):
         """Images resolve against ``folder`` (the page's own) and must stay inside ``root``."""
         self._image_root = root.resolve() if root else None
         self._image_folder = folder.resolve() if folder else None
-        self._images: dict[Path, QImage | None] = {}  # one decode per file, however it is spelt
+        self._images = {}  # one decode per file, however it is spelt
         self._pixels = 0
 
     def setHtml(self, text: str) -> None:  # noqa: N802 - Qt API
@@ -62,7 +62,8 @@ class TextView(QTextBrowser):
         return len(selections)
 
     # Qt API
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802
+        name = name if isinstance(name, QUrl) else QUrl(name)
         if kind != QTextDocument.ResourceType.ImageResource.value or self._image_root is None:
             return None
         text = name.toString()
