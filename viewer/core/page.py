@@ -217,8 +217,7 @@ def parse_page(path: str, data: bytes) -> Page:
         given_under=_given_under(sections.other, present), description=_text(head.meta.get("description")),
         updated=_text(head.meta.get("lastModified") or head.meta.get("last_modified_at")),
         banned=head.meta.get("is_banned") is True, severity=safety.severity, warning=safety.warning,
-        reviewed=safety.reviewed, sources=safety.sources,
-        sections=tuple((kind.key, sections.fields[kind.key]) for kind in KINDS if kind.key in sections.fields),
+        reviewed=safety.reviewed, sources=safety.sources, sections=sections.in_order(),
     )
     # Sections that speak of Usage, Side effects... under each ingredient count as medicine too.
     medicine = len(present & MEDICINE_SECTIONS) + len(entry.given_under)
@@ -245,6 +244,10 @@ class _Sections:
     faq_line: int = 0
     present: set[str] = field(default_factory=set)  # keys with text
     unknown: int = 0  # sections of no known key, with text
+
+    def in_order(self) -> tuple[tuple[str, str], ...]:
+        """(key, Markdown) of the known sections, in the order of the table of kinds."""
+        return tuple((kind.key, self.fields[kind.key]) for kind in KINDS if kind.key in self.fields)
 
     @classmethod
     def of(cls, sections: Sequence[Section]) -> _Sections:
