@@ -19,8 +19,8 @@ sys.path.insert(0, str(REPO))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tests.core.test_hostile_properties import KNOWN_ATTACKS  # noqa: E402
-from viewer.core.document import DocumentBuilder  # noqa: E402
-from viewer.core.page import parse_page  # noqa: E402
+from viewer.core.pages.page import parse_page  # noqa: E402
+from viewer.core.present.document import DocumentBuilder  # noqa: E402
 from viewer.ui.entry_view import EntryView  # noqa: E402
 from viewer.ui.printing import PrintContext, export_pdf  # noqa: E402
 

@@ -22,7 +22,7 @@ from bench.corpus import generate  # noqa: E402
 
 LOAD = """
 import sys, time, json, resource
-from viewer.core import library
+from viewer.core.catalog import library
 load = getattr(library, sys.argv[2])
 t = time.perf_counter()
 lib = load(sys.argv[1])

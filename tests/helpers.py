@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from viewer.core.model import Entry
+from viewer.core.pages.model import Entry
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"

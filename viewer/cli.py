@@ -13,7 +13,7 @@ from viewer.options import CheckOptions, PrintOptions, SearchOptions, WindowOpti
 from viewer.paths import CONTENT_ENV, content_dir
 
 if TYPE_CHECKING:
-    from viewer.core.prefetch import CatalogPrefetch
+    from viewer.core.catalog.prefetch import CatalogPrefetch
 
 MAX_STDIN_CHARS = 100_000  # a query read from standard input (a pasted list); the rest is not read
 
@@ -136,8 +136,8 @@ def _page_file(entry: str | None) -> Path | None:
 
 
 def run_check(options: CheckOptions) -> int:
-    from viewer.core.library import load_library
-    from viewer.core.model import Severity
+    from viewer.core.catalog.library import load_library
+    from viewer.core.pages.model import Severity
     from viewer.core.report import library_json, library_text
 
     library = load_library(options.content)
@@ -148,9 +148,9 @@ def run_check(options: CheckOptions) -> int:
 def start_prefetch(content: Path) -> CatalogPrefetch | None:
     """A first start's page reading, begun before the window's libraries load (none when the
     catalog cache exists: the start reads that instead)."""
-    from viewer.core import catalog  # noqa: F401 - loaded once, before the readers fork: the window needs it too
-    from viewer.core.cache import catalog_file
-    from viewer.core.prefetch import CatalogPrefetch
+    from viewer.core.catalog import catalog  # noqa: F401 - loaded once, before the readers fork: the window needs it too
+    from viewer.core.catalog.cache import catalog_file
+    from viewer.core.catalog.prefetch import CatalogPrefetch
 
     if catalog_file(content).exists():
         return None

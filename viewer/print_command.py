@@ -7,12 +7,12 @@ import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from viewer.core.library import load_catalog, read_page
-from viewer.core.model import printable
-from viewer.core.search_engine import NO_RESULT, SearchEngine
+from viewer.core.catalog.library import load_catalog, read_page
+from viewer.core.pages.model import printable
+from viewer.core.search.search_engine import NO_RESULT, SearchEngine
 
 if TYPE_CHECKING:
-    from viewer.core.model import Entry, Library
+    from viewer.core.pages.model import Entry, Library
     from viewer.options import PrintOptions
 
 

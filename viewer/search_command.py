@@ -7,12 +7,12 @@ import sqlite3
 import sys
 from typing import TYPE_CHECKING
 
-from viewer.core.answers import not_known_line
-from viewer.core.index import MARK_END, MARK_START, FullTextIndex
-from viewer.core.library import load_catalog
-from viewer.core.model import printable
-from viewer.core.safety import SEVERITY_WORDS
-from viewer.core.search_engine import MISSING_PAIR, NO_RESULT, Hit, Results, SearchEngine, checking_line
+from viewer.core.catalog.library import load_catalog
+from viewer.core.pages.model import printable
+from viewer.core.pages.safety import SEVERITY_WORDS
+from viewer.core.search.answers import not_known_line
+from viewer.core.search.index import MARK_END, MARK_START, FullTextIndex
+from viewer.core.search.search_engine import MISSING_PAIR, NO_RESULT, Hit, Results, SearchEngine, checking_line
 
 if TYPE_CHECKING:
     from viewer.options import SearchOptions

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from viewer.cli import main
-from viewer.core.answers import not_known_line
-from viewer.core.search_engine import MISSING_PAIR, NO_RESULT
+from viewer.core.search.answers import not_known_line
+from viewer.core.search.search_engine import MISSING_PAIR, NO_RESULT
 
 
 def run(capsys, *args):

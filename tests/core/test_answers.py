@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import DISCHARGE_LIST, FULL_BODY, REAL_SITE, SUCCESSOR_SITE, needs_real_site, page
-from viewer.core.answers import not_known_line
-from viewer.core.index import FullTextIndex
-from viewer.core.library import load_catalog
-from viewer.core.query import products
-from viewer.core.search_engine import MISSING_PAIR, SearchEngine
-from viewer.core.session import NoResult, PairCheck, Session, place_query
+from viewer.core.catalog.library import load_catalog
+from viewer.core.search.answers import not_known_line
+from viewer.core.search.index import FullTextIndex
+from viewer.core.search.query import products
+from viewer.core.search.search_engine import MISSING_PAIR, SearchEngine
+from viewer.core.session.session import NoResult, PairCheck, Session, place_query
 from viewer.paths import bundled_dir
 
 

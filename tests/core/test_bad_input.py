@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import FULL_BODY, SEED_SERTRALINE, page, seed_bytes, seed_folder
-from viewer.core.model import Severity
-from viewer.core.page import parse_page
-from viewer.core.source import MAX_FILE_BYTES
+from viewer.core.pages.model import Severity
+from viewer.core.pages.page import parse_page
+from viewer.core.pages.source import MAX_FILE_BYTES
 
 
 def read(data: bytes | str):
@@ -171,7 +171,7 @@ def test_an_impossible_date_is_text_not_an_error():
 
 
 def test_a_folder_with_unbuildable_values_still_loads_every_other_page(tmp_path):
-    from viewer.core.library import load_catalog, load_library
+    from viewer.core.catalog.library import load_catalog, load_library
 
     seed_folder(tmp_path)
     (tmp_path / "bad.md").write_text(page(front="title: [\n", body="x") .replace("[", "!!int abc"))
@@ -185,8 +185,8 @@ def test_a_folder_with_unbuildable_values_still_loads_every_other_page(tmp_path)
 
 @pytest.mark.parametrize("brands", ["['']", "5", "true", "[1, null, '  ']", "{a: b}", "2023-02-30"])
 def test_drugs_yaml_shapes_are_reported_and_search_still_works(tmp_path, brands):
-    from viewer.core.library import load_catalog
-    from viewer.core.search_engine import SearchEngine
+    from viewer.core.catalog.library import load_catalog
+    from viewer.core.search.search_engine import SearchEngine
 
     seed_folder(tmp_path)
     (tmp_path / "drugs.yaml").write_text(
@@ -201,7 +201,7 @@ def test_drugs_yaml_shapes_are_reported_and_search_still_works(tmp_path, brands)
 
 
 def test_drugs_yaml_brands_with_countries_and_several_classes(tmp_path):
-    from viewer.core.drugs import load_drugs
+    from viewer.core.pages.drugs import load_drugs
 
     (tmp_path / "drugs.yaml").write_text(
         "name: Test library\n"
@@ -224,8 +224,8 @@ def test_drugs_yaml_brands_with_countries_and_several_classes(tmp_path):
 def test_a_pasted_list_of_thousands_of_names_checks_the_first_ten(tmp_path):
     import time
 
-    from viewer.core.library import load_catalog
-    from viewer.core.search_engine import MAX_CHECKED, SearchEngine, checking_line
+    from viewer.core.catalog.library import load_catalog
+    from viewer.core.search.search_engine import MAX_CHECKED, SearchEngine, checking_line
     from viewer.paths import bundled_dir
 
     library = load_catalog(bundled_dir("content"))
@@ -245,7 +245,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_nothing_else_stops(tmp_pat
     import json
     import os
 
-    from viewer.core.library import load_catalog, load_library
+    from viewer.core.catalog.library import load_catalog, load_library
     from viewer.core.report import library_json, library_text
 
     seed_folder(tmp_path)
@@ -262,8 +262,8 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_nothing_else_stops(tmp_pat
 def test_a_thousand_nested_folders_are_walked_without_recursion(tmp_path):
     import os
 
-    from viewer.core.folder import MAX_DEPTH
-    from viewer.core.library import load_library
+    from viewer.core.catalog.folder import MAX_DEPTH
+    from viewer.core.catalog.library import load_library
 
     seed_folder(tmp_path)
     folder = os.open(tmp_path, os.O_RDONLY)  # 990 levels are longer than a path may be: go down by handle
@@ -299,7 +299,7 @@ def remove_chain(top):
 def test_links_devices_and_pipes_are_each_accounted_for(tmp_path):
     import os
 
-    from viewer.core.library import load_library
+    from viewer.core.catalog.library import load_library
 
     seed_folder(tmp_path)
     (tmp_path / "passwd.md").symlink_to("/etc/passwd")
@@ -321,8 +321,8 @@ def test_links_devices_and_pipes_are_each_accounted_for(tmp_path):
 # --- look-alike text (item 11) -------------------------------------------------------------------
 
 def test_a_zero_width_character_neither_hides_a_page_nor_its_twin(tmp_path):
-    from viewer.core.library import load_catalog
-    from viewer.core.search_engine import SearchEngine
+    from viewer.core.catalog.library import load_catalog
+    from viewer.core.search.search_engine import SearchEngine
 
     seed_folder(tmp_path)
     (tmp_path / "twin.md").write_text(page("Sertra\u200bline + Clonazepam", FULL_BODY))
@@ -337,7 +337,7 @@ def test_a_zero_width_character_neither_hides_a_page_nor_its_twin(tmp_path):
 # --- small ones (item 12) --------------------------------------------------------------------------
 
 def test_a_newline_in_a_file_name_cannot_forge_a_problem_line():
-    from viewer.core.model import Problem
+    from viewer.core.pages.model import Problem
 
     line = str(Problem("a.md\nforged.md: error: fake", 2, Severity.WARNING, "x"))
     assert "\n" not in line and line.startswith("a.md\\nforged.md")
@@ -352,7 +352,7 @@ def test_utf16_without_a_byte_order_mark_is_read():
 def test_check_json_keeps_two_extra_sections_of_one_name(tmp_path):
     import json
 
-    from viewer.core.library import load_library
+    from viewer.core.catalog.library import load_library
     from viewer.core.report import library_json
 
     (tmp_path / "p.md").write_text(page("Alpha + Beta", FULL_BODY + "\n## Storage\n\nCool.\n\n## Usage\n\nu\n\n## Storage\n\nDry.\n"))
@@ -363,7 +363,7 @@ def test_check_json_keeps_two_extra_sections_of_one_name(tmp_path):
 def test_a_folder_that_cannot_be_read_is_reported_and_the_rest_read(tmp_path, monkeypatch):
     import os
 
-    from viewer.core import library as library_module
+    from viewer.core.catalog import library as library_module
 
     seed_folder(tmp_path)
     (tmp_path / "locked").mkdir()
@@ -375,7 +375,7 @@ def test_a_folder_that_cannot_be_read_is_reported_and_the_rest_read(tmp_path, mo
             raise PermissionError(13, "Permission denied")
         return real(path)
 
-    from viewer.core import folder
+    from viewer.core.catalog import folder
 
     monkeypatch.setattr(folder.os, "scandir", scandir)
     library = library_module.load_library(tmp_path)
@@ -399,7 +399,7 @@ def test_long_runs_in_headings_and_titles_take_one_pass(body):
 def test_a_title_of_thousands_of_spaces_splits_in_one_pass():
     import time
 
-    from viewer.core.ingredients import drugs_from_title
+    from viewer.core.pages.ingredients import drugs_from_title
 
     started = time.perf_counter()
     assert drugs_from_title("Alpha " + " " * 8000 + "+ Beta") == ("Alpha", "Beta")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.core.frontmatter import parse, split
-from viewer.core.library import load_library
-from viewer.core.title_index import fold
+from viewer.core.catalog.library import load_library
+from viewer.core.pages.frontmatter import parse, split
+from viewer.core.pages.text import fold
 from viewer.paths import bundled_dir
 
 SEVEN = ("generic_name", "usage", "side_effects", "mechanism", "faqs", "disclaimer", "note")
@@ -219,7 +219,7 @@ def test_drugs_yaml_gives_each_brand_its_country_and_antidepressants_a_shared_cl
                                           ("Tramadol + Sumatriptan", "moderate")]),
 ])
 def test_the_daily_dangers_are_checked_with_their_severities(library, query, rated):
-    from viewer.core.search_engine import SearchEngine
+    from viewer.core.search.search_engine import SearchEngine
 
     check = SearchEngine(library.entries, dict(library.drugs)).search(query).check
     assert [(h.title, h.severity) for h in check if h.path] == rated
@@ -274,7 +274,7 @@ COUNTER_PAIRS = [  # (the names a patient gives, the page, its severity)
 
 @pytest.mark.parametrize(("query", "title", "severity"), COUNTER_PAIRS, ids=[q for q, _, _ in COUNTER_PAIRS])
 def test_the_pairs_a_counter_sees_most_are_found_by_their_names_with_their_severity(library, query, title, severity):
-    from viewer.core.search_engine import SearchEngine
+    from viewer.core.search.search_engine import SearchEngine
 
     first = SearchEngine.for_library(library).search(query).title_hit(0)
     assert (first.title, first.severity) == (title, severity)

@@ -12,9 +12,9 @@ import pytest
 
 from tests.helpers import FULL_BODY, REPO, page
 from viewer.cli import parse_args
-from viewer.core.library import load_catalog, read_page
-from viewer.core.session import Session
-from viewer.core.site import Site
+from viewer.core.catalog.library import load_catalog, read_page
+from viewer.core.pages.site import Site
+from viewer.core.session.session import Session
 
 ESCAPES = '"\\e[2J\\e]0;owned\\a Sertraline + Tramadol"'
 

@@ -11,13 +11,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import FULL_BODY
-from viewer.core.document import DocumentBuilder, print_html
-from viewer.core.index import entry_sections
-from viewer.core.library import load_library
-from viewer.core.page import parse_page
-from viewer.core.render import Renderer
+from viewer.core.catalog.library import load_library
+from viewer.core.pages.page import parse_page
+from viewer.core.present.document import DocumentBuilder, print_html
+from viewer.core.present.render import Renderer
 from viewer.core.report import library_json, library_text
-from viewer.core.search_engine import SearchEngine
+from viewer.core.search.index import entry_sections
+from viewer.core.search.search_engine import SearchEngine
 
 _TAGS = ["", "!!int ", "!!float ", "!!bool ", "!!timestamp ", "!!str ", "!!null ", "!!binary ", "!!set ", "!!omap "]
 _SCALARS = st.one_of(

@@ -6,7 +6,7 @@ import os
 import sqlite3
 
 from tests.helpers import FULL_BODY, another_writer_making, page, seed_folder
-from viewer.core.index import MARK_END, MARK_START, FullTextIndex, make_snippet
+from viewer.core.search.index import MARK_END, MARK_START, FullTextIndex, make_snippet
 
 
 def folder_with_pages(tmp_path):
@@ -70,7 +70,7 @@ def test_the_index_keeps_a_catalog_the_list_is_still_making(tmp_path):
     """The list makes the new catalog and holds it while writing its rows; the index, opening it
     that moment, must wait for its turn, never throw the file away (the list's rows would go, and
     the next start would read every page again)."""
-    from viewer.core.cache import catalog_file
+    from viewer.core.catalog.cache import catalog_file
 
     folder = folder_with_pages(tmp_path)
     path = catalog_file(folder.resolve(), tmp_path / "cache")
@@ -121,8 +121,8 @@ def test_a_zeroed_page_of_the_index_file_is_found_at_open_and_rebuilt(tmp_path):
 def test_an_error_during_a_query_is_told_and_the_index_rebuilt(tmp_path, monkeypatch):
     import sqlite3
 
-    from viewer.core.library import load_catalog
-    from viewer.core.search_engine import SearchEngine
+    from viewer.core.catalog.library import load_catalog
+    from viewer.core.search.search_engine import SearchEngine
 
     folder = seed_folder(tmp_path / "content")
     index = FullTextIndex(folder, tmp_path / "cache")
@@ -145,8 +145,8 @@ def test_an_error_during_a_query_is_told_and_the_index_rebuilt(tmp_path, monkeyp
 def test_a_tampered_catalog_never_changes_what_a_page_says(tmp_path, monkeypatch):
     import sqlite3
 
-    import viewer.core.catalog as catalog_module
-    from viewer.core.cache import catalog_file
+    import viewer.core.catalog.catalog as catalog_module
+    from viewer.core.catalog.cache import catalog_file
 
     folder = seed_folder(tmp_path / "content")
     cache = catalog_file(folder, tmp_path / "cache")
@@ -167,8 +167,8 @@ def test_a_tampered_catalog_never_changes_what_a_page_says(tmp_path, monkeypatch
 def test_the_list_and_the_index_keep_one_signature_per_page_in_one_catalog(tmp_path):
     import sqlite3
 
-    from viewer.core.cache import catalog_file
-    from viewer.core.catalog import CatalogLoader
+    from viewer.core.catalog.cache import catalog_file
+    from viewer.core.catalog.catalog import CatalogLoader
 
     folder = seed_folder(tmp_path / "content")
     cache_dir = tmp_path / "cache"

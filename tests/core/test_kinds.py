@@ -13,18 +13,18 @@ SCRIPT = r'''
 import importlib.util, json, os, sys, tempfile, types
 from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-source = Path("viewer/core/kinds.py").read_text()
+source = Path("viewer/core/pages/kinds.py").read_text()
 row = '    Kind("storage", "Storage and disposal", ("storage", "how to store"), tab="Storage"),\n'
 source = source.replace("\n)\nBY_KEY", "\n" + row + ")\nBY_KEY")
-module = types.ModuleType("viewer.core.kinds")
-module.__file__ = "viewer/core/kinds.py"
-sys.modules["viewer.core.kinds"] = module
-exec(compile(source, "viewer/core/kinds.py", "exec"), module.__dict__)
+module = types.ModuleType("viewer.core.pages.kinds")
+module.__file__ = "viewer/core/pages/kinds.py"
+sys.modules["viewer.core.pages.kinds"] = module
+exec(compile(source, "viewer/core/pages/kinds.py", "exec"), module.__dict__)
 
-from viewer.core.document import DocumentBuilder, print_html
-from viewer.core.index import FullTextIndex
-from viewer.core.library import load_library
-from viewer.core.render import Renderer
+from viewer.core.present.document import DocumentBuilder, print_html
+from viewer.core.search.index import FullTextIndex
+from viewer.core.catalog.library import load_library
+from viewer.core.present.render import Renderer
 from viewer.core.report import entry_json
 
 folder = Path(tempfile.mkdtemp())
@@ -60,4 +60,4 @@ def test_a_section_kind_added_in_one_row_reaches_tabs_print_check_and_search(tmp
 
 def test_every_kind_is_named_in_one_file():
     found = subprocess.run(["grep", "-rln", "--include=*.py", "pregnancy", "viewer/"], cwd=REPO, capture_output=True, text=True).stdout.split()
-    assert found == ["viewer/core/kinds.py"]
+    assert found == ["viewer/core/pages/kinds.py"]

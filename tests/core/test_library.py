@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import FULL_BODY, another_writer_making, page, seed_folder
-from viewer.core.library import load_catalog, load_library
-from viewer.core.model import Severity
+from viewer.core.catalog.library import load_catalog, load_library
+from viewer.core.pages.model import Severity
 
 
 def write(folder: Path, name: str, data: str | bytes) -> None:
@@ -112,7 +112,7 @@ def test_the_fast_catalog_lists_exactly_what_the_full_read_finds(tmp_path):
 
 
 def test_the_catalog_loader_rereads_only_changed_files(tmp_path, monkeypatch):
-    import viewer.core.catalog as catalog_module
+    import viewer.core.catalog.catalog as catalog_module
 
     seed_folder(tmp_path)
     loader = catalog_module.CatalogLoader(tmp_path)
@@ -131,7 +131,7 @@ def test_the_catalog_loader_rereads_only_changed_files(tmp_path, monkeypatch):
 
 
 def test_the_catalog_cache_lets_a_later_start_skip_unchanged_pages(tmp_path, monkeypatch):
-    import viewer.core.catalog as catalog_module
+    import viewer.core.catalog.catalog as catalog_module
 
     folder = seed_folder(tmp_path / "content")
     write(folder, "broken.md", "---\ntitle: [\n---\n\ntext\n")
@@ -154,8 +154,8 @@ def test_the_catalog_cache_lets_a_later_start_skip_unchanged_pages(tmp_path, mon
 def test_a_corrupt_or_foreign_catalog_is_ignored(tmp_path, junk):
     import sqlite3
 
-    from viewer.core import store
-    from viewer.core.catalog import CatalogLoader
+    from viewer.core.catalog import store
+    from viewer.core.catalog.catalog import CatalogLoader
 
     folder = seed_folder(tmp_path / "content")
     cache = tmp_path / "catalog.sqlite3"
@@ -176,7 +176,7 @@ def test_the_catalog_is_saved_while_the_index_is_making_the_same_file(tmp_path, 
     waiting, to turn a file another connection is writing to write-ahead mode. The list's save
     must wait its turn, or the next start reads every page again (and, on a first start, shows the
     quick read's problems)."""
-    import viewer.core.catalog as catalog_module
+    import viewer.core.catalog.catalog as catalog_module
 
     folder = seed_folder(tmp_path / "content")
     write(folder, "thin.md", page("Alpha + Beta", "**Usage:** x\n"))

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import lost_words
-from viewer.core.document import DocumentBuilder, print_html
-from viewer.core.frontmatter import split
-from viewer.core.library import load_library
-from viewer.core.model import PageKind
-from viewer.core.page import parse_page
-from viewer.core.render import Renderer
-from viewer.core.site import Site, link_targets
-from viewer.core.source import decode
+from viewer.core.catalog.library import load_library
+from viewer.core.pages.frontmatter import split
+from viewer.core.pages.model import PageKind
+from viewer.core.pages.page import parse_page
+from viewer.core.pages.site import Site, link_targets
+from viewer.core.pages.source import decode
+from viewer.core.present.document import DocumentBuilder, print_html
+from viewer.core.present.render import Renderer
 
 FORMS = Path(__file__).resolve().parent.parent / "fixtures" / "forms"
 

@@ -12,8 +12,8 @@ import pytest
 
 from tests.core.test_real_site import SITE
 from tests.helpers import REPO, needs_real_site, page, seed_folder
-from viewer.core.catalog import CatalogLoader
-from viewer.core.prefetch import CatalogPrefetch
+from viewer.core.catalog.catalog import CatalogLoader
+from viewer.core.catalog.prefetch import CatalogPrefetch
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the readers are forked on Linux only")
 
@@ -111,7 +111,7 @@ def test_a_reader_that_dies_costs_nothing_but_time(tmp_path):
 
 
 def test_a_reader_failing_on_a_chunk_makes_the_window_read_the_pages_itself(tmp_path, monkeypatch):
-    from viewer.core import catalog
+    from viewer.core.catalog import catalog
 
     folder = _mixed_folder(tmp_path / "site")
     real = catalog.rows_of_pages
@@ -139,7 +139,7 @@ def test_cancelled_readers_leave_nothing_running(tmp_path):
 
 def test_the_window_skips_the_readers_when_the_catalog_cache_exists(tmp_path, monkeypatch):
     from viewer.cli import start_prefetch
-    from viewer.core.cache import CACHE_ENV, catalog_file
+    from viewer.core.catalog.cache import CACHE_ENV, catalog_file
 
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
     folder = shutil.copytree(REPO / "tests" / "fixtures" / "forms", tmp_path / "forms")

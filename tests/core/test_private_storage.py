@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import FULL_BODY, page
-from viewer.core import cache
-from viewer.core.cache import catalog_file, signing_key
-from viewer.core.catalog import CatalogLoader
-from viewer.core.index import FullTextIndex
+from viewer.core.catalog import cache
+from viewer.core.catalog.cache import catalog_file, signing_key
+from viewer.core.catalog.catalog import CatalogLoader
+from viewer.core.search.index import FullTextIndex
 
 
 def folder_with_pages(tmp_path: Path, count: int = 3) -> Path:

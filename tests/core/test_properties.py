@@ -6,10 +6,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import lost_words
-from viewer.core.labels import LABELS
-from viewer.core.model import Page
-from viewer.core.page import parse_page
-from viewer.core.render import Renderer
+from viewer.core.pages.labels import LABELS
+from viewer.core.pages.model import Page
+from viewer.core.pages.page import parse_page
+from viewer.core.present.render import Renderer
 
 _MARKUP = st.sampled_from(
     ["---\n", "---", "\n", "\r\n", "# ", "## ", "**", "__", ":", "* ", "1. ", "Q: ", "A: ", "?", "[", "](",
@@ -75,8 +75,8 @@ _FRONT_LINE = st.tuples(
 def test_the_plain_front_matter_shortcut_agrees_with_yaml(lines):
     import yaml
 
-    from viewer.core.frontmatter import FrontMatterError, parse, parse_plain
-    from viewer.core.yaml_front import _Loader
+    from viewer.core.pages.frontmatter import FrontMatterError, parse, parse_plain
+    from viewer.core.pages.yaml_front import _Loader
 
     text = "".join(f"{k}: {v}\n" for k, v in lines)
     shortcut = parse_plain(text)

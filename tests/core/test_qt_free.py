@@ -11,9 +11,9 @@ SCRIPT = f"""
 import sys
 sys.modules["PySide6"] = None  # any "import PySide6..." now raises ImportError
 import pkgutil, importlib, viewer.core
-for info in pkgutil.iter_modules(viewer.core.__path__):
-    importlib.import_module("viewer.core." + info.name)
-from viewer.core.page import parse_page
+for info in pkgutil.walk_packages(viewer.core.__path__, "viewer.core."):
+    importlib.import_module(info.name)
+from viewer.core.pages.page import parse_page
 page = parse_page("s.md", open({str(REPO / "content" / "sertraline-clonazepam.md")!r}, "rb").read())
 print(len(page.entry.faqs), sorted(m for m, mod in sys.modules.items() if m.startswith("PySide6") and mod))
 """

@@ -11,9 +11,9 @@ import pytest
 
 from tests.core.test_real_site import SITE
 from tests.helpers import REPO, SEEDS, SHARED_MISSING, needs_real_site, page
-from viewer.core.catalog import CatalogLoader
-from viewer.core.library import load_catalog
-from viewer.core.page import quick_listing, read_head
+from viewer.core.catalog.catalog import CatalogLoader
+from viewer.core.catalog.library import load_catalog
+from viewer.core.pages.page import quick_listing, read_head
 
 BODY = "**Usage:** Pain relief.\n\n**Side effects:** Nausea.\n"
 # Pages near the plain form, each differing in one way the quick path must notice.

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import REPO, SHARED_MISSING
-from viewer.core.library import load_library
-from viewer.core.model import Entry
+from viewer.core.catalog.library import load_library
+from viewer.core.pages.model import Entry
 
 SITE = REPO.parent / "shared" / "sites" / "rxhive-2024"
 CONTENT_LAYOUT = re.compile(r"^layout:\s*minimal-medicine\s*$", re.MULTILINE)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from viewer.core.render import MAX_RUN, Renderer, is_local_image
+from viewer.core.present.render import MAX_RUN, Renderer, is_local_image
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import page
-from viewer.core.callouts import CALLOUT_WORD, mark_callouts
-from viewer.core.document import DocumentBuilder, print_html
-from viewer.core.library import load_catalog, load_library
-from viewer.core.model import Severity
-from viewer.core.page import parse_page
-from viewer.core.render import Renderer
+from viewer.core.catalog.library import load_catalog, load_library
+from viewer.core.pages.model import Severity
+from viewer.core.pages.page import parse_page
+from viewer.core.present.callouts import CALLOUT_WORD, mark_callouts
+from viewer.core.present.document import DocumentBuilder, print_html
+from viewer.core.present.render import Renderer
 
 FORM = Path(__file__).resolve().parent.parent / "fixtures" / "forms" / "safety-front-matter.md"
 BODY = "## Usage\n\nUsed.\n\n## Side effects\n\nSome.\n\n## Mechanism\n\nActs.\n\n## FAQs\n\n**Q: Why?**\nA: Because.\n"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import FULL_BODY, page, seed_folder
-from viewer.core.index import MARK_START, FullTextIndex
-from viewer.core.library import load_catalog
-from viewer.core.model import DrugInfo
-from viewer.core.search_engine import MISSING_PAIR, NOT_IN_REFERENCE, SearchEngine
+from viewer.core.catalog.library import load_catalog
+from viewer.core.pages.model import DrugInfo
+from viewer.core.search.index import MARK_START, FullTextIndex
+from viewer.core.search.search_engine import MISSING_PAIR, NOT_IN_REFERENCE, SearchEngine
 from viewer.paths import bundled_dir
 
 

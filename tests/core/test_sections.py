@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import FULL_BODY, lost_words, page
-from viewer.core.ingredients import drugs_from_title
-from viewer.core.page import parse_page
-from viewer.core.sections import normalise_title
+from viewer.core.pages.ingredients import drugs_from_title
+from viewer.core.pages.page import parse_page
+from viewer.core.pages.sections import normalise_title
 
 
 def parse(body: str, title: str | None = "Alpha + Beta"):

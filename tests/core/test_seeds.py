@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import SEED_PAROXETINE, SEED_SERTRALINE, lost_words, seed_bytes
-from viewer.core.frontmatter import split
-from viewer.core.page import parse_page
-from viewer.core.source import decode
+from viewer.core.pages.frontmatter import split
+from viewer.core.pages.page import parse_page
+from viewer.core.pages.source import decode
 
 LABELS = "Generic Name Usage Side Effects How it Works FAQs Disclaimer Note"
 

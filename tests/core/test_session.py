@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 
 from tests.helpers import FULL_BODY, page, seed_folder
-from viewer.core.library import load_catalog
-from viewer.core.search_engine import SearchEngine
-from viewer.core.session import Listed, NoResult, PairCheck, Reloaded, Session
+from viewer.core.catalog.library import load_catalog
+from viewer.core.search.search_engine import SearchEngine
+from viewer.core.session.session import Listed, NoResult, PairCheck, Reloaded, Session
 from viewer.paths import bundled_dir
 
 

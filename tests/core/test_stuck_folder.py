@@ -55,7 +55,7 @@ def test_sigterm_ends_a_command_stuck_on_a_read(stuck_folder):
 
 
 def test_the_window_opens_on_what_could_be_read(stuck_folder, tmp_path):
-    from viewer.core.catalog import CatalogLoader
+    from viewer.core.catalog.catalog import CatalogLoader
 
     library = CatalogLoader(Path(stuck_folder)).load(quick=True)
     assert [e.title for e in library.entries] == ["Alpha + Beta"]

@@ -6,9 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import needs_real_site
-from viewer.core.model import Listing
-from viewer.core.search_engine import SearchEngine
-from viewer.core.title_index import TitleIndex, query_terms
+from viewer.core.pages.model import Listing
+from viewer.core.pages.text import query_terms
+from viewer.core.search.search_engine import SearchEngine
+from viewer.core.search.title_index import TitleIndex
 
 LISTINGS = [
     Listing("a.md", "Paroxetine + Clonazepam", ("Paroxetine", "Clonazepam")),
@@ -80,8 +81,8 @@ def test_the_plain_title_shortcut_names_the_same_drugs_as_the_general_reading():
     site and of awkward made-up ones, both give the same drugs."""
 
     from tests.helpers import REPO
-    from viewer.core.ingredients import _drugs_from_title, drugs_from_title
-    from viewer.core.page import read_head
+    from viewer.core.pages.ingredients import _drugs_from_title, drugs_from_title
+    from viewer.core.pages.page import read_head
 
     titles = {"Vaccine Group A + C", "A + B", "Sertraline +  Clonazepam", "St John's Wort + Warfarin", "- + Abc",
               "Ab + Cde", "Abc+Def", "Abc + Def + Abc", "Codeine and Paracetamol + Caffeine", "Alpha-Beta + Gamma"}

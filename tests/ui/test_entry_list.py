@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from viewer.core.model import Listing
-from viewer.core.search_engine import SearchEngine
+from viewer.core.pages.model import Listing
+from viewer.core.search.search_engine import SearchEngine
 from viewer.ui.entry_list import EntryFilterProxy, EntryListModel, Role
 
 LISTINGS = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.helpers import page
-from viewer.core.document import empty_sentence
+from viewer.core.present.document import empty_sentence
 
 
 def test_the_header_shows_title_drugs_generic_name_and_intro(controller):

@@ -136,7 +136,7 @@ def test_the_kiosk_never_stalls_opening_hostile_pages(qtbot, settings, hostile):
 
 
 def test_printing_hostile_pages_ends(hostile, tmp_path, qapp):
-    from viewer.core.library import read_page
+    from viewer.core.catalog.library import read_page
     from viewer.ui.printing import PrintContext, export_pdf
 
     for name in KNOWN_ATTACKS:

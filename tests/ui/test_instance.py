@@ -98,7 +98,7 @@ def test_a_second_kiosk_refuses_to_start_with_a_clear_message(qtbot, tmp_path, m
 
 def test_the_about_box_names_version_licences_and_content(tmp_path):
     from viewer import __version__
-    from viewer.core.library import load_catalog
+    from viewer.core.catalog.library import load_catalog
     from viewer.paths import content_dir
 
     text = about_text(load_catalog(content_dir()))

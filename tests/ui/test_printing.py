@@ -15,7 +15,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QImage, QPageSize
 
 from tests.helpers import REPO, page, seed_folder
-from viewer.core.library import read_page
+from viewer.core.catalog.library import read_page
 from viewer.ui.banner import DEFAULT_TEXT
 from viewer.ui.printing import PrintContext, export_pdf, locale_page_size
 

@@ -23,8 +23,8 @@ def test_the_status_bar_counts_unreadable_pages_and_lists_them(make_controller, 
 
 
 def test_the_window_counts_warnings_exactly_as_check_does(make_controller, content, qtbot):
-    from viewer.core.library import load_library
-    from viewer.core.model import Severity
+    from viewer.core.catalog.library import load_library
+    from viewer.core.pages.model import Severity
 
     (content / "thin.md").write_text(page("Alpha + Beta", "**Usage:** x\n\n**Side effects:** y\n\n**FAQs:**\n\nNo pairs.\n"))
     (content / "copy.md").write_text(page("Alpha + Beta", FULL_BODY))
@@ -122,7 +122,7 @@ def test_a_page_yaml_cannot_build_added_while_running_never_stops_live_reload(co
 
 
 def test_full_text_results_at_their_limit_are_not_counted_as_all(make_controller, content, qtbot):
-    from viewer.core.search_engine import MAX_TEXT_HITS
+    from viewer.core.search.search_engine import MAX_TEXT_HITS
 
     for number in range(MAX_TEXT_HITS + 5):
         (content / f"p{number}.md").write_text(page(f"Drug{number} + Other{number}", FULL_BODY.replace(
@@ -146,8 +146,8 @@ def test_a_first_start_on_a_site_soon_lists_only_its_medicine_pages(make_control
 
 
 def test_a_reload_walks_the_folder_once_for_the_list_the_watches_and_the_index(controller, content, qtbot, monkeypatch):
-    import viewer.core.index as index_module
-    import viewer.core.library as library_module
+    import viewer.core.catalog.library as library_module
+    import viewer.core.search.index as index_module
 
     qtbot.waitUntil(lambda: controller.session.engine.fulltext is not None, timeout=10_000)
     walks: list[str] = []
@@ -171,7 +171,7 @@ def test_a_large_librarys_poll_looks_at_folders_first_and_at_every_page_now_and_
     import time
 
     from tests.helpers import FULL_BODY, page
-    from viewer.core import library as library_module
+    from viewer.core.catalog import library as library_module
     from viewer.ui import watcher as watcher_module
 
     monkeypatch.setattr(watcher_module, "MAX_WATCHED_FILES", 1)  # every folder counts as large
@@ -202,7 +202,7 @@ def test_a_large_librarys_poll_looks_at_folders_first_and_at_every_page_now_and_
 def test_a_first_start_through_the_readers_lists_every_page_and_then_follows_edits(make_controller, content, qtbot):
     import sys
 
-    from viewer.core.prefetch import CatalogPrefetch
+    from viewer.core.catalog.prefetch import CatalogPrefetch
 
     if not sys.platform.startswith("linux"):
         return  # forked readers are Linux's; elsewhere the window reads the pages itself

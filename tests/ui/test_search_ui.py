@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.core.search_engine import MISSING_PAIR
+from viewer.core.search.search_engine import MISSING_PAIR
 from viewer.paths import bundled_dir
 from viewer.ui.entry_list import Role
 
@@ -113,7 +113,7 @@ def test_after_shutdown_no_background_work_starts_again(make_controller, content
 
 def test_an_index_update_can_be_cancelled_between_pages(tmp_path):
     from tests.helpers import seed_folder
-    from viewer.core.index import FullTextIndex
+    from viewer.core.search.index import FullTextIndex
 
     index = FullTextIndex(seed_folder(tmp_path / "content"), tmp_path / "cache")
     assert index.update(cancelled=lambda: True) == 0 and index.page_count() == 0
@@ -123,7 +123,7 @@ def test_an_index_update_can_be_cancelled_between_pages(tmp_path):
 def test_typing_never_waits_for_the_text_search_and_only_the_last_query_is_shown(bundled, qtbot, monkeypatch):
     import threading
 
-    from viewer.core import index as index_module
+    from viewer.core.search import index as index_module
 
     gate = threading.Event()
     real = index_module.FullTextIndex.search
@@ -146,7 +146,7 @@ def test_typing_never_waits_for_the_text_search_and_only_the_last_query_is_shown
 
 def test_the_tab_marks_the_same_words_as_the_snippet_accents_and_all(make_controller, content, qtbot):
     from tests.helpers import FULL_BODY, page
-    from viewer.core.index import MARK_START, make_snippet
+    from viewer.core.search.index import MARK_START, make_snippet
 
     (content / "accents.md").write_text(page("Alpha + Beta", FULL_BODY.replace("Drowsiness.", "Risk of sérotonin syndrome.")))
     controller = make_controller(content, open_urls=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from viewer.core.search_engine import NO_RESULT
+from viewer.core.search.search_engine import NO_RESULT
 from viewer.ui.banner import DEFAULT_TEXT
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.core.source import SourceError, decode
+from viewer.core.pages.source import SourceError, decode
 
 DEFAULT_ATTRACT = "Touch to look up a combination"
 

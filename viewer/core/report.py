@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from viewer.core.kinds import KINDS
-from viewer.core.model import Entry, Library, Severity
+from viewer.core.pages.kinds import KINDS
+from viewer.core.pages.model import Entry, Library, Severity
 
 
 def entry_json(entry: Entry) -> dict[str, Any]:

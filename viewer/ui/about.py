@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from viewer import APP_NAME, __version__
-from viewer.core.model import Library
+from viewer.core.pages.model import Library
 from viewer.ui.banner import DEFAULT_TEXT
 
 

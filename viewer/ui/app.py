@@ -15,7 +15,7 @@ from viewer import __version__
 from viewer.paths import bundled_dir
 
 if TYPE_CHECKING:
-    from viewer.core.prefetch import CatalogPrefetch
+    from viewer.core.catalog.prefetch import CatalogPrefetch
     from viewer.options import WindowOptions
 
 

@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from viewer.core.cache import catalog_file
-from viewer.core.catalog import CatalogLoader
-from viewer.core.document import DocumentBuilder
-from viewer.core.history import History
-from viewer.core.model import Entry, Library, Severity
-from viewer.core.prefetch import CatalogPrefetch
-from viewer.core.search_engine import Results
-from viewer.core.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View, place_query
-from viewer.core.title_index import query_terms
+from viewer.core.catalog.cache import catalog_file
+from viewer.core.catalog.catalog import CatalogLoader
+from viewer.core.catalog.prefetch import CatalogPrefetch
+from viewer.core.pages.model import Entry, Library, Severity
+from viewer.core.pages.text import query_terms
+from viewer.core.present.document import DocumentBuilder
+from viewer.core.search.search_engine import Results
+from viewer.core.session.history import History
+from viewer.core.session.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View, place_query
 from viewer.ui.about import add_help_menu
 from viewer.ui.appearance import Appearance
 from viewer.ui.background import SerialWorker

@@ -17,10 +17,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 
-from viewer.core.index import snippet_text
-from viewer.core.model import Listing
-from viewer.core.safety import SEVERITIES, SEVERITY_WORDS
-from viewer.core.search_engine import Hit, Results
+from viewer.core.pages.model import Listing
+from viewer.core.pages.safety import SEVERITIES, SEVERITY_WORDS
+from viewer.core.search.index import snippet_text
+from viewer.core.search.search_engine import Hit, Results
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
-from viewer.core.callouts import CALLOUT_ICON, CALLOUT_WORD, text_of
-from viewer.core.document import ALL_TABS, EntryDocument
+from viewer.core.present.callouts import CALLOUT_ICON, CALLOUT_WORD, text_of
+from viewer.core.present.document import ALL_TABS, EntryDocument
 from viewer.ui.text_view import TextView
 
 

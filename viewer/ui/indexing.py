@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar
 
-from viewer.core.index import FullTextIndex
-from viewer.core.model import FileInfo
+from viewer.core.pages.model import FileInfo
+from viewer.core.search.index import FullTextIndex
 from viewer.ui.background import SerialWorker
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from viewer.core.cache import default_cache_dir
+from viewer.core.catalog.cache import default_cache_dir
 from viewer.core.private import private_folder
 
 CONNECT_MS = 500

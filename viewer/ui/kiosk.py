@@ -7,8 +7,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScroller, QWidget
 
 from viewer.core.kiosk_config import KioskConfig
-from viewer.core.session import View
-from viewer.core.title_index import fold
+from viewer.core.pages.text import fold
+from viewer.core.session.session import View
 from viewer.paths import bundled_dir
 from viewer.ui.controller import Controller
 from viewer.ui.kiosk_guard import KioskGuard

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.index import MARK_START, snippet_text
-from viewer.core.search_engine import Results
+from viewer.core.search.index import MARK_START, snippet_text
+from viewer.core.search.search_engine import Results
 from viewer.ui.entry_list import EntryFilterProxy, EntryListModel, Role
 from viewer.ui.panels import notes_label, show_notes
 

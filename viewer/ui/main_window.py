@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import APP_NAME
-from viewer.core.document import EntryDocument
-from viewer.core.model import Listing
-from viewer.core.results import Hit
-from viewer.core.session import View
+from viewer.core.pages.model import Listing
+from viewer.core.present.document import EntryDocument
+from viewer.core.search.results import Hit
+from viewer.core.session.session import View
 from viewer.ui.banner import DisclaimerBanner
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.entry_view import EntryView

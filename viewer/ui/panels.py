@@ -7,10 +7,10 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from viewer.core.callouts import CALLOUT_ICON
-from viewer.core.model import Listing
-from viewer.core.safety import SEVERITY_WORDS
-from viewer.core.search_engine import NO_RESULT, Hit
+from viewer.core.pages.model import Listing
+from viewer.core.pages.safety import SEVERITY_WORDS
+from viewer.core.present.callouts import CALLOUT_ICON
+from viewer.core.search.search_engine import NO_RESULT, Hit
 
 
 def _label(text: str, name: str, heading: bool = False) -> QLabel:

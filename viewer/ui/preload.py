@@ -3,7 +3,7 @@ start: the window shows before they load, and then never waits for them."""
 
 from __future__ import annotations
 
-from viewer.core.document import DocumentBuilder
+from viewer.core.present.document import DocumentBuilder
 
 
 def preload(builder: DocumentBuilder) -> None:

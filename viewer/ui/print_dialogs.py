@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
 
-from viewer.core.model import Entry, Library
+from viewer.core.pages.model import Entry, Library
 from viewer.ui.printing import EntryPrint, PrintContext, configure, export_pdf
 
 if TYPE_CHECKING:

@@ -25,10 +25,10 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from viewer import __version__
-from viewer.core.document import print_html, provenance_line
-from viewer.core.library import load_catalog
-from viewer.core.model import Entry, Library
-from viewer.core.render import Renderer
+from viewer.core.catalog.library import load_catalog
+from viewer.core.pages.model import Entry, Library
+from viewer.core.present.document import print_html, provenance_line
+from viewer.core.present.render import Renderer
 from viewer.ui.banner import DEFAULT_TEXT
 
 # Qt's rich text ignores CSS margins in points; it takes pixels (as 1/96 inch, scaled to the

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBoxLayout, QWidget
 
-from viewer.core.model import Problem
+from viewer.core.pages.model import Problem
 
 
 class ProblemsDialog(QDialog):

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from viewer.core.search_engine import Results, SearchEngine
+from viewer.core.search.search_engine import Results, SearchEngine
 
 
 class _Relay(QObject):

@@ -8,9 +8,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from viewer.core.images import MAX_ENTRY_PIXELS, MAX_IMAGE_BYTES, MAX_PIXELS, looks_like_svg, svg_refusal
-from viewer.core.index import word_matches
-from viewer.core.render import is_local_image
+from viewer.core.pages.images import MAX_ENTRY_PIXELS, MAX_IMAGE_BYTES, MAX_PIXELS, looks_like_svg, svg_refusal
+from viewer.core.present.render import is_local_image
+from viewer.core.search.index import word_matches
 
 
 class TextView(QTextBrowser):

@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QStatusBar
 
-from viewer.core.catalog import CatalogLoader
-from viewer.core.folder import PAGE_SUFFIXES
-from viewer.core.model import Library
+from viewer.core.catalog.catalog import CatalogLoader
+from viewer.core.catalog.folder import PAGE_SUFFIXES
+from viewer.core.pages.model import Library
 from viewer.ui.background import SerialWorker
 
 # Past this many pages, files are not watched one by one (inotify limits); a poll finds edits.

@@ -1,0 +1,1 @@
+"""A content folder to listings and pages: the walk, reading bytes (bounded where a read may never end), the library, the catalog file the list and the index share, its signed rows, the first start's forked readers."""

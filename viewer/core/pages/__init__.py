@@ -1,0 +1,1 @@
+"""Bytes to an Entry: decoding, front matter, the table of section kinds, labels and sections, FAQs, safety fields, a title's medicines, a site's settings and brand pages, drugs.yaml, the data classes. The bottom layer: it imports no other layer."""

@@ -1,0 +1,31 @@
+"""Text as matching sees it: case, accents and invisible characters folded away, a query's words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^\w]+")
+_JOINERS = frozenset({"and", "with"})
+
+
+def fold(text: str) -> str:
+    """Case, accents and invisible characters removed: 'Sertralíne' -> 'sertraline',
+    'Sertra\u200bline' -> 'sertraline'."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The zero-width and other format characters in ``text``, as U+ codes."""
+    if text.isascii():
+        return []
+    return sorted({f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cf"})
+
+
+def query_terms(query: str) -> tuple[str, ...]:
+    """The words of a query: split on anything not a letter or digit (so +, &, /, commas),
+    with 'and' and 'with' between drug names dropped."""
+    return tuple(t for t in _NON_WORD.split(fold(query)) if t and t not in _JOINERS)

@@ -1,0 +1,283 @@
+"""An Entry as HTML fragments for display: the header, each tab, the page's own notices."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from viewer.core.pages.kinds import HEADER_KINDS, MORE, NOTICE_KINDS, TAB_KINDS
+from viewer.core.pages.model import Entry
+from viewer.core.pages.safety import SERIOUS, SEVERITY_WORDS
+from viewer.core.present.callouts import CALLOUT_CLASS
+from viewer.core.present.render import Renderer, plain_html
+
+TABS = tuple((kind.key, kind.tab) for kind in TAB_KINDS if kind.always)
+# Tabs shown only when a page has the section; safety text (warnings, interactions) is never under More.
+EXTRA_TABS = tuple((kind.key, kind.tab) for kind in TAB_KINDS if not kind.always)
+MAX_FORMATTED_PER_ENTRY = 300  # sections and FAQ answers formatted as Markdown; the rest as plain text
+BANNED = "<b>BANNED</b> — this page marks the medicine as banned."  # only when the page says is_banned: true
+ALL_TABS = (*TABS, *EXTRA_TABS, MORE)
+Render = Callable[[str, str], str]  # (Markdown source, section name) -> HTML
+
+
+@dataclass(frozen=True)
+class EntryDocument:
+    """Everything the entry view shows, as safe HTML; ``tabs`` in display order."""
+
+    title: str
+    drugs: str
+    header: str
+    tabs: tuple[tuple[str, str, str], ...]  # (key, tab label, html)
+    plain_sections: tuple[str, ...] = ()  # sections shown as plain text because they were too complex
+    safety: str = ""  # the severity badge, warning line and Banned flag: never scrolled away
+    severity: str = ""  # the page's own severity (safety.SEVERITIES) or ""
+    warning: str = ""  # the page's own warning line
+    open_tab: str = ""  # a serious entry opens on this tab (its first warning callout), "" for the last used
+    callout_tabs: tuple[str, ...] = ()  # tabs holding serious text drawn as callouts
+
+    @property
+    def spoken_title(self) -> str:
+        """What a screen reader says for the header: severity and warning first, as seen."""
+        parts = [f"Severity {SEVERITY_WORDS[self.severity]}." if self.severity else "", self.warning, self.title]
+        return " ".join(p for p in parts if p)
+
+
+class DocumentBuilder:
+    """Builds EntryDocuments; keeps one Markdown renderer for all of them."""
+
+    def __init__(self, renderer: Renderer | None = None, web_links_as_text: bool = False) -> None:
+        self._given = renderer  # made when the first page is built (Markdown loads then)
+        # The kiosk opens no web page: there a web link is drawn as its text and address.
+        self.web_links_as_text = web_links_as_text
+
+    @property
+    def _renderer(self) -> Renderer:
+        return self.prepare()
+
+    def prepare(self) -> Renderer:
+        """The renderer, made now if it was not yet (Markdown loads then)."""
+        if self._given is None:
+            self._given = Renderer()
+        return self._given
+
+    def build(self, entry: Entry) -> EntryDocument:
+        plain: list[str] = []
+        budget = [MAX_FORMATTED_PER_ENTRY]
+
+        def render(source: str, name: str) -> str:
+            # Formatting costs per call: a page of thousands of sections or FAQs gets the first
+            # ones formatted and the rest as plain text, so opening it stays quick.
+            budget[0] -= 1
+            rendered = self._renderer.render(source, formatted=budget[0] >= 0)
+            if rendered.plain and name not in plain:
+                plain.append(name)
+            return web_links_as_text(rendered.html) if self.web_links_as_text else rendered.html
+
+        header = header_html(entry, render)
+        notices = self._notices(entry, render)
+        tabs = []
+        for key, label in TABS:
+            body = self._faqs(entry, render) if key == "faqs" else render(entry.section(key), label)
+            if not body.strip():
+                body = f"<p><i>{html.escape(empty_sentence(label, entry, key))}</i></p>"
+            tabs.append((key, label, body + notices))
+        for key, label in EXTRA_TABS:
+            if entry.section(key).strip():
+                tabs.append((key, label, render(entry.section(key), label) + notices))
+        if entry.other:
+            room = max(0, budget[0])
+            more = "".join(f"<h2>{html.escape(name)}</h2>{render(text, name)}" for name, text in entry.other[:room])
+            if entry.other[room:]:  # past the budget: the rest as one plain block, in order
+                more += plain_html("\n\n".join(f"{name}\n\n{text}" for name, text in entry.other[room:]))
+                plain.append("More")
+            tabs.append((MORE[0], MORE[1], more + notices))
+        callout_tabs = tuple(key for key, _, body in tabs if CALLOUT_MARK in body)
+        return EntryDocument(
+            entry.display_title, " · ".join(entry.drugs), header, tuple(tabs), tuple(plain),
+            safety=safety_html(entry), severity=entry.severity, warning=entry.warning,
+            open_tab=_warning_tab(callout_tabs) if entry.severity in SERIOUS else "", callout_tabs=callout_tabs,
+        )
+
+    @staticmethod
+    def _faqs(entry: Entry, render: Render) -> str:
+        parts = [render(entry.faq_intro, "FAQs")] if entry.faq_intro else []
+        for faq in entry.faqs:
+            answer = render(faq.answer, "FAQs") or f"<p><i>{html.escape('No answer is given on this page.')}</i></p>"
+            parts.append(f"<h3>{html.escape(faq.question)}</h3>{answer}")
+        return "".join(parts)
+
+    @staticmethod
+    def _notices(entry: Entry, render: Render) -> str:
+        rows = [
+            f"<p><b>{kind.title} (from this page):</b> {_inline(render(entry.section(kind.key), kind.title))}</p>"
+            for kind in NOTICE_KINDS
+            if entry.section(kind.key)
+        ]
+        return f'<hr><div class="notices">{"".join(rows)}</div>' if rows else ""
+
+
+def empty_sentence(label: str, entry: Entry | None = None, key: str = "") -> str:
+    """What an empty tab says: never that the page lacks what it gives elsewhere."""
+    where = dict(entry.given_under).get(key, ()) if entry is not None else ()
+    if where:
+        names = ", ".join(where)
+        return f"This page has no {label} section of its own; it gives {label.lower()} for each of {names}, under More."
+    return f"This page has no {label} section. Ask a pharmacist or doctor if you need this information."
+
+
+# Where a serious entry opens when several tabs hold warnings: the warnings tab, then side effects.
+_WARNING_TAB_ORDER = (*(kind.key for kind in sorted(TAB_KINDS, key=lambda kind: kind.warning_rank)), MORE[0])
+CALLOUT_MARK = f'class="{CALLOUT_CLASS}"'
+
+
+def _warning_tab(callout_tabs: tuple[str, ...]) -> str:
+    return next((key for key in _WARNING_TAB_ORDER if key in callout_tabs), "")
+
+
+def severity_badge(severity: str) -> str:
+    """The severity as a badge: its word always, its colour from the theme's style sheet."""
+    if not severity:
+        return ""
+    icon = "⚠ " if severity in SERIOUS else ""
+    return f'<span class="badge-{severity}">&nbsp;{icon}{html.escape(SEVERITY_WORDS[severity].upper())}&nbsp;</span>'
+
+
+def safety_html(entry: Entry) -> str:
+    """What leads the entry: the severity badge and the warning line, and the Banned flag."""
+    lines = []
+    if entry.severity or entry.warning:
+        badge = severity_badge(entry.severity)
+        label = f"Severity: {badge}" if badge else "<b>Watch for:</b>"
+        warning = f" &nbsp;{html.escape(entry.warning)}" if entry.warning else ""
+        lines.append(f'<p class="safety">{label}{warning}</p>')
+    if entry.banned:
+        lines.append(f'<p class="banned">{BANNED}</p>')
+    return "".join(lines)
+
+
+def provenance_line(entry: Entry) -> str:
+    """When the page was reviewed or updated, as it says, as plain text ("" when it says neither)."""
+    dates = []
+    if entry.reviewed:
+        dates.append(f"Reviewed {entry.reviewed}")
+    if entry.updated:
+        dates.append(f"Updated {entry.updated}")
+    return " · ".join(dates)
+
+
+def header_html(entry: Entry, render: Render) -> str:
+    """The header under the title: the summary, the generic and other names, the page's opening
+    text, when it was reviewed or updated, and its sources. (The severity, warning and Banned
+    flag lead above the title: ``safety_html``.)"""
+    parts = []
+    if entry.description:
+        parts.append(f'<p class="summary">{html.escape(entry.description)}</p>')
+    if entry.brands:
+        parts.append(brands_html(entry))
+    for kind in HEADER_KINDS:
+        if entry.section(kind.key):
+            parts.append(f"<p><b>{kind.title}:</b> {_inline(render(entry.section(kind.key), kind.title))}</p>")
+    if entry.intro:
+        parts.append(render(entry.intro, "Introduction"))
+    dates = provenance_line(entry)
+    if dates:
+        parts.append(f'<p class="updated">{html.escape(dates)}</p>')
+    if entry.sources:
+        parts.append(f'<p class="sources"><b>Sources:</b> {html.escape("; ".join(s.short for s in entry.sources))}</p>')
+    return "".join(parts)
+
+
+def brands_html(entry: Entry) -> str:
+    """The site's own brand pages of this composition: name, strength and company."""
+    return f'<p class="brands"><b>Brands on this site:</b> {html.escape("; ".join(entry.brands))}</p>'
+
+
+def _inline(fragment: str) -> str:
+    """A one-paragraph fragment without its <p> wrapper, to sit after a bold label."""
+    text = fragment.strip()
+    if text.startswith("<p>") and text.endswith("</p>") and text.count("<p>") == 1:
+        return text[3:-4]
+    return text
+
+
+_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
+_IMAGE = re.compile(r"<img\b[^>]*>")
+_ALT = re.compile(r'\balt="([^"]*)"')
+
+
+def web_links_as_text(fragment: str) -> str:
+    """Web and mail links as their text followed by their address; links to pages stay links."""
+
+    def link(match: re.Match[str]) -> str:
+        address = html.unescape(match.group(1))
+        if not re.match(r"(?i)(?:https?|mailto):", address):
+            return match.group(0)
+        return links_as_text(match.group(0))
+
+    return _LINK.sub(link, fragment)
+
+
+def links_as_text(fragment: str) -> str:
+    """For paper: each link becomes its text followed by its address; images their description."""
+
+    def link(match: re.Match[str]) -> str:
+        address, text = html.unescape(match.group(1)), match.group(2)
+        plain_text = html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+        if not address or address == plain_text or address == f"mailto:{plain_text}":
+            return text
+        return f"{text} ({html.escape(address)})"
+
+    def image(match: re.Match[str]) -> str:
+        alt = _ALT.search(match.group(0))
+        return f"[image: {alt.group(1) if alt and alt.group(1) else 'no description'}]"
+
+    fragment = _LINK.sub(link, fragment)
+    fragment = re.sub(r"<a>(.*?)</a>", r"\1", fragment, flags=re.DOTALL)  # links whose address was refused
+    return _IMAGE.sub(image, fragment)
+
+
+def _print_heading(entry: Entry) -> list[str]:
+    """Page 1's top: safety first, then the title, drugs, summary, brands, dates and sources."""
+    parts = [safety_html(entry), f"<h1>{html.escape(entry.display_title)}</h1>"]
+    if entry.drugs:
+        parts.append(f'<p class="drugs">{html.escape(" · ".join(entry.drugs))}</p>')
+    if entry.description:
+        parts.append(f"<p><i>{html.escape(entry.description)}</i></p>")
+    if entry.brands:
+        parts.append(brands_html(entry))
+    dates = provenance_line(entry)
+    if dates:
+        parts.append(f"<p>{html.escape(dates)}</p>")
+    if entry.sources:
+        parts.append(f'<p><b>Sources:</b> {html.escape("; ".join(map(str, entry.sources)))}</p>')
+    return parts
+
+
+def print_html(entry: Entry, renderer: Renderer) -> str:
+    """The whole entry for printing: every section in order under a heading, FAQs as questions
+    with answers, any other sections, then the page's own Disclaimer and Note."""
+
+    def section(title: str, source: str) -> str:
+        body = links_as_text(renderer.render(source).html) if source.strip() else ""
+        return f"<h2>{html.escape(title)}</h2>" + (body or f"<p><i>{empty_sentence(title)}</i></p>")
+
+    parts = _print_heading(entry)
+    parts += [section(kind.title, entry.section(kind.key)) for kind in HEADER_KINDS if entry.section(kind.key)]
+    if entry.intro:
+        parts.append(section("Introduction", entry.intro))
+    for kind in TAB_KINDS:
+        if kind.key != "faqs" and (kind.always or entry.section(kind.key).strip()):
+            parts.append(section(kind.title, entry.section(kind.key)))
+    faqs = [links_as_text(renderer.render(entry.faq_intro).html)] if entry.faq_intro else []
+    for faq in entry.faqs:
+        answer = links_as_text(renderer.render(faq.answer).html) if faq.answer else "<p><i>No answer is given on this page.</i></p>"
+        faqs.append(f"<h3>{html.escape(faq.question)}</h3>{answer}")
+    parts.append("<h2>FAQs</h2>" + ("".join(faqs) or f"<p><i>{empty_sentence('FAQs')}</i></p>"))
+    for label, text in entry.other:
+        parts.append(section(label, text))
+    for kind in NOTICE_KINDS:
+        if entry.section(kind.key):
+            parts.append(section(f"{kind.title} (from this page)", entry.section(kind.key)))
+    return "".join(parts)
