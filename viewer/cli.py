@@ -121,12 +121,11 @@ def _parse_window(argv: list[str]) -> WindowOptions:
     return WindowOptions(content_dir(folder), ns.entry, kiosk=True, config=config)
 
 
-PAGE_SUFFIXES = (".md", ".markdown")
-
-
 def _page_file(entry: str | None) -> Path | None:
     """The page file a command-line entry names (``combo-viewer notes/a-b.md``), or None when
     it names a combination to search for."""
+    from viewer.core.catalog.folder import PAGE_SUFFIXES
+
     if not entry or not entry.lower().endswith(PAGE_SUFFIXES):
         return None
     path = Path(entry).expanduser()

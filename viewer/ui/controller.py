@@ -15,7 +15,7 @@ from viewer.core.catalog.prefetch import CatalogPrefetch
 from viewer.core.pages.model import Entry, Library, Severity
 from viewer.core.pages.text import query_terms
 from viewer.core.present.document import DocumentBuilder
-from viewer.core.search.search_engine import Results
+from viewer.core.search.search_engine import Hit, Results
 from viewer.core.session.history import History
 from viewer.core.session.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View, place_query
 from viewer.ui.about import add_help_menu
@@ -59,7 +59,7 @@ class Controller(QObject):
         self.help_actions = add_help_menu(self.window, lambda: self.library, self.window.welcome.help.text)
         self.appearance = Appearance(self.window, preferences, self)  # zoom, theme, last tab, geometry
         self.zoom, self.set_theme = self.appearance.zoom, self.appearance.set_theme
-        self.window.show_welcome(len(self.library.entries), root.name or str(root))
+        self._show_welcome()
         self._show_problems()
         # Nothing on screen needs these: they start once the window is up and painted.
         self.window.first_shown.connect(
@@ -134,11 +134,12 @@ class Controller(QObject):
         return self.session.history
 
     def open_entry(self, path: str, record: bool = True) -> bool:
-        from_check = self._query if record and isinstance(self._state, PairCheck) and self.window.showing() == View.CHECK else None
+        from_check = self._query if record and isinstance(self._state, PairCheck) and self.session.view == View.CHECK else None
         opened = self.session.open(path, record, from_check)
         if opened.entry is None:
             self.window.statusBar().showMessage(opened.error, 8000)
             return False
+        self.session.view = View.ENTRY  # first: whatever the window's change sets off reads it
         self.window.show_entry(self.builder.build(opened.entry), self.root, (self.root / path).parent)
         self.window.entry_view.set_warning(opened.warning)
         self.window.list_panel.select_path(path)
@@ -158,7 +159,7 @@ class Controller(QObject):
         self.session.close()
         self.update_history()
         self.window.reset_view()
-        self.window.show_welcome(len(self.library.entries), self.root.name or str(self.root))
+        self._show_welcome()
 
     def go_back(self) -> None:
         self._go_to(self.session.back())
@@ -208,10 +209,11 @@ class Controller(QObject):
         results = state.results
         self.window.list_panel.show_results(results, query_terms(text), notes=not isinstance(state, (PairCheck, NoResult)))
         if isinstance(state, PairCheck):
-            self.window.show_check(state.heading, list(state.rows), results.notes, results.suggestions, len(results.drugs))
+            self.show_check(state.heading, list(state.rows), results.notes, results.suggestions, len(results.drugs))
         elif isinstance(state, NoResult):
+            self.session.view = View.NO_RESULT
             self.window.show_no_result(text, list(state.nearest), results.notes, results.suggestions)
-        elif self.window.showing() in (View.NO_RESULT, View.CHECK):
+        elif self.session.view in (View.NO_RESULT, View.CHECK):
             self._show_resting_state()
 
     def _enter(self) -> None:
@@ -224,10 +226,21 @@ class Controller(QObject):
 
     def _show_resting_state(self) -> None:
         if self.current is not None:
+            self.session.view = View.ENTRY
             self.window.return_to_entry()  # the entry view still holds it: nothing to render again
             self.window.list_panel.select_path(self.current.path)
         else:
-            self.window.show_welcome(len(self.library.entries), self.root.name or str(self.root))
+            self._show_welcome()
+
+    def _show_welcome(self) -> None:
+        self.session.view = View.WELCOME
+        self.window.show_welcome(len(self.library.entries), self.root.name or str(self.root))
+
+    def show_check(self, heading: str, rows: list[Hit], notes: tuple[str, ...] = (), suggestions: tuple[Hit, ...] = (),
+                   medicines: int = 3) -> None:
+        """A pair check on the right (the session knows it is what is shown)."""
+        self.session.view = View.CHECK
+        self.window.show_check(heading, rows, notes, suggestions, medicines)
 
     # --- links ---------------------------------------------------------------------------------
 
@@ -307,8 +320,8 @@ class Controller(QObject):
             self.model.set_listings(library.entries)
             self._update_fulltext()
             self._show_problems()
-            if self.window.showing() == View.WELCOME:
-                self.window.show_welcome(len(library.entries), self.root.name or str(self.root))
+            if self.session.view == View.WELCOME:
+                self._show_welcome()
         self._follow_current(outcome)
         if not unchanged:
             self._on_query(self._query)

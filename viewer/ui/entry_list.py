@@ -194,8 +194,6 @@ class EntryFilterProxy(QAbstractProxyModel):
             return "fulltext" if index.row() in self._text_hits else "combination"
         hit = self._text_hits.get(index.row()) if index.isValid() else None
         if hit is not None:
-            if role == Role.KIND:
-                return hit.kind
             if role == Role.SNIPPET:
                 return hit.snippet
             if role == Role.SECTION:

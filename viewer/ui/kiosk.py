@@ -146,7 +146,7 @@ class Kiosk(QObject):
 
     def _back_leads_home(self, can_back: bool, can_forward: bool) -> tuple[bool, bool]:
         """Back is on whenever there is somewhere to go back to, the start included."""
-        return can_back or self.window.showing() != View.WELCOME, can_forward
+        return can_back or self.controller.session.view != View.WELCOME, can_forward
 
     def _back(self) -> None:
         if self.controller.history.can_go_back():
@@ -171,7 +171,7 @@ class Kiosk(QObject):
         if exact:
             self.controller.open_entry(exact[0].path or "")
         else:
-            window.show_check(f"{names[0]} and {names[1]}", list(rows), medicines=2)
+            self.controller.show_check(f"{names[0]} and {names[1]}", list(rows), medicines=2)
 
     # --- leaving, for the administrator ----------------------------------------------------------
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from viewer.core.pages.source import MAX_DEPTH, MAX_NODES, FrontMatterError
+
 MAX_FRONT_MATTER_BYTES = 64 * 1024
-MAX_DEPTH = 64  # libyaml's C composer recurses per level and crashes the process near 50,000
-MAX_NODES = 10_000
+__all__ = ["MAX_DEPTH", "MAX_FRONT_MATTER_BYTES", "MAX_NODES", "FrontMatterError", "Split", "parse", "parse_plain", "split"]
 
 
 @cache
@@ -20,14 +21,6 @@ def _handler() -> Any:
     from frontmatter.default_handlers import YAMLHandler
 
     return YAMLHandler()
-
-
-class FrontMatterError(ValueError):
-    """The front matter is unusable; ``line`` is the line in the file (1-based) when known."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.line = line
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,18 @@ def without_controls(text: str) -> str:
     return text.translate(_CONTROLS) if not text.isprintable() else text
 
 
+MAX_DEPTH = 64  # front matter nesting: libyaml's C composer recurses per level and crashes near 50,000
+MAX_NODES = 10_000  # front matter values
+
+
+class FrontMatterError(ValueError):
+    """The front matter is unusable; ``line`` is the line in the file (1-based) when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 class SourceError(ValueError):
     """The bytes cannot be a text page; ``line`` is where the trouble is, when known."""
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from viewer.core.pages.frontmatter import MAX_DEPTH, MAX_NODES, FrontMatterError
+from viewer.core.pages.source import MAX_DEPTH, MAX_NODES, FrontMatterError
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

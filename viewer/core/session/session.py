@@ -98,6 +98,7 @@ class Session:
     def __init__(self, root: Path, library: Library, reader: Callable[[Path, str], Page] = read_page) -> None:
         self.root = root
         self.history = History()
+        self.view = View.WELCOME  # what the right-hand side shows (the window draws it; nothing reads it back)
         self.current: Entry | None = None
         self._reader = reader
         self._last_good: dict[str, Entry] = {}
