@@ -41,6 +41,8 @@ class SerialWorker(QObject):
         self._running = False
         self._again = False
         self._stopped = False
+        self._pool = QThreadPool(self)  # its own: stopping waits for this worker's run only
+        self._pool.setMaxThreadCount(1)
 
     def request(self) -> None:
         if self._stopped:
@@ -49,7 +51,7 @@ class SerialWorker(QObject):
             self._again = True
             return
         self._running = True
-        QThreadPool.globalInstance().start(_Task(self._job, self._relay))
+        self._pool.start(_Task(self._job, self._relay))
 
     def running(self) -> bool:
         return self._running
@@ -58,9 +60,10 @@ class SerialWorker(QObject):
         return self._stopped
 
     def stop(self, wait_ms: int = 10_000) -> None:
+        """No more runs; the one under way (of this worker only) is waited for."""
         self._stopped = True
         self._again = False
-        QThreadPool.globalInstance().waitForDone(wait_ms)
+        self._pool.waitForDone(wait_ms)
 
     def _done(self, result: object) -> None:
         self._running = False

@@ -269,6 +269,7 @@ class Controller(QObject):
         """Stop the background work (reloads, indexing) before the window goes away."""
         self.watcher.stop()
         self.fulltext.stop()
+        self.text_search.stop()
         self.appearance.stop()
         if self._engine_builder is not None:
             self._engine_builder.stop()

@@ -43,6 +43,9 @@ class TextSearcher(QObject):
         self._waiting: tuple[SearchEngine, Results] | None = None
         self._relay = _Relay(self)
         self._relay.done.connect(self._done)
+        self._pool = QThreadPool(self)  # its own: stop() waits for this searcher's work only
+        self._pool.setMaxThreadCount(1)
+        self._stopped = False
 
     def search(self, engine: SearchEngine, results: Results) -> None:
         self._generation += 1
@@ -54,13 +57,19 @@ class TextSearcher(QObject):
         self._generation += 1
         self._waiting = None
 
+    def stop(self, wait_ms: int = 10_000) -> None:
+        """No more searches (the window is closing); one under way is waited for."""
+        self._stopped = True
+        self.cancel()
+        self._pool.waitForDone(wait_ms)
+
     def _next(self) -> None:
-        if self._running or self._waiting is None:
+        if self._running or self._waiting is None or self._stopped:
             return
         engine, results = self._waiting
         self._waiting = None
         self._running = True
-        QThreadPool.globalInstance().start(_Task(engine, results, self._generation, self._relay))
+        self._pool.start(_Task(engine, results, self._generation, self._relay))
 
     def _done(self, payload: object) -> None:
         self._running = False
