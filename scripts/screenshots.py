@@ -225,9 +225,9 @@ def kiosk_shots(app: QApplication, tmp: Path) -> None:
     from viewer.ui.kiosk import Kiosk
 
     settings = QSettings(str(tmp / "kiosk.ini"), QSettings.Format.IniFormat)
-    controller = Controller(content_dir(), Preferences(settings), open_urls=False)
+    kiosk = Kiosk.build(content_dir(), Preferences(settings), KioskConfig(allow_print=True, exit_pin_sha256="0" * 64))
+    controller = kiosk.controller
     controller.set_theme("light", remember=False)
-    kiosk = Kiosk(controller, KioskConfig(allow_print=True, exit_pin_sha256="0" * 64))
     window = controller.window
     window.resize(1920, 1080)
     window.show()

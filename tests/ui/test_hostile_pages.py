@@ -117,13 +117,12 @@ def test_the_window_never_stalls_opening_or_indexing_hostile_pages(make_controll
 
 def test_the_kiosk_never_stalls_opening_hostile_pages(qtbot, settings, hostile):
     from viewer.core.kiosk_config import KioskConfig
-    from viewer.ui.controller import Controller
     from viewer.ui.kiosk import Kiosk
     from viewer.ui.settings import Preferences
 
     config = KioskConfig(exit_pin_sha256=hashlib.sha256(b"2468").hexdigest())
-    controller = Controller(hostile, Preferences(settings), open_urls=False, banner_text=config.banner_text)
-    kiosk = Kiosk(controller, config)
+    kiosk = Kiosk.build(hostile, Preferences(settings), config)
+    controller = kiosk.controller
     kiosk.show()
     qtbot.waitExposed(controller.window)
     try:

@@ -23,7 +23,6 @@ def fail(*_args, **_kwargs):
 
 @pytest.fixture
 def kiosk_for(qtbot, settings, content):
-    from viewer.ui.controller import Controller
     from viewer.ui.settings import Preferences
 
     made = []
@@ -33,8 +32,8 @@ def kiosk_for(qtbot, settings, content):
 
     def make(**overrides):
         config = KioskConfig(**{"exit_pin_sha256": hashlib.sha256(PIN.encode()).hexdigest(), **overrides})
-        controller = Controller(content, Preferences(settings), open_urls=False, banner_text=config.banner_text)
-        kiosk = Kiosk(controller, config)
+        kiosk = Kiosk.build(content, Preferences(settings), config)
+        controller = kiosk.controller
         kiosk.show()  # not qtbot.addWidget: pytest-qt would try to close it before kiosk.stop()
         qtbot.waitExposed(controller.window)
         made.append((kiosk, controller))
@@ -177,7 +176,7 @@ def test_idle_reset_returns_everything_to_the_start(kiosk_for, qtbot):
     assert not window.list_panel.view.currentIndex().isValid()
     assert window.entry_view.current_tab() == "usage"
     assert all(v.verticalScrollBar().value() == 0 for v in window.entry_view.views.values())
-    assert not window.back_action.isEnabled() and not controller.history.can_go_back()
+    assert not window.back_action.isEnabled() and not controller.session.history.can_go_back()
     assert not kiosk.pinpad.isVisible()
     assert window.banner.isVisible() and not kiosk.attract.geometry().intersects(window.banner.geometry())
     assert kiosk.attract.label.text() == "Touch to look up a combination"
@@ -322,12 +321,11 @@ def test_soak_two_thousand_cycles_keep_widgets_and_memory_steady(kiosk, qtbot):
 def bundled_kiosk(qtbot, settings):
     """The kiosk on the bundled library (dozens of medicines), as clinics run it."""
     from viewer.paths import content_dir
-    from viewer.ui.controller import Controller
     from viewer.ui.settings import Preferences
 
     config = KioskConfig(exit_pin_sha256=hashlib.sha256(PIN.encode()).hexdigest())
-    controller = Controller(content_dir(), Preferences(settings), open_urls=False)
-    kiosk = Kiosk(controller, config)
+    kiosk = Kiosk.build(content_dir(), Preferences(settings), config)
+    controller = kiosk.controller
     kiosk.show()
     qtbot.waitExposed(controller.window)
     yield kiosk
@@ -500,3 +498,26 @@ def test_a_very_long_warning_leaves_the_title_and_tabs_in_reach(kiosk_for, conte
     view = kiosk.window.entry_view
     assert view.safety_box.height() <= view.height() // 3 + 1 and view.safety_box.verticalScrollBar().maximum() > 0
     assert view.title.isVisible() and view.tabs.isVisible() and view.tabs.height() > 100
+
+
+def test_the_kiosk_is_a_mode_the_window_is_built_in_never_a_desk_window_rewritten(qtbot, settings, content):
+    from viewer.ui.controller import Controller
+    from viewer.ui.modes import kiosk_mode
+    from viewer.ui.settings import Preferences
+
+    desk = Controller(content, Preferences(settings), open_urls=False)
+    qtbot.addWidget(desk.window)
+    with pytest.raises(ValueError, match="kiosk mode"):
+        Kiosk(desk, KioskConfig())
+    config = KioskConfig(font_scale=2.0)
+    made = Controller(content, Preferences(settings), mode=kiosk_mode(config))
+    window = made.window
+    assert window.menuBar().isHidden() and not window.print_action.isEnabled() and not made.open_urls
+    assert window.text_point_size() >= 2 * desk.window.text_point_size() - 0.1
+    made.open_entry("sertraline-clonazepam.md")
+    assert window.back_action.isEnabled()  # the mode's rule: Back leads to the start
+    window.back_action.trigger()
+    assert made.session.view == "welcome" and made.current is None
+    made.shutdown()
+    window.allow_close()
+    window.close()

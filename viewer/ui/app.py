@@ -106,7 +106,6 @@ def run_kiosk(options: WindowOptions, app: QApplication, prefetch: CatalogPrefet
     from pathlib import Path
 
     from viewer.core.kiosk_config import KioskConfig
-    from viewer.ui.controller import Controller
     from viewer.ui.kiosk import Kiosk
     from viewer.ui.settings import Preferences
 
@@ -115,9 +114,8 @@ def run_kiosk(options: WindowOptions, app: QApplication, prefetch: CatalogPrefet
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     with tempfile.TemporaryDirectory() as scratch:
         settings = QSettings(str(Path(scratch) / "kiosk.ini"), QSettings.Format.IniFormat)
-        controller = Controller(options.content, Preferences(settings), open_urls=False, banner_text=config.banner_text,
-                                prefetch=prefetch)
-        kiosk = Kiosk(controller, config)
+        kiosk = Kiosk.build(options.content, Preferences(settings), config, prefetch)
+        controller = kiosk.controller
         app.setQuitOnLastWindowClosed(False)
         kiosk.exit_requested.connect(app.quit)
         kiosk.show()

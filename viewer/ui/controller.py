@@ -6,7 +6,7 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from viewer.core.catalog.cache import catalog_file
@@ -16,7 +16,6 @@ from viewer.core.pages.model import Entry, Library, Severity
 from viewer.core.pages.text import query_terms
 from viewer.core.present.document import DocumentBuilder
 from viewer.core.search.search_engine import Hit, Results
-from viewer.core.session.history import History
 from viewer.core.session.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View, place_query
 from viewer.ui.about import add_help_menu
 from viewer.ui.appearance import Appearance
@@ -24,6 +23,7 @@ from viewer.ui.background import SerialWorker
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.indexing import FullTextBuilder, IndexStatus
 from viewer.ui.main_window import MainWindow
+from viewer.ui.modes import DESK, Mode
 from viewer.ui.preload import preload
 from viewer.ui.problems import ProblemsDialog
 from viewer.ui.settings import Preferences
@@ -33,23 +33,26 @@ from viewer.ui.watcher import ContentWatcher, FolderStatus
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-WEB_SCHEMES = ("http", "https")
 AFTER_FIRST_FRAME_MS = 100  # after the window is shown: its first frame is painted by then
 
 
 class Controller(QObject):
-    """The one place where logic meets the view (the window only emits and shows)."""
+    """The one place where logic meets the view (the window only emits and shows). ``mode`` is
+    the desk's or the kiosk's, given when the window is made."""
 
-    def __init__(self, root: Path, preferences: Preferences, open_urls: bool = True, banner_text: str | None = None,
+    went_home = Signal()  # back at the start (the kiosk clears its own widgets then)
+
+    def __init__(self, root: Path, preferences: Preferences, open_urls: bool = True, mode: Mode = DESK,
                  prefetch: CatalogPrefetch | None = None) -> None:
         super().__init__()
-        self.root, self.preferences, self.open_urls = root, preferences, open_urls
+        self.root, self.preferences, self.mode = root, preferences, mode
+        self.open_urls = open_urls and mode.open_urls
         self.model = EntryListModel(self)
-        self.window = MainWindow(self.model, banner_text)  # built while the pages are read (prefetch.py)
+        self.window = MainWindow(self.model, mode)  # built while the pages are read (prefetch.py)
         self.loader = CatalogLoader(root, catalog_file(root), prefetch.result() if prefetch else None)
         self.session = Session(root, self.loader.load(quick=True))  # heads only where the cache has nothing
         self.model.set_listings(self.library.entries)
-        self.builder = DocumentBuilder()
+        self.builder = DocumentBuilder(web_links_as_text=mode.web_links_as_text)
         self.watcher = ContentWatcher(self.loader, self)
         self.fulltext = FullTextBuilder(root, self)
         self._engine_builder: SerialWorker | None = None
@@ -129,17 +132,13 @@ class Controller(QObject):
     def current(self) -> Entry | None:
         return self.session.current
 
-    @property
-    def history(self) -> History:
-        return self.session.history
-
     def open_entry(self, path: str, record: bool = True) -> bool:
         from_check = self._query if record and isinstance(self._state, PairCheck) and self.session.view == View.CHECK else None
         opened = self.session.open(path, record, from_check)
         if opened.entry is None:
             self.window.statusBar().showMessage(opened.error, 8000)
             return False
-        self.session.view = View.ENTRY  # first: whatever the window's change sets off reads it
+        self._set_view(View.ENTRY)  # first: whatever the window's change sets off reads it
         self.window.show_entry(self.builder.build(opened.entry), self.root, (self.root / path).parent)
         self.window.entry_view.set_warning(opened.warning)
         self.window.list_panel.select_path(path)
@@ -157,11 +156,15 @@ class Controller(QObject):
     def go_home(self) -> None:
         """Back to the start: no search, nothing open, first tab, scrolled to the top, no history."""
         self.session.close()
-        self.update_history()
         self.window.reset_view()
         self._show_welcome()
+        self.went_home.emit()
 
     def go_back(self) -> None:
+        """Back in history; in a mode whose Back leads home, to the start after the first place."""
+        if not self.session.history.can_go_back() and self.mode.back_leads_home and self.session.view != View.WELCOME:
+            self.go_home()
+            return
         self._go_to(self.session.back())
 
     def go_forward(self) -> None:
@@ -181,7 +184,14 @@ class Controller(QObject):
         self.update_history()
 
     def update_history(self) -> None:
-        self.window.set_history_state(self.history.can_go_back(), self.history.can_go_forward())
+        home = self.mode.back_leads_home and self.session.view != View.WELCOME  # somewhere to go back to: the start
+        history = self.session.history
+        self.window.set_history_state(history.can_go_back() or home, history.can_go_forward())
+
+    def _set_view(self, view: View) -> None:
+        """What the right-hand side shows is the session's; set before the window draws it."""
+        self.session.view = view
+        self.update_history()
 
     # --- search states -------------------------------------------------------------------------
 
@@ -211,7 +221,7 @@ class Controller(QObject):
         if isinstance(state, PairCheck):
             self.show_check(state.heading, list(state.rows), results.notes, results.suggestions, len(results.drugs))
         elif isinstance(state, NoResult):
-            self.session.view = View.NO_RESULT
+            self._set_view(View.NO_RESULT)
             self.window.show_no_result(text, list(state.nearest), results.notes, results.suggestions)
         elif self.session.view in (View.NO_RESULT, View.CHECK):
             self._show_resting_state()
@@ -226,38 +236,33 @@ class Controller(QObject):
 
     def _show_resting_state(self) -> None:
         if self.current is not None:
-            self.session.view = View.ENTRY
+            self._set_view(View.ENTRY)
             self.window.return_to_entry()  # the entry view still holds it: nothing to render again
             self.window.list_panel.select_path(self.current.path)
         else:
             self._show_welcome()
 
     def _show_welcome(self) -> None:
-        self.session.view = View.WELCOME
+        self._set_view(View.WELCOME)
         self.window.show_welcome(len(self.library.entries), self.root.name or str(self.root))
 
     def show_check(self, heading: str, rows: list[Hit], notes: tuple[str, ...] = (), suggestions: tuple[Hit, ...] = (),
                    medicines: int = 3) -> None:
         """A pair check on the right (the session knows it is what is shown)."""
-        self.session.view = View.CHECK
+        self._set_view(View.CHECK)
         self.window.show_check(heading, rows, notes, suggestions, medicines)
 
     # --- links ---------------------------------------------------------------------------------
 
     def follow_link(self, url: QUrl) -> None:
-        scheme = url.scheme().lower()
-        if scheme in WEB_SCHEMES:
-            if self.open_urls:
-                QDesktopServices.openUrl(url)
-            return
-        if scheme or not url.path() or self.current is None:
-            self.window.statusBar().showMessage("This link is not opened by the viewer.", 5000)
-            return  # file:, mailto:, javascript: ... do nothing
-        target = self.session.link_target(url.path())
-        if target is not None:
+        """A link on the open page: the session says where it leads; file: and the like do nothing."""
+        kind, target = self.session.follow(url.scheme(), url.path())
+        if kind == "web" and self.open_urls:
+            QDesktopServices.openUrl(url)
+        elif kind == "entry":
             self.open_entry(target)
-        else:
-            self.window.statusBar().showMessage(f"No entry at {url.path()}", 5000)
+        elif kind == "said":
+            self.window.statusBar().showMessage(target, 5000)
 
     # --- view preferences ----------------------------------------------------------------------
 

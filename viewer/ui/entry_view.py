@@ -241,6 +241,7 @@ class EntryView(QWidget):
             return fits
 
         wanted = self.safety.heightForWidth(width - self.safety_box.verticalScrollBar().sizeHint().width()) if self._shows_safety else 0
+        self.safety.setFixedHeight(max(0, wanted))  # the whole text; the box shows it, or scrolls when it is long
         safety = min(wanted, max(4 * line, self.height() // 3))
         self.safety_box.setFixedHeight(max(0, safety))
         room -= safety + layout.spacing() if self._shows_safety else 0

@@ -3,20 +3,26 @@ people walk away. Only an administrator gesture followed by the PIN closes it.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScroller, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScroller
 
 from viewer.core.kiosk_config import KioskConfig
 from viewer.core.pages.text import fold
-from viewer.core.session.session import View
-from viewer.paths import bundled_dir
 from viewer.ui.controller import Controller
 from viewer.ui.kiosk_guard import KioskGuard
 from viewer.ui.kiosk_pin import PinLockout, PinPad
-from viewer.ui.kiosk_widgets import AttractScreen, DrugPicker, WrappingDelegate
+from viewer.ui.kiosk_widgets import AttractScreen, DrugPicker
+from viewer.ui.modes import kiosk_mode
 from viewer.ui.printing import PrintContext, find_printer, print_to_printer
 
-KIOSK_MIN_SIZE = (320, 240)
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from viewer.core.catalog.prefetch import CatalogPrefetch
+    from viewer.ui.settings import Preferences
+
 
 
 def application() -> QApplication:
@@ -34,28 +40,12 @@ class Kiosk(QObject):
 
     def __init__(self, controller: Controller, config: KioskConfig) -> None:
         super().__init__(controller)
+        if controller.mode.name != "kiosk":
+            raise ValueError("a kiosk is built on a controller made in kiosk mode (Kiosk.build)")
         self.controller = controller
         self.config = config
         self.window = window = controller.window
-        controller.open_urls = False
-        controller.builder.web_links_as_text = True  # drawn as text and address, never a dead link
         self._may_close = False
-        window.close_guard = lambda: self._may_close
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        window.setMinimumSize(KIOSK_MIN_SIZE[0], KIOSK_MIN_SIZE[1])  # the screen decides, down to 480x320
-        window.menuBar().hide()
-        window.menuBar().setEnabled(False)
-        for action in (window.quit_action, window.print_action, window.export_action, window.zoom_in_action,
-                       window.zoom_out_action, window.zoom_reset_action, window.search_action):
-            action.setEnabled(False)
-            action.setVisible(False)
-            window.removeAction(action)
-        window.problems_shown = False  # no list of files for the public
-        window.problems_button.hide()
-        window.extra_qss = (bundled_dir("resources") / "kiosk.qss").read_text(encoding="utf-8")
-        window.set_base_scale(config.font_scale)
-        for widget in window.findChildren(QWidget):
-            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
         self.notice = QLabel()
         self.notice.setObjectName("KioskNotice")
@@ -74,20 +64,11 @@ class Kiosk(QObject):
                 names.setdefault(fold(drug), drug)
         self.picker.set_drugs(sorted(names.values(), key=fold))
         self.picker.chosen_changed.connect(self._chosen)
-        results = window.list_panel.view  # titles wrap, never cut: "Sertraline + Clonazepam + Tramadol" in full
-        results.setUniformItemSizes(False)
-        results.setWordWrap(True)
-        results.setTextElideMode(Qt.TextElideMode.ElideNone)
-        window.list_panel.use_plain_delegate(WrappingDelegate(results))
         window.welcome.add_body(self.picker)
         self.start_again = window.addToolBar("Kiosk").addAction("Start again")
         self.start_again.setObjectName("StartAgain")
         self.start_again.triggered.connect(self.go_home)
-        # Back always works: after the first entry it returns to the start.
-        window.back_requested.disconnect(controller.go_back)
-        window.back_requested.connect(self._back)
-        window.history_rule = self._back_leads_home
-        window.stack.currentChanged.connect(lambda _index: controller.update_history())
+        controller.went_home.connect(self._went_home)  # Back after the first entry leads home (the mode's rule)
         window.welcome.help.setText("Type a medicine's name in the search box.")
         window.splitter.setSizes([int(window.width() * 0.3), int(window.width() * 0.7)])
         self.say("")
@@ -114,6 +95,13 @@ class Kiosk(QObject):
         self.idle.timeout.connect(self.reset)
         self.idle.start()
 
+    @classmethod
+    def build(cls, content: Path, preferences: Preferences, config: KioskConfig,
+              prefetch: CatalogPrefetch | None = None) -> Kiosk:
+        """The controller and its window made in kiosk mode, and the kiosk's own widgets on them."""
+        controller = Controller(content, preferences, open_urls=False, mode=kiosk_mode(config), prefetch=prefetch)
+        return cls(controller, config)
+
     def show(self) -> None:
         self.window.showFullScreen()
 
@@ -122,6 +110,7 @@ class Kiosk(QObject):
         self.idle.stop()
         application().removeEventFilter(self.guard)
         self._may_close = True
+        self.window.allow_close()
 
     # --- idle reset ----------------------------------------------------------------------------
 
@@ -139,20 +128,12 @@ class Kiosk(QObject):
 
     def go_home(self) -> None:
         """Start again: no search, no medicine chosen, nothing open, the medicine buttons shown."""
+        self.controller.go_home()  # the controller says when it is home: _went_home
+
+    def _went_home(self) -> None:
         self.say("")
-        self.controller.go_home()
         self.picker.clear()
         self.picker.view.scrollToTop()
-
-    def _back_leads_home(self, can_back: bool, can_forward: bool) -> tuple[bool, bool]:
-        """Back is on whenever there is somewhere to go back to, the start included."""
-        return can_back or self.controller.session.view != View.WELCOME, can_forward
-
-    def _back(self) -> None:
-        if self.controller.history.can_go_back():
-            self.controller.go_back()
-        else:
-            self.go_home()
 
     # --- building a pair by taps -------------------------------------------------------------------
 

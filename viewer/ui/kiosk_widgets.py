@@ -7,22 +7,16 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
     QStringListModel,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -232,20 +226,3 @@ def _by_letter(names: list[str]) -> list[list[str]]:
 
 
 PICK_FIRST = "Or tap a medicine, then a second one, to see that pair:"
-
-
-class WrappingDelegate(QStyledItemDelegate):
-    """List rows as tall as their title needs once wrapped to the list's width: nothing cut."""
-
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self._view = view
-
-    # Qt API
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
-        icon = self._view.iconSize().width() + 12 if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0
-        width = max(80, self._view.viewport().width() - icon - 40)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        lines = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, text)
-        return QSize(size.width(), max(size.height(), lines.height() + 20))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -80,6 +80,23 @@ class HitDelegate(QStyledItemDelegate):
         text = "in text: " + snippet_from_match(index.data(Role.SNIPPET) or "")
         painter.drawText(bottom, flags, QFontMetrics(italic).elidedText(text, Qt.TextElideMode.ElideRight, bottom.width()))
         painter.restore()
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """List rows as tall as their title needs once wrapped to the list's width: nothing cut."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    # Qt API
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        icon = self._view.iconSize().width() + 12 if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0
+        width = max(80, self._view.viewport().width() - icon - 40)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        lines = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, text)
+        return QSize(size.width(), max(size.height(), lines.height() + 20))
 
 
 class EntryListPanel(QWidget):
@@ -175,6 +192,13 @@ class EntryListPanel(QWidget):
         self._plain_delegate = delegate
         if not self.proxy.has_fulltext():
             self.view.setItemDelegate(delegate)
+
+    def wrap_rows(self) -> None:
+        """Titles wrap onto more lines, never cut ("Sertraline + Clonazepam + Tramadol" in full)."""
+        self.view.setUniformItemSizes(False)
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.use_plain_delegate(WrappingDelegate(self.view))
 
     def set_marker_style(self, colours: dict[str, str], font: QFont) -> None:
         """Severity markers in the theme's colours, sized to the text."""

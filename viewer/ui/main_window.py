@@ -3,7 +3,6 @@ it emits signals and shows what it is given; viewer.ui.controller decides."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
@@ -22,10 +21,12 @@ from viewer.core.pages.model import Listing
 from viewer.core.present.document import EntryDocument
 from viewer.core.search.results import Hit
 from viewer.core.session.session import View
+from viewer.paths import bundled_dir
 from viewer.ui.banner import DisclaimerBanner
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.entry_view import EntryView
 from viewer.ui.list_panel import EntryListPanel
+from viewer.ui.modes import DESK, Mode
 from viewer.ui.panels import CheckPanel, NoResultPanel, WelcomePanel
 from viewer.ui.theme import THEME_LABELS, THEMES, Theme, fill_tokens, palette
 
@@ -62,12 +63,13 @@ class MainWindow(QMainWindow):
     closing = Signal()
     first_shown = Signal()  # once, when the window is first shown
 
-    def __init__(self, model: EntryListModel, banner_text: str | None = None) -> None:
+    def __init__(self, model: EntryListModel, mode: Mode = DESK) -> None:
         super().__init__()
+        self.mode = mode
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(640, 440)
+        self.setMinimumSize(*mode.minimum_size)
         self.resize(1180, 780)
-        self.banner = DisclaimerBanner(banner_text) if banner_text else DisclaimerBanner()
+        self.banner = DisclaimerBanner(mode.banner_text) if mode.banner_text else DisclaimerBanner()
         self.list_panel = EntryListPanel(model)
         self.entry_view = EntryView()
         self.welcome = WelcomePanel()
@@ -110,15 +112,16 @@ class MainWindow(QMainWindow):
         self.entry_view.link_activated.connect(self.link_activated)
         self.entry_view.tab_changed.connect(self.tab_changed)
         self.problems_button.clicked.connect(self.problems_requested)
-        self._base_point_size = max(10.0, self.font().pointSizeF())
+        self._base_point_size = max(10.0, self.font().pointSizeF()) * mode.font_scale
         self._zoom = 0
         self._theme: Theme | None = None
-        self.extra_qss = ""  # kiosk.qss in kiosk mode
-        self.problems_shown = True  # the kiosk shows the public no list of files
-        # (can back, can forward) -> what the buttons show (the kiosk's Back also leads home)
-        self.history_rule: Callable[[bool, bool], tuple[bool, bool]] | None = None
+        self.extra_qss = (bundled_dir("resources") / mode.style).read_text(encoding="utf-8") if mode.style else ""
         self._shown_once = False
-        self.close_guard: Callable[[], bool] | None = None  # returns False to refuse a close
+        self._may_close = not mode.frameless  # a kiosk's window closes only once released (allow_close)
+        if not mode.menus:
+            self._lock_down()
+        if mode.wrapping_rows:
+            self.list_panel.wrap_rows()
 
     def _build_actions(self) -> None:
         self.back_action = _action(self, "&Back", [QKeySequence.StandardKey.Back, "Alt+Left"], "BackAction")
@@ -232,13 +235,29 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         return pages.get(current, View.WELCOME) if current is not None else View.WELCOME
 
+    def _lock_down(self) -> None:
+        """No menus, no action of the desk's, no context menu, no frame: the public screen."""
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.menuBar().hide()
+        self.menuBar().setEnabled(False)
+        for action in (self.quit_action, self.print_action, self.export_action, self.zoom_in_action,
+                       self.zoom_out_action, self.zoom_reset_action, self.search_action):
+            action.setEnabled(False)
+            action.setVisible(False)
+            self.removeAction(action)
+        for widget in self.findChildren(QWidget):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+
+    def allow_close(self) -> None:
+        """A kiosk's window may close now (the administrator's exit; tests)."""
+        self._may_close = True
+
     def set_history_state(self, can_back: bool, can_forward: bool) -> None:
-        can_back, can_forward = self.history_rule(can_back, can_forward) if self.history_rule else (can_back, can_forward)
         self.back_action.setEnabled(can_back)
         self.forward_action.setEnabled(can_forward)
 
     def set_problem_count(self, errors: int, warnings: int) -> None:
-        if (not errors and not warnings) or not self.problems_shown:
+        if (not errors and not warnings) or not self.mode.menus:  # the kiosk shows the public no list of files
             self.problems_button.hide()
             return
         parts = []
@@ -261,11 +280,6 @@ class MainWindow(QMainWindow):
         self.entry_view.set_content_css(theme.content_css)
         if choice in self.theme_actions:
             self.theme_actions[choice].setChecked(True)
-
-    def set_base_scale(self, scale: float) -> None:
-        """Make all text ``scale`` times its normal size (the kiosk's font_scale)."""
-        self._base_point_size = max(10.0, self.font().pointSizeF()) * scale
-        self._restyle()
 
     def text_point_size(self) -> float:
         return round(self._base_point_size * (ZOOM_STEP**self._zoom), 1)
@@ -296,7 +310,7 @@ class MainWindow(QMainWindow):
             self.first_shown.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.close_guard is not None and not self.close_guard():
+        if not self._may_close:
             event.ignore()
             return
         self.closing.emit()

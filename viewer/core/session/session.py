@@ -16,6 +16,7 @@ from viewer.core.search.index import FullTextIndex
 from viewer.core.search.search_engine import Hit, Results, SearchEngine, checking_line
 from viewer.core.session.history import History
 
+WEB_SCHEMES = ("http", "https")  # links that open in the browser (the desk's; the kiosk opens none)
 CHECK_PLACE = "\x00check\x00"  # a history key that is a pair check, not a page (no path holds NUL)
 
 
@@ -253,6 +254,16 @@ class Session:
             return None
         site = Site(permalinks=self.library.permalinks)
         return next((t for t in link_targets(self.current.path, href, site) if t in self.listed_paths), None)
+
+    def follow(self, scheme: str, path: str) -> tuple[str, str]:
+        """Where a link on the open page leads: ("web", "") for a web address, ("entry", path) for
+        a listed page, ("said", why not) for anything else (file:, mailto:, a missing page)."""
+        if scheme.lower() in WEB_SCHEMES:
+            return "web", ""
+        if scheme or not path or self.current is None:
+            return "said", "This link is not opened by the viewer."
+        target = self.link_target(path)
+        return ("entry", target) if target is not None else ("said", f"No entry at {printable(path)}")
 
     def close(self) -> None:
         """Nothing open and no history: the start screen."""
