@@ -66,11 +66,6 @@ def _clean(text: str) -> str:
     return STRENGTH.sub(" ", text)
 
 
-def is_list(query: str) -> bool:
-    """Whether the query separates its products (a pasted list, or names between commas)."""
-    return len(products(query)) > 1
-
-
 def not_a_name(word: str) -> bool:
     """A word that names no medicine: a number, a dose form, a route, a frequency or a timing."""
     word = fold(word)

@@ -95,9 +95,6 @@ class SearchEngine:
             results = self._with_unknown(results, unplaced)
         return self.with_text(results) if fulltext else results
 
-    def read(self, query: str) -> Reading:
-        return read_query(query[:MAX_QUERY_CHARS], self.vocabulary, MAX_QUERY_TERMS)
-
     def with_text(self, results: Results) -> Results:
         """``results`` with their full-text hits, and the words no page holds named as unknown
         (safe to call from another thread)."""
