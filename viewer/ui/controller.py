@@ -56,7 +56,6 @@ class Controller(QObject):
         self.watcher = ContentWatcher(self.loader, self)
         self.fulltext = FullTextBuilder(root, self)
         self._engine_builder: SerialWorker | None = None
-        self._query = ""  # the query shown (the search box says it; nothing reads it back from there)
         self._state: SearchState | None = None
         self._connect()
         self.help_actions = add_help_menu(self.window, lambda: self.library, self.window.welcome.help.text)
@@ -94,7 +93,12 @@ class Controller(QObject):
         gc.freeze()  # the listings live as long as the window: collections need not walk them again
 
     def _connect(self) -> None:
+        """The window follows the session's events, and tells the controller what the user does."""
         w = self.window
+        events = self.session.events
+        events.title.connect(w.setWindowTitle)
+        events.history.connect(w.set_history_state)
+        events.status.connect(lambda message, milliseconds: w.statusBar().showMessage(message, milliseconds))
         w.entry_requested.connect(self.open_entry)
         w.text_hit_requested.connect(self.open_text_hit)
         w.back_requested.connect(self.go_back)
@@ -133,10 +137,10 @@ class Controller(QObject):
         return self.session.current
 
     def open_entry(self, path: str, record: bool = True) -> bool:
-        from_check = self._query if record and isinstance(self._state, PairCheck) and self.session.view == View.CHECK else None
+        from_check = self.session.query if record and isinstance(self._state, PairCheck) and self.session.view == View.CHECK else None
         opened = self.session.open(path, record, from_check)
         if opened.entry is None:
-            self.window.statusBar().showMessage(opened.error, 8000)
+            self.session.say(opened.error, 8000)
             return False
         self._set_view(View.ENTRY)  # first: whatever the window's change sets off reads it
         self.window.show_entry(self.builder.build(opened.entry), self.root, (self.root / path).parent)
@@ -149,7 +153,7 @@ class Controller(QObject):
         """Open a full-text result on the tab that holds the match, with the words marked."""
         if not self.open_entry(path):
             return False
-        terms = list(query_terms(self._query))
+        terms = list(query_terms(self.session.query))
         self.window.entry_view.highlight(section, terms)
         return True
 
@@ -177,16 +181,14 @@ class Controller(QObject):
         query = place_query(place)
         if query is None:
             self.open_entry(place, record=False)
-        elif query == self._query:
+        elif query == self.session.query:
             self._on_query(query)  # the box already says it: show the check again
         else:
             self.window.list_panel.set_query(query)  # answered through _on_query
         self.update_history()
 
     def update_history(self) -> None:
-        home = self.mode.back_leads_home and self.session.view != View.WELCOME  # somewhere to go back to: the start
-        history = self.session.history
-        self.window.set_history_state(history.can_go_back() or home, history.can_go_forward())
+        self.session.history_changed(self.mode.back_leads_home)  # the window's buttons follow the event
 
     def _set_view(self, view: View) -> None:
         """What the right-hand side shows is the session's; set before the window draws it."""
@@ -197,7 +199,7 @@ class Controller(QObject):
 
     def _on_query(self, text: str) -> None:
         """A query typed: title and drug matches at once, full text off the window's thread."""
-        self._query = text
+        self.session.query = text
         state = self.session.search(text)
         if state.results.text_wanted:
             self.text_search.search(self.session.engine, state.results)
@@ -206,11 +208,10 @@ class Controller(QObject):
         self._show_state(text, state)
 
     def _text_arrived(self, results: object) -> None:
-        text = self._query
+        text = self.session.query
         assert isinstance(results, Results)
         if results.text_failed:
-            self.window.statusBar().showMessage(
-                "The full-text index was damaged; it is being rebuilt. Title search works meanwhile.", 8000)
+            self.session.say("The full-text index was damaged; it is being rebuilt. Title search works meanwhile.", 8000)
             self._update_fulltext()
         self._show_state(text, self.session.state_for(text, results))
 
@@ -231,8 +232,8 @@ class Controller(QObject):
         path = self.session.enter_path(self._state) if self._state is not None else None
         if path is not None:
             self.open_entry(path)
-        elif self._query.strip():
-            self.window.statusBar().showMessage("No entry answers this search on its own: choose one from the list.", 5000)
+        elif self.session.query.strip():
+            self.session.say("No entry answers this search on its own: choose one from the list.")
 
     def _show_resting_state(self) -> None:
         if self.current is not None:
@@ -262,7 +263,7 @@ class Controller(QObject):
         elif kind == "entry":
             self.open_entry(target)
         elif kind == "said":
-            self.window.statusBar().showMessage(target, 5000)
+            self.session.say(target)
 
     # --- view preferences ----------------------------------------------------------------------
 
@@ -301,8 +302,8 @@ class Controller(QObject):
 
     def _index_ready(self, index: object) -> None:
         self.session.set_fulltext(index)  # type: ignore[arg-type]
-        if self._query.strip():
-            self._on_query(self._query)
+        if self.session.query.strip():
+            self._on_query(self.session.query)
 
     # --- problems and reload -------------------------------------------------------------------
 
@@ -330,7 +331,7 @@ class Controller(QObject):
                 self._show_welcome()
         self._follow_current(outcome)
         if not unchanged:
-            self._on_query(self._query)
+            self._on_query(self.session.query)
             if self.current is not None:  # the new results keep the open entry selected
                 self.window.list_panel.select_path(self.current.path)
 

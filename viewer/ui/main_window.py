@@ -193,29 +193,24 @@ class MainWindow(QMainWindow):
     def show_welcome(self, count: int, folder: str) -> None:
         self.welcome.set_count(count, folder)
         self.stack.setCurrentWidget(self.welcome)
-        self.setWindowTitle(APP_NAME)
 
     def show_entry(self, document: EntryDocument, root: Path | None = None, folder: Path | None = None) -> None:
         self.entry_view.show_document(document, root, folder)
         self.stack.setCurrentWidget(self.entry_view)
         self.print_action.setEnabled(True)
         self.export_action.setEnabled(True)
-        self.setWindowTitle(f"{APP_NAME} — {document.title}")
 
     def return_to_entry(self) -> None:
         """Show again the entry that was last shown (after a search that found nothing)."""
         self.stack.setCurrentWidget(self.entry_view)
-        self.setWindowTitle(f"{APP_NAME} — {self.entry_view.title_text()}")
 
     def show_no_result(self, query: str, nearest: list[Listing], notes: tuple[str, ...] = (), suggestions: tuple[Hit, ...] = ()) -> None:
         self.no_result.show_query(query, nearest, notes, suggestions)
         self.stack.setCurrentWidget(self.no_result)
-        self.setWindowTitle(APP_NAME)
 
     def show_check(self, heading: str, pairs: list[Hit], notes: tuple[str, ...] = (), suggestions: tuple[Hit, ...] = (), medicines: int = 3) -> None:
         self.check.show_check(heading, pairs, notes, suggestions, medicines)
         self.stack.setCurrentWidget(self.check)
-        self.setWindowTitle(APP_NAME)
 
     def reset_view(self) -> None:
         """Back to the start: no search, nothing selected, first tab, scrolled up, nothing marked."""

@@ -8,12 +8,15 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
+from viewer import APP_NAME
 from viewer.core.catalog.library import read_page
 from viewer.core.pages.model import Entry, Library, Listing, Page, Severity, printable
 from viewer.core.pages.site import Site, link_targets
+from viewer.core.pages.source import without_controls
 from viewer.core.pages.text import fold, query_terms
 from viewer.core.search.index import FullTextIndex
 from viewer.core.search.search_engine import Hit, Results, SearchEngine, checking_line
+from viewer.core.session.events import SessionEvents
 from viewer.core.session.history import History
 
 WEB_SCHEMES = ("http", "https")  # links that open in the browser (the desk's; the kiosk opens none)
@@ -98,9 +101,12 @@ class Session:
 
     def __init__(self, root: Path, library: Library, reader: Callable[[Path, str], Page] = read_page) -> None:
         self.root = root
+        self.events = SessionEvents()
         self.history = History()
-        self.view = View.WELCOME  # what the right-hand side shows (the window draws it; nothing reads it back)
-        self.current: Entry | None = None
+        self._view = View.WELCOME
+        self._current: Entry | None = None
+        self._query = ""
+        self._title = APP_NAME
         self._reader = reader
         self._last_good: dict[str, Entry] = {}
         self._open_signature: tuple[int, int] = (-1, -1)  # the open file's (mtime, size) when read
@@ -109,6 +115,62 @@ class Session:
         self.library: Library = library
         self._listed: frozenset[str] | None = None
         self._set_library(library)
+
+    # --- state that tells (the window draws it; nothing reads a widget back) --------------------
+
+    @property
+    def view(self) -> View:
+        """What the right-hand side shows."""
+        return self._view
+
+    @view.setter
+    def view(self, view: View) -> None:
+        if view != self._view:
+            self._view = view
+            self.events.view.emit(view)
+        self._retitle()
+
+    @property
+    def current(self) -> Entry | None:
+        """The open entry (kept while a search is shown over it)."""
+        return self._current
+
+    @current.setter
+    def current(self, entry: Entry | None) -> None:
+        self._current = entry
+        self.events.entry.emit(entry)
+        self._retitle()
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @query.setter
+    def query(self, query: str) -> None:
+        if query != self._query:
+            self._query = query
+            self.events.query.emit(query)
+
+    @property
+    def title(self) -> str:
+        """The window's title: the program's name, and the open entry's when it is shown."""
+        return self._title
+
+    def _retitle(self) -> None:
+        shown = self._current is not None and self._view == View.ENTRY
+        title = f"{APP_NAME} — {without_controls(self._current.display_title)}" if shown and self._current else APP_NAME
+        if title != self._title:
+            self._title = title
+            self.events.title.emit(title)
+
+    def say(self, message: str, milliseconds: int = 5000) -> None:
+        """A message for the status bar."""
+        self.events.status.emit(message, milliseconds)
+
+    def history_changed(self, back_leads_home: bool = False) -> None:
+        """Announce where Back and Forward lead (in a mode whose Back leads home, the start too)."""
+        home = back_leads_home and self._view != View.WELCOME
+        self.events.history.emit(self.history.can_go_back() or home, self.history.can_go_forward())
 
     def _set_library(self, library: Library) -> None:
         if not _same_listings(self.library, library):
