@@ -4,20 +4,32 @@ entry and its last good version, and what a query's results mean for the screen.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from enum import Enum
+from dataclasses import replace
 from pathlib import Path
 
 from viewer import APP_NAME
 from viewer.core.catalog.library import read_page
-from viewer.core.pages.model import Entry, Library, Listing, Page, Severity, printable
+from viewer.core.pages.model import Entry, Library, Page, Severity, printable
 from viewer.core.pages.site import Site, link_targets
 from viewer.core.pages.source import without_controls
 from viewer.core.pages.text import fold, query_terms
 from viewer.core.search.index import FullTextIndex
-from viewer.core.search.search_engine import Hit, Results, SearchEngine, checking_line
+from viewer.core.search.search_engine import Results, SearchEngine, checking_line
 from viewer.core.session.events import SessionEvents
 from viewer.core.session.history import History
+from viewer.core.session.states import (
+    Listed,
+    NoResult,
+    Opened,
+    PairCheck,
+    Reloaded,
+    ReloadOutcome,
+    SearchState,
+    View,
+)
+
+__all__ = ["Listed", "NoResult", "Opened", "PairCheck", "ReloadOutcome", "Reloaded", "SearchState", "Session", "View",
+           "check_place", "place_query"]
 
 WEB_SCHEMES = ("http", "https")  # links that open in the browser (the desk's; the kiosk opens none)
 CHECK_PLACE = "\x00check\x00"  # a history key that is a pair check, not a page (no path holds NUL)
@@ -31,69 +43,6 @@ def check_place(query: str) -> str:
 def place_query(key: str) -> str | None:
     """The query of a pair check in history, or None for a page."""
     return key[len(CHECK_PLACE) :] if key.startswith(CHECK_PLACE) else None
-
-
-class View(str, Enum):
-    """What the right-hand side shows."""
-
-    WELCOME = "welcome"
-    ENTRY = "entry"
-    NO_RESULT = "no-result"
-    CHECK = "check"
-
-
-@dataclass(frozen=True)
-class Listed:
-    """Results to list, nothing else to show (an empty query, or matches)."""
-
-    results: Results
-
-
-@dataclass(frozen=True)
-class NoResult:
-    """Nothing matches: say so, with the nearest titles."""
-
-    query: str
-    nearest: tuple[Listing, ...]
-    results: Results
-
-
-@dataclass(frozen=True)
-class PairCheck:
-    """Three or more medicines: every pair, under a heading that says what is checked."""
-
-    heading: str
-    rows: tuple[Hit, ...]
-    results: Results
-
-
-SearchState = Listed | NoResult | PairCheck
-
-
-@dataclass(frozen=True)
-class Opened:
-    """The outcome of opening a page: the entry to show (maybe its last good version), a
-    warning to show above it, or, when there is nothing to show, the error."""
-
-    entry: Entry | None
-    warning: str = ""
-    error: str = ""
-
-
-class Reloaded(str, Enum):
-    """What a reload means for the open entry."""
-
-    NOTHING_OPEN = "nothing open"
-    KEPT = "kept"  # its listing is unchanged (its file may still have changed: the window checks)
-    CHANGED = "changed"  # read it again
-    RENAMED = "renamed"  # open it under its new path
-    REMOVED = "removed"  # gone: keep showing the last version read, saying so
-
-
-@dataclass(frozen=True)
-class ReloadOutcome:
-    kind: Reloaded
-    path: str | None = None
 
 
 class Session:
