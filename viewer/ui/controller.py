@@ -13,7 +13,6 @@ from viewer.core.catalog.cache import catalog_file
 from viewer.core.catalog.catalog import CatalogLoader
 from viewer.core.catalog.prefetch import CatalogPrefetch
 from viewer.core.pages.model import Entry, Library, Severity
-from viewer.core.pages.text import query_terms
 from viewer.core.present.document import DocumentBuilder
 from viewer.core.search.search_engine import Hit, Results
 from viewer.core.session.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View, place_query
@@ -153,7 +152,7 @@ class Controller(QObject):
         """Open a full-text result on the tab that holds the match, with the words marked."""
         if not self.open_entry(path):
             return False
-        terms = list(query_terms(self.session.query))
+        terms = list(self._state.results.text_terms) if self._state is not None else []
         self.window.entry_view.highlight(section, terms)
         return True
 
@@ -218,7 +217,7 @@ class Controller(QObject):
     def _show_state(self, text: str, state: SearchState) -> None:
         self._state = state
         results = state.results
-        self.window.list_panel.show_results(results, query_terms(text), notes=not isinstance(state, (PairCheck, NoResult)))
+        self.window.list_panel.show_results(results, results.text_terms, notes=not isinstance(state, (PairCheck, NoResult)))
         if isinstance(state, PairCheck):
             self.show_check(state.heading, list(state.rows), results.notes, results.suggestions, len(results.drugs))
         elif isinstance(state, NoResult):

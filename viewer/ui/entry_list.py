@@ -158,9 +158,6 @@ class EntryFilterProxy(QAbstractProxyModel):
     def text_pending(self) -> bool:
         return bool(self.results.text_wanted)
 
-    def query_terms(self) -> tuple[str, ...]:
-        return self._terms
-
     def has_fulltext(self) -> bool:
         return bool(self._text_hits)
 
