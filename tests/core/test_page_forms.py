@@ -83,12 +83,12 @@ def test_the_sites_own_front_matter_is_read_and_shown():
     assert entry.updated == "2025-03-14"
     assert entry.banned is True
     document = DocumentBuilder().build(entry)
-    assert "BANNED" in document.safety and "A short summary" in document.header and "Updated 2025-03-14" in document.header
+    assert "BANNED" in document.safety and "A short summary" in document.header and "Updated 14 Mar 2025" in document.header
     assert [key for key, _, _ in document.tabs] == [
         "usage", "side_effects", "mechanism", "faqs", "dosage", "precautions", "interactions", "pregnancy",
     ]
     paper = print_html(entry, Renderer())
-    assert "BANNED" in paper and "Updated 2025-03-14" in paper and "<h2>Interactions</h2>" in paper
+    assert "BANNED" in paper and "Updated 14 Mar 2025" in paper and "<h2>Interactions</h2>" in paper
 
 
 def test_bold_headings_keep_their_sub_headings_inside():
@@ -162,3 +162,22 @@ def test_a_site_lists_only_what_it_publishes(tmp_path):
     assert set(reasons) == {"notes/", "_site/", "node_modules/", "_drafts/", "about.md", "index.md", "a/hidden.md"}
     assert reasons["notes/"] == "excluded by _config.yml"
     assert library.site_title == "Test site"
+
+
+def test_one_line_questions_give_question_and_answer_and_a_note_is_no_warning():
+    entry, _ = read("one-line-faqs.md")
+    assert [(f.question, f.answer) for f in entry.faqs] == [
+        ("Can it be taken with food?", "Yes, with or without food."),
+        ("Does it cause drowsiness?", "Sometimes; take care driving."),
+    ]
+    document = DocumentBuilder().build(entry)
+    assert "callout" not in "".join(html for _, _, html in document.tabs)  # "Important Note:" is a note, not a warning
+
+
+def test_a_description_in_markdown_and_a_timestamp_show_as_a_reader_reads_them():
+    entry, _ = read("one-line-faqs.md")
+    header = DocumentBuilder().build(entry).header
+    assert "<li><strong>Pharmacological Classification:</strong> a test class</li>" in header and "- **" not in header
+    assert "Updated 22 Sep 2025" in header and "T17:22" not in header
+    printed = print_html(entry, Renderer())
+    assert "<strong>Form:</strong> tablets" in printed and "Updated 22 Sep 2025" in printed

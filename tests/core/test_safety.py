@@ -76,7 +76,7 @@ def test_the_list_knows_each_pages_severity_from_the_quick_read_and_the_full_one
 def test_the_header_leads_with_the_badge_and_warning_then_reviewed_and_sources():
     document = DocumentBuilder().build(parse_page("safety.md", FORM.read_bytes()).entry)
     assert "MAJOR" in document.safety and "slow breathing" in document.safety
-    assert "Reviewed 2025-09-30 · Updated 2025-10-02" in document.header
+    assert "Reviewed 30 Sep 2025 · Updated 2 Oct 2025" in document.header
     assert "Sources:" in document.header and "leaflet (example.org)" in document.header
     assert document.spoken_title.startswith("Severity Major. Together they can slow breathing")
 
@@ -92,13 +92,15 @@ def test_a_serious_sub_label_and_its_list_are_one_callout_and_no_word_moves():
 
 
 @pytest.mark.parametrize("text", ["Serious: call for help.", "Warning: no alcohol.", "Boxed warning: risk.",
-                                  "Important: read this.", "Do not drive.", "Seek medical help if faint.",
+                                  "Important safety information: read this.", "Do not drive.", "Seek medical help if faint.",
                                   "Seek emergency care.", "Emergency signs: blue lips."])
 def test_every_warning_word_makes_a_callout(text):
     assert Renderer().render(text).callouts == 1
 
 
-@pytest.mark.parametrize("text", ["Seriously, it is fine.", "The warning signs are rare.", "Not important."])
+@pytest.mark.parametrize("text", ["Seriously, it is fine.", "The warning signs are rare.", "Not important.",
+                                  "Important Note: this page is AI-generated and may not be accurate.",
+                                  "Important: consult your doctor before taking any medicine."])
 def test_ordinary_text_is_no_callout(text):
     assert Renderer().render(text).callouts == 0
 

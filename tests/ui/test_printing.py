@@ -89,7 +89,7 @@ def test_a_major_entry_on_paper_leads_with_its_severity_and_warning(tmp_path, qa
     assert "⚠ Warning" in first and "Serious side effects needing help at once" in first
     for text in pages:
         flat = " ".join(text.split())
-        assert "From Riverside test library · this page: reviewed 2025-09-30 · updated 2025-10-02 · printed " in flat
+        assert "From Riverside test library · this page: reviewed 30 Sep 2025 · updated 2 Oct 2025 · printed " in flat
         assert words(DEFAULT_TEXT) in flat
 
 

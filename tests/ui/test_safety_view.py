@@ -41,7 +41,7 @@ def test_the_header_leads_with_the_severity_word_and_warning_then_the_title(safe
     strip = view.safety.text()
     assert "MAJOR" in strip and "slow breathing to a dangerous degree" in strip
     assert view.safety.y() < view.title.y()
-    assert "Reviewed 2025-09-30" in view.header.toPlainText() and "Made-up Formulary" in view.header.toPlainText()
+    assert "Reviewed 30 Sep 2025" in view.header.toPlainText() and "Made-up Formulary" in view.header.toPlainText()
 
 
 def test_the_banned_flag_leads_and_no_severity_is_invented(safety):

@@ -122,3 +122,22 @@ def test_leaving_a_failed_search_shows_the_same_entry_without_rendering_it_again
     controller.window.list_panel.set_query("")
     assert controller.window.showing() == "entry"
     assert controller.window.windowTitle() == "Drug Combination Reference — Sertraline + Clonazepam"
+
+
+def test_a_new_window_fits_the_screens_available_area_1366x768_included(qapp, settings, content):
+    from PySide6.QtCore import QRect
+
+    from viewer.ui.controller import Controller
+    from viewer.ui.main_window import fitted
+    from viewer.ui.settings import Preferences
+
+    class Laptop:  # a 1366x768 screen with a 32-pixel panel
+        def availableGeometry(self) -> QRect:
+            return QRect(0, 0, 1366, 736)
+
+    assert fitted((1180, 780), Laptop()) == (1180, 688)  # the status bar stays on screen
+    controller = Controller(content, Preferences(settings), open_urls=False)
+    area = controller.window.screen().availableGeometry()
+    assert controller.window.height() <= area.height() and controller.window.width() <= area.width()
+    controller.shutdown()
+    controller.window.close()

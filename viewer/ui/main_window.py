@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence, QScreen, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
@@ -31,6 +31,16 @@ from viewer.ui.panels import CheckPanel, NoResultPanel, WelcomePanel
 from viewer.ui.theme import THEME_LABELS, THEMES, Theme, fill_tokens, palette
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = -4, 10, 1.12
+DEFAULT_SIZE = (1180, 780)
+FRAME = (16, 48)  # room for a window manager's frame and title bar
+
+
+def fitted(size: tuple[int, int], screen: QScreen | None) -> tuple[int, int]:
+    """A window size that fits the screen's available area, frame included (1366x768 too)."""
+    if screen is None:
+        return size
+    area = screen.availableGeometry()
+    return min(size[0], area.width() - FRAME[0]), min(size[1], area.height() - FRAME[1])
 
 
 def _action(parent: QWidget, text: str, shortcuts: list[str | QKeySequence.StandardKey], name: str | None = None) -> QAction:
@@ -68,7 +78,7 @@ class MainWindow(QMainWindow):
         self.mode = mode
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(*mode.minimum_size)
-        self.resize(1180, 780)
+        self.resize(*fitted(DEFAULT_SIZE, self.screen()))
         self.banner = DisclaimerBanner(mode.banner_text) if mode.banner_text else DisclaimerBanner()
         self.list_panel = EntryListPanel(model)
         self.entry_view = EntryView()

@@ -27,7 +27,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from viewer import __version__
 from viewer.core.catalog.library import load_catalog
 from viewer.core.pages.model import Entry, Library
-from viewer.core.present.document import print_html, provenance_line
+from viewer.core.present.document import print_html, provenance_line, readable_date
 from viewer.core.present.render import Renderer
 from viewer.ui.banner import DEFAULT_TEXT
 
@@ -96,10 +96,10 @@ class PrintContext:
     def source_line(self, entry: Entry) -> str:
         """The footer's second line: whose content, the page's own date, the print date."""
         parts = [f"From {self.name}"]
-        dated = provenance_line(entry)
+        dated = provenance_line(entry).replace("Reviewed", "reviewed").replace("Updated", "updated")
         if dated:
-            parts.append(f"this page: {dated.lower()}")
-        parts.append(f"printed {self.printed.isoformat()}")
+            parts.append(f"this page: {dated}")
+        parts.append(f"printed {readable_date(self.printed.isoformat())}")
         return " · ".join(parts)
 
 

@@ -18,6 +18,12 @@ _Q_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _A_PREFIX = re.compile(r"^\s{0,3}(?:[*+-]\s+)?(?:\*\*|__)?(?:A|Answer)\s*[:.)](?:\*\*|__)?\s*", re.IGNORECASE)
+# "**Q: A question?**  A: its answer" on one line (a later form of the user's site).
+_ONE_LINE = re.compile(
+    r"^\s{0,3}(?:[*+-]\s+)?(\*\*|__)\s*(?:Q|Question)\s*\d*\s*[:.)]\s*(?P<q>[^\n]+?)\s*\1\s*"
+    r"(?:\*\*|__)?(?:A|Answer)\s*[:.)](?:\*\*|__)?\s*(?P<a>.*)$",
+    re.IGNORECASE,
+)
 _BOLD_QUESTION = re.compile(r"^\s{0,3}(\*\*|__)(?P<q>[^\n]+?\?)\s*:?\s*\1:?\s*(?P<a>.*)$")
 _PLAIN_QUESTION = re.compile(r"^\s{0,3}(?P<q>[^\s*_#>|-][^\n]{2,300}\?)\s*$")
 
@@ -50,7 +56,7 @@ def parse_faqs(text: str) -> FaqSection:
 
 def _question(line: str, at_paragraph: bool, following: str) -> tuple[str, str] | None:
     """(question, start of answer) when ``line`` opens a question, else None."""
-    for pattern in (_BULLET_BOLD, _Q_PREFIX, _HEADING, _BULLET_QUESTION):
+    for pattern in (_ONE_LINE, _BULLET_BOLD, _Q_PREFIX, _HEADING, _BULLET_QUESTION):
         found = pattern.match(line)
         if found:
             question = heading_text(found.group("q")) if pattern is _HEADING else found.group("q")

@@ -214,7 +214,7 @@ def parse_page(path: str, data: bytes) -> Page:
     entry = Entry(
         path=path, title=head.title, drugs=drugs_from_title(head.title), intro=split.intro,
         faqs=faqs.faqs, faq_intro=faqs.intro, other=tuple(sections.other),
-        given_under=_given_under(sections.other, present), description=_text(head.meta.get("description")),
+        given_under=_given_under(sections.other, present), description=_markdown(head.meta.get("description")),
         updated=_text(head.meta.get("lastModified") or head.meta.get("last_modified_at")),
         banned=head.meta.get("is_banned") is True, severity=safety.severity, warning=safety.warning,
         reviewed=safety.reviewed, sources=safety.sources, sections=sections.in_order(),
@@ -284,6 +284,13 @@ def _faqs(head: Head, sections: _Sections, report: Callable[..., None]) -> FaqSe
         elif from_front:
             faqs = FaqSection(from_front, "")
     return faqs
+
+
+def _markdown(value: Any) -> str:
+    """A front-matter value that is Markdown (a description with a list): its lines kept."""
+    if not isinstance(value, str):
+        return _text(value)
+    return "\n".join(line.rstrip() for line in without_controls(value, keep_lines=True).strip().split("\n"))
 
 
 def _text(value: Any) -> str:

@@ -23,7 +23,7 @@ MAX_SOURCES = 50
 
 # Paragraphs, list items and sub-labels that begin with one of these are drawn as a callout.
 WARNING_WORDS = re.compile(
-    r"^\W{0,3}(?:boxed\s+warning|black[\s-]+box(?:\s+warning)?|serious|warnings?|important|"
+    r"^\W{0,3}(?:boxed\s+warning|black[\s-]+box(?:\s+warning)?|serious|warnings?|important\s+safety|"
     r"do\s+not|don['’]t|seek\s+(?:immediate\s+|urgent\s+)?(?:medical|emergency)|(?:get\s+)?emergency)\b",
     re.IGNORECASE,
 )

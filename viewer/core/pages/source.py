@@ -23,12 +23,16 @@ TEXT_BYTES = bytes(b for b in range(256) if b in (0x09, 0x0A, 0x0C, 0x0D) or b >
 
 
 _CONTROLS = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0)], " ")
+_CONTROLS_BUT_LINES = {code: space for code, space in _CONTROLS.items() if code != 0x0A}
 
 
-def without_controls(text: str) -> str:
+def without_controls(text: str, keep_lines: bool = False) -> str:
     """Text from a page with every C0 and C1 control character (ESC sequences included) made a
-    space: no title, warning or name can drive a terminal, a PDF's metadata or a window title."""
-    return text.translate(_CONTROLS) if not text.isprintable() else text
+    space: no title, warning or name can drive a terminal, a PDF's metadata or a window title.
+    ``keep_lines`` keeps line breaks (Markdown in front matter, such as a description's list)."""
+    if text.isprintable():
+        return text
+    return text.translate(_CONTROLS_BUT_LINES if keep_lines else _CONTROLS)
 
 
 MAX_DEPTH = 64  # front matter nesting: libyaml's C composer recurses per level and crashes near 50,000

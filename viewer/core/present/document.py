@@ -157,13 +157,26 @@ def safety_html(entry: Entry) -> str:
     return "".join(lines)
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def readable_date(text: str) -> str:
+    """A date as a reader reads it, with no order to guess: "2025-09-22T17:22:07.690Z" -> "22 Sep 2025";
+    anything else as the page writes it."""
+    found = _ISO_DATE.fullmatch(text.strip())
+    if not found or not 1 <= int(found.group(2)) <= 12:
+        return text
+    return f"{int(found.group(3))} {_MONTHS[int(found.group(2)) - 1]} {found.group(1)}"
+
+
 def provenance_line(entry: Entry) -> str:
-    """When the page was reviewed or updated, as it says, as plain text ("" when it says neither)."""
+    """When the page was reviewed or updated, as a reader reads dates ("" when it says neither)."""
     dates = []
     if entry.reviewed:
-        dates.append(f"Reviewed {entry.reviewed}")
+        dates.append(f"Reviewed {readable_date(entry.reviewed)}")
     if entry.updated:
-        dates.append(f"Updated {entry.updated}")
+        dates.append(f"Updated {readable_date(entry.updated)}")
     return " · ".join(dates)
 
 
@@ -172,8 +185,8 @@ def header_html(entry: Entry, render: Render) -> str:
     text, when it was reviewed or updated, and its sources. (The severity, warning and Banned
     flag lead above the title: ``safety_html``.)"""
     parts = []
-    if entry.description:
-        parts.append(f'<p class="summary">{html.escape(entry.description)}</p>')
+    if entry.description:  # Markdown, as the page writes it (a list, bold words), never shown raw
+        parts.append(f'<div class="summary">{render(entry.description, "Description")}</div>')
     if entry.brands:
         parts.append(brands_html(entry))
     for kind in HEADER_KINDS:
@@ -238,13 +251,13 @@ def links_as_text(fragment: str) -> str:
     return _IMAGE.sub(image, fragment)
 
 
-def _print_heading(entry: Entry) -> list[str]:
+def _print_heading(entry: Entry, renderer: Renderer) -> list[str]:
     """Page 1's top: safety first, then the title, drugs, summary, brands, dates and sources."""
     parts = [safety_html(entry), f"<h1>{html.escape(entry.display_title)}</h1>"]
     if entry.drugs:
         parts.append(f'<p class="drugs">{html.escape(" · ".join(entry.drugs))}</p>')
     if entry.description:
-        parts.append(f"<p><i>{html.escape(entry.description)}</i></p>")
+        parts.append(links_as_text(renderer.render(entry.description).html))
     if entry.brands:
         parts.append(brands_html(entry))
     dates = provenance_line(entry)
@@ -263,7 +276,7 @@ def print_html(entry: Entry, renderer: Renderer) -> str:
         body = links_as_text(renderer.render(source).html) if source.strip() else ""
         return f"<h2>{html.escape(title)}</h2>" + (body or f"<p><i>{empty_sentence(title)}</i></p>")
 
-    parts = _print_heading(entry)
+    parts = _print_heading(entry, renderer)
     parts += [section(kind.title, entry.section(kind.key)) for kind in HEADER_KINDS if entry.section(kind.key)]
     if entry.intro:
         parts.append(section("Introduction", entry.intro))
