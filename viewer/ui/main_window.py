@@ -142,6 +142,9 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action = _action(self, "&Normal text size", ["Ctrl+0"])
         self.quit_action = _action(self, "&Quit", [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
         self.print_action = _action(self, "&Print…", [QKeySequence.StandardKey.Print, "Ctrl+P"], "PrintAction")
+        self.problems_action = _action(self, "Problems for &authors…", [], "ProblemsAction")
+        self.problems_action.setEnabled(False)
+        self.problems_action.triggered.connect(self.problems_requested)
         self.export_action = _action(self, "&Export PDF…", ["Ctrl+Shift+E"], "ExportPdfAction")
         for action in (self.print_action, self.export_action):
             action.setEnabled(False)  # until an entry is open
@@ -164,6 +167,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view_menu.addSeparator()
+        view_menu.addAction(self.problems_action)
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         self.theme_actions: dict[str, QAction] = {}
@@ -246,7 +251,7 @@ class MainWindow(QMainWindow):
         self.menuBar().hide()
         self.menuBar().setEnabled(False)
         for action in (self.quit_action, self.print_action, self.export_action, self.zoom_in_action,
-                       self.zoom_out_action, self.zoom_reset_action, self.search_action):
+                       self.zoom_out_action, self.zoom_reset_action, self.search_action, self.problems_action):
             action.setEnabled(False)
             action.setVisible(False)
             self.removeAction(action)
@@ -262,15 +267,14 @@ class MainWindow(QMainWindow):
         self.forward_action.setEnabled(can_forward)
 
     def set_problem_count(self, errors: int, warnings: int) -> None:
-        if (not errors and not warnings) or not self.mode.menus:  # the kiosk shows the public no list of files
+        """The status bar says only what a reader loses (pages that could not be read); an
+        author's lint waits behind View > Problems for authors. The kiosk shows neither."""
+        self.problems_action.setText(f"Problems for &authors ({errors + warnings:,})…")
+        self.problems_action.setEnabled(bool(errors or warnings) and self.mode.menus)
+        if not errors or not self.mode.menus:
             self.problems_button.hide()
             return
-        parts = []
-        if errors:
-            parts.append(f"{errors} page{'s' if errors != 1 else ''} could not be read")
-        if warnings:
-            parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-        self.problems_button.setText(", ".join(parts) + " — show")
+        self.problems_button.setText(f"{errors:,} page{'s' if errors != 1 else ''} could not be read — show")
         self.problems_button.show()
 
     def apply_zoom(self, zoom: int) -> None:

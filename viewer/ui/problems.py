@@ -22,7 +22,8 @@ class ProblemsDialog(QDialog):
         self.view.setAccessibleName("Problems")
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
-        intro = QLabel(f"These pages in {folder} could not be read completely. The other pages are unaffected.")
+        intro = QLabel(f"Problems for the authors of the pages in {folder}: errors are pages (or parts) that could not "
+                       "be read, the other pages unaffected; warnings are things an author may want to fix.")
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
