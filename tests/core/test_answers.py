@@ -186,3 +186,18 @@ def test_a_word_in_titles_gives_its_title_matches_then_its_text_matches_on_the_r
     assert len([h for h in results.hits if h.kind == "fulltext"]) >= 10
     chosen, _ = engine.choose("Acarbose + Metformin")
     assert chosen is not None and chosen.path == "composition/a/acarbose-metformin.md"
+
+
+@needs_real_site
+def test_no_namesake_of_the_real_site_shows_a_file_path():
+    from viewer.core.present.document import DocumentBuilder
+
+    library = load_catalog(REAL_SITE)
+    assert len({e.display_title for e in library.entries}) == len(library.entries)  # no two rows read the same
+    namesakes = [e for e in library.entries if e.distinguisher]
+    assert len(namesakes) >= 40
+    session, builder = Session(REAL_SITE, library), DocumentBuilder()
+    for item in namesakes:
+        assert item.distinguisher.split(" ")[0] in ("Composition", "Generic"), item.display_title  # "Composition 2" too
+        document = builder.build(session.open(item.path).entry)
+        assert ".md" not in document.title + document.header, item.path

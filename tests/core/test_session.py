@@ -87,7 +87,7 @@ def test_namesakes_open_told_apart(tmp_path):
     for name in ("a/x.md", "b/x.md"):
         (tmp_path / name).write_text(page("Alpha + Beta", FULL_BODY))
     session = Session(tmp_path, load_catalog(tmp_path))
-    assert session.open("b/x.md").entry.display_title == "Alpha + Beta (b/x.md)"
+    assert session.open("b/x.md").entry.display_title == "Alpha + Beta (b)"
 
 
 def test_reloads_say_what_becomes_of_the_open_entry(tmp_path):

@@ -91,7 +91,7 @@ def load_folder(root: Path, reader: Reader, walked: tuple[Site, Scan] | None = N
     walk = walk or scan(root, site)
     entries, problems, ignored, failed, found_brands = _sort_pages(site, walk, [(page, reader(str(root), page)) for page in walk.pages])
     drugs, drug_problems, name = read_drugs(root)
-    entries, duplicate_problems = tell_apart(entries)
+    entries, duplicate_problems = tell_apart(entries, dict(site.collection_names))
     brands, brand_problems = find_targets(found_brands, entries)
     entries.sort(key=lambda e: (e.display_title.casefold(), e.path))
     times = [page.signature[0] for page in walk.pages if page.signature[0] > 0]
@@ -143,9 +143,10 @@ def _sort_pages(site: Site, walk: Scan, reads: list[tuple[FileInfo, Read]]) -> t
     return entries, problems, ignored, failed, brands
 
 
-def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:
-    """Entries sharing a title are all kept, each marked with the shortest end of its path
-    that no namesake shares (usually the file name), with a warning."""
+def tell_apart(entries: list[L], collections: dict[str, str] | None = None) -> tuple[list[L], list[Problem]]:
+    """Entries sharing a title are all kept, each told apart by what differs for a reader (its
+    collection, "Composition" or "Generic", else its folder; a number when even that is the
+    same), never a file path; the author is warned, with the paths."""
     folded = [fold(entry.title) for entry in entries]
     shared = {title for title, count in Counter(folded).items() if count > 1}  # usually none
     by_title: dict[str, list[int]] = defaultdict(list)
@@ -160,7 +161,7 @@ def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:
         paths = [entries[i].path for i in indexes]
         for i in indexes:
             entry = entries[i]
-            result[i] = replace(entry, distinguisher=distinguishing_part(entry.path, paths))
+            result[i] = replace(entry, distinguisher=reader_label(entry.path, paths, collections or {}))
             others = ", ".join(p for p in paths if p != entry.path)
             problems.append(
                 Problem(entry.path, None, Severity.WARNING, f"title '{entry.title}' is also used by {others}; {'both' if len(paths) == 2 else 'all'} are listed")
@@ -168,12 +169,16 @@ def tell_apart(entries: list[L]) -> tuple[list[L], list[Problem]]:
     return result, problems
 
 
-def distinguishing_part(path: str, paths: list[str]) -> str:
-    """The fewest trailing parts of ``path`` that end no other of ``paths``."""
-    parts = path.split("/")
-    others = [p.split("/") for p in paths if p != path]
-    for count in range(1, len(parts) + 1):
-        tail = parts[-count:]
-        if all(other[-count:] != tail for other in others):
-            return "/".join(tail)
-    return path
+def reader_label(path: str, paths: list[str], collections: dict[str, str]) -> str:
+    """What tells ``path`` apart from its namesakes for a reader: the collection it is in (by
+    its name in _config.yml), else its top folder's name; numbered when namesakes share it."""
+
+    def place(page: str) -> str:
+        top = page.split("/", 1)[0] if "/" in page else ""
+        return collections.get(top) or top.strip("_").replace("-", " ").replace("_", " ")
+
+    mine = place(path)
+    same = sorted(p for p in paths if place(p) == mine)
+    if len(same) == 1 and mine:
+        return mine
+    return f"{mine} {same.index(path) + 1}".strip()

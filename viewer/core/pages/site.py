@@ -40,6 +40,7 @@ class Site:
     excluded: tuple[str, ...] = ()  # patterns from `exclude:`, relative to the root
     permalinks: tuple[tuple[str, str], ...] = ()  # (collection folder, permalink pattern)
     title: str = ""
+    collection_names: tuple[tuple[str, str], ...] = ()  # (folder, the name readers see: "Composition")
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     @cached_property
@@ -88,7 +89,23 @@ def read_site(root: Path) -> Site:
                 permalinks.append((posixpath.join(folder, str(name)), settings["permalink"]))
                 permalinks.append((posixpath.join(folder, f"_{name}"), settings["permalink"]))
     title = config.get("title")
-    return Site(patterns, tuple(permalinks), str(title) if isinstance(title, (str, int, float)) else "")
+    return Site(patterns, tuple(permalinks), str(title) if isinstance(title, (str, int, float)) else "",
+                _collection_names(config))
+
+
+def _collection_names(config: dict[str, object]) -> tuple[tuple[str, str], ...]:
+    """Each collection's folder and the name a reader sees (a theme's ``name:`` for it, else the
+    collection's own, capitalised): how namesakes in two collections are told apart."""
+    collections = config.get("collections")
+    theme = config.get("just_the_docs")
+    named = theme.get("collections") if isinstance(theme, dict) else None
+    found: list[tuple[str, str]] = []
+    for name in collections if isinstance(collections, dict) else ():
+        given = named.get(name) if isinstance(named, dict) else None
+        shown = given.get("name") if isinstance(given, dict) else None
+        label = str(shown) if isinstance(shown, (str, int)) else str(name).replace("_", " ").capitalize()
+        found += [(str(name), label), (f"_{name}", label)]
+    return tuple(found)
 
 
 # --- markup a static site generator would have consumed ------------------------------------
