@@ -30,15 +30,27 @@ def timed(args: list[str], env: dict[str, str], cwd: Path) -> float:
     return best
 
 
+def x_server(env: dict[str, str], cwd: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
+    """An Xvfb screen that answers. Another test's Xvfb shutting down beside this one can take the
+    display it was given with it, so a screen that does not answer is replaced (three tries)."""
+    for _ in range(3):
+        read, write = os.pipe()
+        server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                                  pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write)
+        with os.fdopen(read) as pipe:
+            display = ":" + pipe.readline().strip()
+        shown_env = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        if run(["xdotool", "getdisplaygeometry"], shown_env, cwd).returncode == 0:
+            return server, shown_env
+        server.terminate()
+        server.wait(10)
+    raise SystemExit("no Xvfb screen answered in three tries")
+
+
 def window_opens(program: Path, env: dict[str, str], cwd: Path) -> float:
     """Seconds from launch to the window on an Xvfb screen."""
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        display = ":" + pipe.readline().strip()
-    shown_env = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    server, shown_env = x_server(env, cwd)
     start = time.perf_counter()
     viewer = subprocess.Popen([str(program)], cwd=cwd, env=shown_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

@@ -181,3 +181,12 @@ def test_a_description_in_markdown_and_a_timestamp_show_as_a_reader_reads_them()
     assert "Updated 22 Sep 2025" in header and "T17:22" not in header
     printed = print_html(entry, Renderer())
     assert "<strong>Form:</strong> tablets" in printed and "Updated 22 Sep 2025" in printed
+
+
+def test_a_page_of_a_thousand_questions_prints_every_answer_past_the_formatted_ones():
+    faqs = "".join(f"* **Question number {n}?** Answer word{n} **here**.\n" for n in range(1000))
+    entry = parse_page("many.md", f"---\ntitle: Alpha + Beta\n---\n\n## FAQs\n\n{faqs}".encode()).entry
+    paper = print_html(entry, Renderer())
+    assert all(f"word{n}" in paper for n in range(1000))
+    assert paper.count("<h3>") == 1000
+    assert "<b>here</b>" in paper or "<strong>here</strong>" in paper  # the first ones are still formatted

@@ -18,9 +18,11 @@ _Q_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _A_PREFIX = re.compile(r"^\s{0,3}(?:[*+-]\s+)?(?:\*\*|__)?(?:A|Answer)\s*[:.)](?:\*\*|__)?\s*", re.IGNORECASE)
-# "**Q: A question?**  A: its answer" on one line (a later form of the user's site).
+# "**Q: A question?**  A: its answer" on one line (a later form of the user's site). The question
+# ends on a non-space right before the closing marker (as bold text does), so no two runs of
+# spaces overlap: linear time on a line of any length.
 _ONE_LINE = re.compile(
-    r"^\s{0,3}(?:[*+-]\s+)?(\*\*|__)\s*(?:Q|Question)\s*\d*\s*[:.)]\s*(?P<q>[^\n]+?)\s*\1\s*"
+    r"^\s{0,3}(?:[*+-]\s+)?(\*\*|__)\s*(?:Q|Question)\s*\d*\s*[:.)]\s*(?P<q>[^\n]*?\S)\1\s*"
     r"(?:\*\*|__)?(?:A|Answer)\s*[:.)](?:\*\*|__)?\s*(?P<a>.*)$",
     re.IGNORECASE,
 )

@@ -270,10 +270,16 @@ def _print_heading(entry: Entry, renderer: Renderer) -> list[str]:
 
 def print_html(entry: Entry, renderer: Renderer) -> str:
     """The whole entry for printing: every section in order under a heading, FAQs as questions
-    with answers, any other sections, then the page's own Disclaimer and Note."""
+    with answers, any other sections, then the page's own Disclaimer and Note. As on screen,
+    past the first MAX_FORMATTED_PER_ENTRY blocks the rest print as plain text, every word kept."""
+    budget = [MAX_FORMATTED_PER_ENTRY]
+
+    def render(source: str) -> str:
+        budget[0] -= 1
+        return links_as_text(renderer.render(source, formatted=budget[0] >= 0).html)
 
     def section(title: str, source: str) -> str:
-        body = links_as_text(renderer.render(source).html) if source.strip() else ""
+        body = render(source) if source.strip() else ""
         return f"<h2>{html.escape(title)}</h2>" + (body or f"<p><i>{empty_sentence(title)}</i></p>")
 
     parts = _print_heading(entry, renderer)
@@ -283,9 +289,9 @@ def print_html(entry: Entry, renderer: Renderer) -> str:
     for kind in TAB_KINDS:
         if kind.key != "faqs" and (kind.always or entry.section(kind.key).strip()):
             parts.append(section(kind.title, entry.section(kind.key)))
-    faqs = [links_as_text(renderer.render(entry.faq_intro).html)] if entry.faq_intro else []
+    faqs = [render(entry.faq_intro)] if entry.faq_intro else []
     for faq in entry.faqs:
-        answer = links_as_text(renderer.render(faq.answer).html) if faq.answer else "<p><i>No answer is given on this page.</i></p>"
+        answer = render(faq.answer) if faq.answer else "<p><i>No answer is given on this page.</i></p>"
         faqs.append(f"<h3>{html.escape(faq.question)}</h3>{answer}")
     parts.append("<h2>FAQs</h2>" + ("".join(faqs) or f"<p><i>{empty_sentence('FAQs')}</i></p>"))
     for label, text in entry.other:
