@@ -31,11 +31,12 @@ def timed(args: list[str], env: dict[str, str], cwd: Path) -> float:
 
 
 def x_server(env: dict[str, str], cwd: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
-    """An Xvfb screen that answers. Another test's Xvfb shutting down beside this one can take the
-    display it was given with it, so a screen that does not answer is replaced (three tries)."""
+    """An Xvfb screen that answers. -noreset: by default a server resets when its last client
+    leaves, and a window connecting while xdotool's probe has just left is refused "could not
+    connect to display". A screen that does not answer is replaced (three tries)."""
     for _ in range(3):
         read, write = os.pipe()
-        server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
                                   pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(write)
         with os.fdopen(read) as pipe:

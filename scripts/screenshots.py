@@ -206,11 +206,16 @@ def site_shots(app: QApplication, tmp: Path) -> None:
     save_shot(app, window, "site-five-ingredients")
     window.list_panel.set_query("aceclofenac, paracetamol, tramadol")
     save_shot(app, window, "site-three-ingredients")
+    window.list_panel.set_query("codergocrine")
+    controller.open_entry("composition/c/codergocrine-mesylate.md")  # a placeholder left in its FAQs
+    save_shot(app, window, "site-unfinished")
     window.close()
     controller.shutdown()
 
     controller = fixture_window(FORMS, tmp / "forms")
     window = controller.window
+    controller.open_entry("unfinished.md")
+    save_shot(app, window, "unfinished-page")
     controller.open_entry("heading-labels.md")
     window.entry_view.select_tab("interactions")
     save_shot(app, window, "extra-tabs")

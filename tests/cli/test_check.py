@@ -20,7 +20,9 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 def test_the_seed_folder_checks_clean(tmp_path, capsys):
     status, out, _ = run(capsys, "check", "--content", str(seed_folder(tmp_path)))
-    assert (status, out) == (0, "2 entries, 0 errors, 0 warnings, 0 ignored\n")
+    assert (status, out) == (0, "2 of 2 pages state no severity (shown as unrated): "
+                                "paroxetine-clonazepam.md, sertraline-clonazepam.md\n"
+                                "2 entries, 0 errors, 0 warnings, 0 ignored\n")
 
 
 def test_json_has_every_section_of_both_seeds(tmp_path, capsys):
@@ -75,4 +77,4 @@ def test_usage_errors_exit_2_with_a_message_not_a_traceback(args, capsys):
 def test_content_comes_from_the_environment_when_not_given(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("COMBO_VIEWER_CONTENT", str(seed_folder(tmp_path)))
     _status, out, _ = run(capsys, "check")
-    assert out.startswith("2 entries")
+    assert out.splitlines()[-1].startswith("2 entries")

@@ -174,3 +174,14 @@ def test_the_five_ingredient_page_fills_its_tabs(library):
     assert "synergistic action" in entry.mechanism
     assert next(f.question for f in entry.faqs) == "Is this combination safe?"
     assert entry.other == ()
+
+
+def test_the_real_sites_refusals_and_placeholders_are_flagged_and_every_page_said_unrated(library):
+    flagged = {kind: {e.path for e in library.entries if any(f.kind == kind for f in e.quality)}
+               for kind in ("refusal", "placeholder", "no-severity")}
+    assert "composition/t/thiaminevitamin-b-vitamin-b-vitamin-b.md" in flagged["placeholder"]
+    assert "generic/aflapin-50mg.md" in flagged["placeholder"]
+    refusing = {e.path for e in library.entries if "I am an AI" in e.intro + e.usage + e.side_effects}
+    assert refusing and refusing <= flagged["refusal"]
+    assert 100 <= len(flagged["refusal"]) < 400  # a few percent of the site, never most of it
+    assert flagged["no-severity"] == {e.path for e in library.entries}  # the site states no severity anywhere

@@ -12,7 +12,9 @@ def test_the_header_shows_title_drugs_generic_name_and_intro(controller):
     assert view.title.text() == "Paroxetine + Clonazepam"
     assert view.drugs.text() == "Paroxetine · Clonazepam"
     header = view.header.toPlainText()
-    assert header.startswith("Generic name: The generic names are Paroxetine and Clonazepam.")
+    unrated, generic = header.splitlines()[:2]
+    assert unrated == "This page states no severity, warning, sources or review date."  # the seed states none
+    assert generic.startswith("Generic name: The generic names are Paroxetine and Clonazepam.")
     assert "It's crucial to understand that providing detailed information" in header
 
 

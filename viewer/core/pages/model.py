@@ -7,6 +7,7 @@ from enum import Enum
 from pathlib import PurePath
 
 from viewer.core.pages.kinds import BY_KEY
+from viewer.core.pages.quality import Flag
 from viewer.core.pages.safety import Source
 from viewer.core.pages.source import without_controls
 
@@ -85,6 +86,7 @@ class Entry(Listing):
     brands: tuple[str, ...] = ()  # the site's brand pages of this composition, as the header names them
     reviewed: str = ""  # front matter: ISO date of the last review
     sources: tuple[Source, ...] = ()
+    quality: tuple[Flag, ...] = ()  # unrated or unfinished: what a reader is told of the page (quality.py)
 
     def section(self, key: str) -> str:
         """The Markdown source of a section, by its kind's key ("" when the page has none); the

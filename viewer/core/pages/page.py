@@ -12,10 +12,11 @@ from viewer.core.pages import frontmatter
 from viewer.core.pages.brands import brand_record, is_brand
 from viewer.core.pages.faqs import FaqSection, faqs_from_front_matter, parse_faqs
 from viewer.core.pages.ingredients import drugs_from_title
-from viewer.core.pages.kinds import KINDS
+from viewer.core.pages.kinds import BY_KEY, KINDS
 from viewer.core.pages.labels import LABELS, MEDICINE_SECTIONS, known_section, label_topic
 from viewer.core.pages.model import Entry, Listing, Page, PageKind, Problem, Severity
-from viewer.core.pages.safety import read_safety, severity_of, warning_of
+from viewer.core.pages.quality import Flag, read_quality
+from viewer.core.pages.safety import Safety, read_safety, severity_of, warning_of
 from viewer.core.pages.sections import Section, heading_text, normalise_title, split_sections
 from viewer.core.pages.site import strip_markup
 from viewer.core.pages.source import MAX_FILE_BYTES, TEXT_BYTES, SourceError, decode, without_controls
@@ -208,8 +209,8 @@ def parse_page(path: str, data: bytes) -> Page:
     faqs = _faqs(head, sections, report)
     safety = read_safety(head.meta, lambda key, message: report(Severity.WARNING, message, head.key_line(key)))
     present = sections.present | ({"faqs"} if faqs.faqs else set())
-    missing = [kind.title for kind in _EXPECTED if kind.key not in present]
-    if missing:
+    quality = _quality(head, split.sections, safety, report)
+    if missing := [kind.title for kind in _EXPECTED if kind.key not in present]:
         report(Severity.WARNING, f"missing section{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
     entry = Entry(
         path=path, title=head.title, drugs=drugs_from_title(head.title), intro=split.intro,
@@ -217,7 +218,7 @@ def parse_page(path: str, data: bytes) -> Page:
         given_under=_given_under(sections.other, present), description=_markdown(head.meta.get("description")),
         updated=_text(head.meta.get("lastModified") or head.meta.get("last_modified_at")),
         banned=head.meta.get("is_banned") is True, severity=safety.severity, warning=safety.warning,
-        reviewed=safety.reviewed, sources=safety.sources, sections=sections.in_order(),
+        reviewed=safety.reviewed, sources=safety.sources, sections=sections.in_order(), quality=quality,
     )
     # Sections that speak of Usage, Side effects... under each ingredient count as medicine too.
     medicine = len(present & MEDICINE_SECTIONS) + len(entry.given_under)
@@ -225,6 +226,17 @@ def parse_page(path: str, data: bytes) -> Page:
     if errors or medicine >= 2 or medicine > sections.unknown:
         return Page(entry, tuple(problems), PageKind.COMBINATION, "", layout)
     return Page(entry, tuple(problems), PageKind.OTHER, "none of the medicine sections (Usage, Side effects, ...)", layout)
+
+
+def _quality(head: Head, sections: Sequence[Section], safety: Safety, report: Callable[..., None]) -> tuple[Flag, ...]:
+    """The page's quality flags; unfinished text is reported with its line (a page that states no
+    severity is counted by `check` instead, since a whole site may state none)."""
+    named = [(s.line, BY_KEY[s.key].title if s.key in BY_KEY else s.label) for s in sections]
+    quality = read_quality(head.body, head.body_line, named, safety)
+    for flag in quality:
+        if flag.line:
+            report(Severity.WARNING, flag.message, flag.line)
+    return quality
 
 
 def _no_entry(head: Head, layout: str) -> Page:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from viewer.core.pages.kinds import HEADER_KINDS, MORE, NOTICE_KINDS, TAB_KINDS
 from viewer.core.pages.model import Entry
+from viewer.core.pages.quality import quality_lines
 from viewer.core.pages.safety import SERIOUS, SEVERITY_WORDS
 from viewer.core.present.callouts import CALLOUT_CLASS
 from viewer.core.present.render import Renderer, plain_html
@@ -184,7 +185,7 @@ def header_html(entry: Entry, render: Render) -> str:
     """The header under the title: the summary, the generic and other names, the page's opening
     text, when it was reviewed or updated, and its sources. (The severity, warning and Banned
     flag lead above the title: ``safety_html``.)"""
-    parts = []
+    parts = [quality_html(entry)] if entry.quality else []
     if entry.description:  # Markdown, as the page writes it (a list, bold words), never shown raw
         parts.append(f'<div class="summary">{render(entry.description, "Description")}</div>')
     if entry.brands:
@@ -200,6 +201,11 @@ def header_html(entry: Entry, render: Render) -> str:
     if entry.sources:
         parts.append(f'<p class="sources"><b>Sources:</b> {html.escape("; ".join(s.short for s in entry.sources))}</p>')
     return "".join(parts)
+
+
+def quality_html(entry: Entry) -> str:
+    """What the page is, in neutral words: unrated, or with unfinished parts (never a warning box)."""
+    return f'<p class="quality"><i>{html.escape(" ".join(quality_lines(entry.quality, entry)))}</i></p>'
 
 
 def brands_html(entry: Entry) -> str:
@@ -254,6 +260,8 @@ def links_as_text(fragment: str) -> str:
 def _print_heading(entry: Entry, renderer: Renderer) -> list[str]:
     """Page 1's top: safety first, then the title, drugs, summary, brands, dates and sources."""
     parts = [safety_html(entry), f"<h1>{html.escape(entry.display_title)}</h1>"]
+    if entry.quality:
+        parts.append(quality_html(entry))
     if entry.drugs:
         parts.append(f'<p class="drugs">{html.escape(" · ".join(entry.drugs))}</p>')
     if entry.description:
@@ -270,7 +278,7 @@ def _print_heading(entry: Entry, renderer: Renderer) -> list[str]:
 
 def print_html(entry: Entry, renderer: Renderer) -> str:
     """The whole entry for printing: every section in order under a heading, FAQs as questions
-    with answers, any other sections, then the page's own Disclaimer and Note. As on screen,
+    with answers and any other sections; the page's own Disclaimer and Note come first. As on screen,
     past the first MAX_FORMATTED_PER_ENTRY blocks the rest print as plain text, every word kept."""
     budget = [MAX_FORMATTED_PER_ENTRY]
 
@@ -284,6 +292,9 @@ def print_html(entry: Entry, renderer: Renderer) -> str:
 
     parts = _print_heading(entry, renderer)
     parts += [section(kind.title, entry.section(kind.key)) for kind in HEADER_KINDS if entry.section(kind.key)]
+    # The page's own Disclaimer and Note (often that it is AI-written) on page 1, where a reader sees it.
+    parts += [section(f"{kind.title} (from this page)", entry.section(kind.key)) for kind in NOTICE_KINDS
+              if entry.section(kind.key)]
     if entry.intro:
         parts.append(section("Introduction", entry.intro))
     for kind in TAB_KINDS:
@@ -296,7 +307,4 @@ def print_html(entry: Entry, renderer: Renderer) -> str:
     parts.append("<h2>FAQs</h2>" + ("".join(faqs) or f"<p><i>{empty_sentence('FAQs')}</i></p>"))
     for label, text in entry.other:
         parts.append(section(label, text))
-    for kind in NOTICE_KINDS:
-        if entry.section(kind.key):
-            parts.append(section(f"{kind.title} (from this page)", entry.section(kind.key)))
     return "".join(parts)

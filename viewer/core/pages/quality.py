@@ -1,0 +1,85 @@
+"""What a page is, stated plainly: unrated (no severity), or unfinished (a language model's refusal
+or a template's placeholder left in its text). Flags only describe the page; they never change,
+hide or reorder its words."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from viewer.core.pages.safety import Safety
+
+NO_SEVERITY, REFUSAL, PLACEHOLDER = "no-severity", "refusal", "placeholder"
+
+# A writer that says it is a language model, or that it cannot give what the page is for.
+_REFUSAL = re.compile(
+    r"\b(?:I\s+am|I'm|as)\s+an\s+AI\b|\b(?:large\s+)?language\s+model\b|\bmy\s+(?:capabilities|training\s+data)\b"
+    r"|\bI\s+(?:cannot|can't|can\s+not|am\s+unable\s+to|am\s+not\s+able\s+to)\s+(?:provide|give|offer)\b",
+    re.IGNORECASE,
+)
+# A template's gap: "[Specify the missing vitamin]", "[Insert name here]", "XYZ". A Markdown link
+# ("[text](url)", "[text][ref]") is never one.
+_PLACEHOLDER = re.compile(
+    r"\[(?:Specify|Specific|Insert|Enter|Fill|Add|Other|Name\s+of|Your|Brand\s+name|Drug\s+name)\b[^\]\[\n]{0,80}\](?![(\[])"
+    r"|\bXYZ\b"
+)
+_WHAT = {REFUSAL: "a language model's refusal or remark about itself", PLACEHOLDER: "placeholder text"}
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One thing a reader should know about the page as a whole."""
+
+    kind: str  # NO_SEVERITY, REFUSAL or PLACEHOLDER
+    where: str = ""  # the section it stands in, as the reader sees it named ("Side effects")
+    line: int | None = None  # file line
+    quote: str = ""  # the words that raised it
+
+    @property
+    def message(self) -> str:
+        """The flag as `check` words it."""
+        return f"unfinished: {_WHAT[self.kind]} ({self.quote!r}) in {self.where}"
+
+
+def read_quality(body: str, body_line: int, sections: Sequence[tuple[int, str]], safety: Safety) -> tuple[Flag, ...]:
+    """The page's flags: ``sections`` are (first line, name) of its sections in page order; text
+    before the first one is its Introduction. One flag per kind and section."""
+    flags = [] if safety.severity else [Flag(NO_SEVERITY)]
+    starts = [first for first, _ in sections]
+    seen: set[tuple[str, str]] = set()
+    for kind, pattern in ((REFUSAL, _REFUSAL), (PLACEHOLDER, _PLACEHOLDER)):
+        line, counted = body_line, 0
+        for found in pattern.finditer(body):
+            line += body.count("\n", counted, found.start())  # each stretch counted once: linear
+            counted = found.start()
+            at = bisect_right(starts, line) - 1
+            where = sections[at][1] if at >= 0 else "Introduction"
+            if (kind, where) not in seen:
+                seen.add((kind, where))
+                flags.append(Flag(kind, where, line, found.group()))
+    return tuple(flags)
+
+
+class _Stated(Protocol):
+    @property
+    def warning(self) -> str: ...
+    @property
+    def sources(self) -> tuple[Any, ...]: ...
+    @property
+    def reviewed(self) -> str: ...
+
+
+def quality_lines(flags: Sequence[Flag], safety: _Stated) -> list[str]:
+    """What the header and page 1 of a print-out say of the page, in neutral words."""
+    lines = []
+    if any(f.kind == NO_SEVERITY for f in flags):
+        lacking = ["severity"] + [name for name, given in (("warning", safety.warning), ("sources", safety.sources),
+                                                             ("review date", safety.reviewed)) if not given]
+        lines.append(f"This page states no {', '.join(lacking[:-1])}{' or ' if len(lacking) > 1 else ''}{lacking[-1]}.")
+    unfinished = [f"{_WHAT[f.kind]} at {f.where}" for f in flags if f.kind != NO_SEVERITY]
+    if unfinished:
+        lines.append(f"Parts of this page are unfinished: {'; '.join(unfinished)}.")
+    return lines
