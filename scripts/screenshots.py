@@ -206,6 +206,12 @@ def site_shots(app: QApplication, tmp: Path) -> None:
     save_shot(app, window, "site-five-ingredients")
     window.list_panel.set_query("aceclofenac, paracetamol, tramadol")
     save_shot(app, window, "site-three-ingredients")
+    window.resize(1366 - 2, 768 - 60)  # a 1366x768 laptop: its panel and the frame take the rest
+    window.set_list_width()
+    window.list_panel.set_query("aceclofenac paracetamol")
+    controller.open_entry("composition/a/aceclofenac-paracetamol.md")
+    save_shot(app, window, "site-1366x768-wrapped-titles")
+    window.resize(*SIZE)
     window.list_panel.set_query("codergocrine")
     controller.open_entry("composition/c/codergocrine-mesylate.md")  # a placeholder left in its FAQs
     save_shot(app, window, "site-unfinished")

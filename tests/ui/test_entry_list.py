@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
 
+from tests.helpers import FULL_BODY, page
 from viewer.core.pages.model import Listing
 from viewer.core.search.search_engine import SearchEngine
 from viewer.ui.entry_list import EntryFilterProxy, EntryListModel, Role
@@ -99,3 +101,26 @@ def test_returning_no_data_to_qt_does_not_corrupt_python():
     for _ in range(2000):
         assert index.data(Qt.ItemDataRole.DecorationRole) is None  # asked through C++
     assert sys.getrefcount(None) - before > -100
+
+
+def test_long_titles_wrap_so_no_strength_or_ingredient_is_cut(make_controller, tmp_path, qapp):
+    folder = tmp_path / "strengths"
+    folder.mkdir()
+    titles = ("Aceclofenac 100mg + Paracetamol 325mg", "Aceclofenac 100mg + Chlorzoxazone 250mg + Paracetamol 325mg")
+    for n, title in enumerate(titles):
+        (folder / f"p{n}.md").write_text(page(title, FULL_BODY))
+    controller = make_controller(folder, open_urls=False)
+    window = controller.window
+    window.resize(1000, 700)
+    window.splitter.setSizes([260, 740])
+    window.show()
+    qapp.processEvents()
+    view = window.list_panel.view
+    metrics = QFontMetrics(view.font())
+    rows = [view.model().index(r, 0) for r in range(view.model().rowCount())]
+    assert sorted(i.data() for i in rows) == sorted(titles)
+    for index in rows:  # each row is tall enough for its title wrapped at the list's width
+        text_width = view.visualRect(index).width() - 16
+        needed = metrics.boundingRect(QRect(0, 0, text_width, 0), Qt.TextFlag.TextWordWrap, index.data()).height()
+        assert view.visualRect(index).height() >= needed, index.data()
+    assert metrics.horizontalAdvance(titles[1]) > view.viewport().width()  # the long one could not fit on one line

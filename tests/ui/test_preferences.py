@@ -90,3 +90,15 @@ def test_following_the_system_switches_with_the_desktop(controller):
     controller.set_theme("high-contrast")
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert load_theme("high-contrast").colours["accent"] in controller.window.styleSheet()
+
+
+def test_the_list_pane_keeps_the_width_it_was_given(make_controller, content, settings):
+    first = make_controller(content)
+    first.window.resize(1300, 700)
+    first.window.show()
+    first.window.splitter.setSizes([520, 780])
+    first.window.close()
+    settings.sync()
+    second = make_controller(content)
+    second.window.show()
+    assert second.window.splitter.sizes()[0] == 520

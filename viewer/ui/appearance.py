@@ -18,6 +18,8 @@ class Appearance(QObject):
         super().__init__(parent)
         self._window, self._preferences = window, preferences
         window.restore(preferences.geometry)
+        # Once shown: before, the splitter has no width of its own and would scale the sizes given.
+        window.first_shown.connect(lambda: window.set_list_width(preferences.list_width))
         window.apply_zoom(preferences.zoom)
         self.set_theme(preferences.theme, remember=False)
         window.entry_view.select_tab(preferences.last_tab)
@@ -44,6 +46,7 @@ class Appearance(QObject):
 
     def save(self) -> None:
         self._preferences.geometry = self._window.saveGeometry()
+        self._preferences.list_width = self._window.splitter.sizes()[0]
         self._preferences.sync()
 
     def stop(self) -> None:

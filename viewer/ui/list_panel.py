@@ -99,6 +99,39 @@ class WrappingDelegate(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), lines.height() + 20))
 
 
+MAX_ROW_LINES = 3  # a title longer than three lines of the list (rare) is cut at its end
+FIT_ROWS = 300  # rows fit the longest of the first rows shown (a query's answers are among them)
+
+
+class RowsDelegate(QStyledItemDelegate):
+    """Title rows that wrap: every row is as tall as the longest title in the list needs at the
+    list's width (one, two or three lines), so no ingredient or strength is cut from the middle
+    and all rows keep one height (the view lays out thousands without asking each)."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.lines = 1
+
+    def fit(self, longest: str) -> None:
+        """Rows tall enough for ``longest`` wrapped at the view's width; relaid out if that changed."""
+        icon = self._view.iconSize().width() + 12 if self._view.iconSize().width() > 0 else 0
+        width = max(80, self._view.viewport().width() - icon - 16)
+        metrics = QFontMetrics(self._view.font())
+        needed = metrics.boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, longest).height()
+        lines = max(1, min(MAX_ROW_LINES, round(needed / max(1, metrics.lineSpacing()))))
+        if lines != self.lines:
+            self.lines = lines
+            self.sizeHintChanged.emit(self._view.model().index(0, 0))
+
+    # Qt API
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        metrics = QFontMetrics(option.font)
+        height = max(self._view.iconSize().height(), self.lines * metrics.lineSpacing()) + metrics.height() // 2 + 4
+        return QSize(size.width(), height)
+
+
 class EntryListPanel(QWidget):
     """Search box, count and list. Emits ``entry_chosen(path)`` when a row is opened."""
 
@@ -131,13 +164,16 @@ class EntryListPanel(QWidget):
         self.view = QListView()
         self.view.setObjectName("EntryList")
         self.view.setModel(self.proxy)
-        # The plain delegate is all C++; the two-line one is installed only for full-text results.
-        self._plain_delegate = QStyledItemDelegate(self.view)
+        # Title rows wrap to the longest title's lines; the two-line one is only for full-text results.
+        self._rows_delegate = RowsDelegate(self.view)
+        self._plain_delegate: QStyledItemDelegate = self._rows_delegate
+        self._longest = ""
         self._hit_delegate = HitDelegate(self.proxy, self.view)
         self.view.setItemDelegate(self._plain_delegate)
         self.view.setAccessibleName("Combinations")
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the last ingredient stays in view
-        # Rows are as wide as the list, never wider: a long title is elided, not scrolled sideways.
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)  # past three lines only
+        # Rows are as wide as the list, never wider: a long title wraps, never scrolls sideways.
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setUniformItemSizes(True)
         # Lay out the rows on screen first and the rest in later passes of the event loop, so a
@@ -157,6 +193,10 @@ class EntryListPanel(QWidget):
 
         self.search.textChanged.connect(self._on_text)
         self.search.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)  # a wider or narrower list: rows refit
+        self.view.installEventFilter(self)  # larger or smaller text: rows refit
+        self.proxy.modelReset.connect(self._new_titles)
+        self.proxy.layoutChanged.connect(self._new_titles)
         self.view.activated.connect(self._open_index)
         self.view.clicked.connect(self._open_index)
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, context=Qt.ShortcutContext.WidgetShortcut)
@@ -241,8 +281,16 @@ class EntryListPanel(QWidget):
         row = 0 if current < 0 else max(0, min(rows - 1, current + step))
         self.view.setCurrentIndex(self.proxy.index(row, 0))
 
+    def _new_titles(self) -> None:
+        titles = (str(self.proxy.index(row, 0).data() or "") for row in range(min(FIT_ROWS, self.proxy.rowCount())))
+        self._longest = max(titles, key=len, default="")
+        self._rows_delegate.fit(self._longest)
+
     # Qt API
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (watched is self.view.viewport() and event.type() == QEvent.Type.Resize) or (
+                watched is self.view and event.type() == QEvent.Type.FontChange):
+            self._rows_delegate.fit(self._longest)
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             key = event.key() if isinstance(event, QKeyEvent) else None
             if key == Qt.Key.Key_Down:

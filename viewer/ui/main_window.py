@@ -35,6 +35,9 @@ DEFAULT_SIZE = (1180, 780)
 FRAME = (16, 48)  # room for a window manager's frame and title bar
 
 
+LIST_SHARE = 0.3  # the list pane's share of a window it was never widened in
+
+
 def fitted(size: tuple[int, int], screen: QScreen | None) -> tuple[int, int]:
     """A window size that fits the screen's available area, frame included (1366x768 too)."""
     if screen is None:
@@ -306,6 +309,12 @@ class MainWindow(QMainWindow):
         font = QFont(self.font())
         font.setPointSizeF(size)
         self.list_panel.set_marker_style(self._theme.colours, font)
+
+    def set_list_width(self, width: int = 0) -> None:
+        """The list pane ``width`` pixels wide, or (0) about a third of the window, at least 320."""
+        total = max(self.width(), 640)
+        wanted = width or max(320, int(total * LIST_SHARE))
+        self.splitter.setSizes([min(wanted, total - 320), max(320, total - wanted)])
 
     def restore(self, geometry: QByteArray | None) -> None:
         if geometry is not None:

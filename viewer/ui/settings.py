@@ -52,5 +52,15 @@ class Preferences:
     def geometry(self, value: QByteArray) -> None:
         self._settings.setValue("window/geometry", value)
 
+    @property
+    def list_width(self) -> int:
+        """The list pane's width as the user left it (0: never changed)."""
+        value = self._get("window/list_width", 0, int)
+        return value if isinstance(value, int) and value > 0 else 0
+
+    @list_width.setter
+    def list_width(self, value: int) -> None:
+        self._settings.setValue("window/list_width", int(value))
+
     def sync(self) -> None:
         self._settings.sync()
