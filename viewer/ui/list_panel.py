@@ -282,7 +282,8 @@ class EntryListPanel(QWidget):
         self.view.setCurrentIndex(self.proxy.index(row, 0))
 
     def _new_titles(self) -> None:
-        titles = (str(self.proxy.index(row, 0).data() or "") for row in range(min(FIT_ROWS, self.proxy.rowCount())))
+        listings = self.model.listings_view()
+        titles = (listings[row].display_title for row in self.proxy.results.positions[:FIT_ROWS] if row < len(listings))
         self._longest = max(titles, key=len, default="")
         self._rows_delegate.fit(self._longest)
 

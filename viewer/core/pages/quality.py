@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -22,9 +22,29 @@ _REFUSAL = re.compile(
 )
 # A template's gap: "[Specify the missing vitamin]", "[Insert name here]", "XYZ". A Markdown link
 # ("[text](url)", "[text][ref]") is never one.
-_PLACEHOLDER = re.compile(
+_BRACKET = re.compile(
     r"\[(?:Specify|Specific|Insert|Enter|Fill|Add|Other|Name\s+of|Your|Brand\s+name|Drug\s+name)\b[^\]\[\n]{0,80}\](?![(\[])"
-    r"|\bXYZ\b"
+)
+_XYZ = re.compile(r"\bXYZ\b")
+# Words one of which every refusal holds (lower case). Pages with none skip the pattern, which
+# would cost more than the rest of reading a page.
+_REFUSAL_HINTS = ("an ai", "language model", "my capabilities", "my training", "i cannot ", "i can't ", "i can not ",
+                  "i am unable", "i am not able")
+
+
+def _may_refuse(body: str) -> bool:
+    lower = body.lower()
+    return any(hint in lower for hint in _REFUSAL_HINTS)
+
+
+def _may_leave_gaps(body: str) -> bool:
+    return "[" in body or "XYZ" in body
+
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str], Callable[[str], bool]], ...] = (  # kind, pattern, a quick test first
+    (REFUSAL, _REFUSAL, _may_refuse),
+    (PLACEHOLDER, _BRACKET, _may_leave_gaps),
+    (PLACEHOLDER, _XYZ, _may_leave_gaps),
 )
 _WHAT = {REFUSAL: "a language model's refusal or remark about itself", PLACEHOLDER: "placeholder text"}
 
@@ -50,7 +70,9 @@ def read_quality(body: str, body_line: int, sections: Sequence[tuple[int, str]],
     flags = [] if safety.severity else [Flag(NO_SEVERITY)]
     starts = [first for first, _ in sections]
     seen: set[tuple[str, str]] = set()
-    for kind, pattern in ((REFUSAL, _REFUSAL), (PLACEHOLDER, _PLACEHOLDER)):
+    for kind, pattern, may_hold in _PATTERNS:
+        if not may_hold(body):
+            continue
         line, counted = body_line, 0
         for found in pattern.finditer(body):
             line += body.count("\n", counted, found.start())  # each stretch counted once: linear
