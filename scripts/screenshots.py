@@ -115,6 +115,11 @@ def main() -> None:
         subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(OUT / "print-pdf-page1")], check=True)
         print(OUT / "print-pdf-page1.png")
+        window.find_action.trigger()
+        window.entry_view.find_bar.field.setText("drowsiness")
+        window.entry_view.find_bar.step(1)
+        shot("find-in-page")
+        window.entry_view.find_bar.close_bar()
         dialog = controller.show_problems_dialog()
         save_shot(app, dialog, "problems")
         dialog.close()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QTabWidg
 
 from viewer.core.present.callouts import CALLOUT_ICON, CALLOUT_WORD, text_of
 from viewer.core.present.document import ALL_TABS, EntryDocument
+from viewer.ui.find_bar import FindBar
 from viewer.ui.text_view import TextView
 
 
@@ -110,6 +111,10 @@ class EntryView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(header_box)
         layout.addWidget(self.tabs, 1)
+        # The header (names, summary, sources) is searched first; it is always in view.
+        self.find_bar = FindBar(lambda: [("header", self.header), *((key, self.views[key]) for key in self._keys)],
+                                self._show_found, self.current_tab, always_shown=("header",))
+        layout.addWidget(self.find_bar)
         self._preferred_tab = "usage"
         self._css = ""
         self._shown: tuple[EntryDocument, Path | None, Path | None] | None = None
@@ -179,6 +184,12 @@ class EntryView(QWidget):
             self.tabs.setCurrentIndex(self._keys.index(document.open_tab))
             self.tabs.blockSignals(False)
             QTimer.singleShot(0, self, lambda view=self.views[document.open_tab]: show_first_callout(view))
+        self.find_bar.refresh()
+
+    def _show_found(self, key: str) -> None:
+        """Bring the tab of a match found in the page to the front (the header needs none)."""
+        if key in self._keys:
+            self.select_tab(key, remember=False)
 
     def highlight(self, section: str, terms: list[str]) -> int:
         """Show the tab that holds a full-text match and mark the matching words in it."""

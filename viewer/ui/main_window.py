@@ -139,7 +139,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.back_action = _action(self, "&Back", [QKeySequence.StandardKey.Back, "Alt+Left"], "BackAction")
         self.forward_action = _action(self, "&Forward", [QKeySequence.StandardKey.Forward, "Alt+Right"], "ForwardAction")
-        self.search_action = _action(self, "&Search", ["Ctrl+L", "Ctrl+K", QKeySequence.StandardKey.Find])
+        self.search_action = _action(self, "&Search", ["Ctrl+L", "Ctrl+K"])
+        self.find_action = _action(self, "&Find in this entry…", [QKeySequence.StandardKey.Find, "Ctrl+F"], "FindAction")
         self.zoom_in_action = _action(self, "&Larger text", ["Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn])
         self.zoom_out_action = _action(self, "&Smaller text", ["Ctrl+-", QKeySequence.StandardKey.ZoomOut])
         self.zoom_reset_action = _action(self, "&Normal text size", ["Ctrl+0"])
@@ -149,8 +150,9 @@ class MainWindow(QMainWindow):
         self.problems_action.setEnabled(False)
         self.problems_action.triggered.connect(self.problems_requested)
         self.export_action = _action(self, "&Export PDF…", ["Ctrl+Shift+E"], "ExportPdfAction")
-        for action in (self.print_action, self.export_action):
+        for action in (self.print_action, self.export_action, self.find_action):
             action.setEnabled(False)  # until an entry is open
+        self.find_action.triggered.connect(self._find_in_entry)
         self.print_action.triggered.connect(self.print_requested)
         self.export_action.triggered.connect(self.export_pdf_requested)
         for action in (self.back_action, self.forward_action):
@@ -183,7 +185,7 @@ class MainWindow(QMainWindow):
             theme_menu.addAction(action)
             self.theme_actions[name] = action
         go_menu = menu.addMenu("&Go")
-        go_menu.addActions([self.back_action, self.forward_action, self.search_action])
+        go_menu.addActions([self.back_action, self.forward_action, self.search_action, self.find_action])
 
         toolbar = self.addToolBar("Navigation")
         toolbar.setObjectName("NavigationToolbar")
@@ -208,6 +210,10 @@ class MainWindow(QMainWindow):
         self.list_panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.list_panel.search.selectAll()
 
+    def _find_in_entry(self) -> None:
+        if self.stack.currentWidget() is self.entry_view:
+            self.entry_view.find_bar.open_bar()
+
     def show_welcome(self, count: int, folder: str) -> None:
         self.welcome.set_count(count, folder)
         self.stack.setCurrentWidget(self.welcome)
@@ -217,6 +223,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.entry_view)
         self.print_action.setEnabled(True)
         self.export_action.setEnabled(True)
+        self.find_action.setEnabled(True)
 
     def return_to_entry(self) -> None:
         """Show again the entry that was last shown (after a search that found nothing)."""
@@ -241,6 +248,8 @@ class MainWindow(QMainWindow):
             view.setExtraSelections([])
         self.print_action.setEnabled(False)
         self.export_action.setEnabled(False)
+        self.find_action.setEnabled(False)
+        self.entry_view.find_bar.close_bar()
 
     def showing(self) -> View:
         pages: dict[QWidget, View] = {self.welcome: View.WELCOME, self.entry_view: View.ENTRY, self.no_result: View.NO_RESULT,
@@ -254,7 +263,8 @@ class MainWindow(QMainWindow):
         self.menuBar().hide()
         self.menuBar().setEnabled(False)
         for action in (self.quit_action, self.print_action, self.export_action, self.zoom_in_action,
-                       self.zoom_out_action, self.zoom_reset_action, self.search_action, self.problems_action):
+                       self.zoom_out_action, self.zoom_reset_action, self.search_action, self.problems_action,
+                       self.find_action):
             action.setEnabled(False)
             action.setVisible(False)
             self.removeAction(action)

@@ -49,6 +49,19 @@ def word_matches(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.finditer(fold_for_search(text))]
 
 
+def phrase_matches(text: str, phrase: str) -> list[tuple[int, int]]:
+    """(start, end) of every place ``phrase`` stands in ``text``, anywhere in a word, compared
+    without case or accents: find in page, as a browser's."""
+    wanted = fold_for_search(" ".join(phrase.split()))
+    if not wanted:
+        return []
+    folded, found, at = fold_for_search(text), [], 0
+    while (at := folded.find(wanted, at)) >= 0:
+        found.append((at, at + len(wanted)))
+        at += len(wanted)
+    return found
+
+
 def make_snippet(text: str, words: Sequence[str], width: int = 110) -> str:
     """About ``width`` characters around the first match, matches marked, cut at word edges."""
     spans = word_matches(text, words)
