@@ -46,3 +46,15 @@ def test_a_word_not_in_the_entry_says_not_found(controller, qtbot):
     window.find_action.trigger()
     qtbot.keyClicks(window.entry_view.find_bar.field, "zzqx")
     assert window.entry_view.find_bar.count.text() == "Not found"
+
+
+def test_find_is_offered_only_while_an_entry_is_in_front(controller, qtbot):
+    window = controller.window
+    window.show()
+    assert not window.find_action.isEnabled()  # the welcome page
+    controller.open_entry("sertraline-clonazepam.md")
+    window.find_action.trigger()
+    assert window.find_action.isEnabled() and window.entry_view.find_bar.isVisible()
+    window.list_panel.set_query("no such medicine zzqx")
+    qtbot.waitUntil(lambda: not window.find_action.isEnabled(), timeout=3000)
+    assert not window.entry_view.find_bar.isVisible()

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self.export_action = _action(self, "&Export PDF…", ["Ctrl+Shift+E"], "ExportPdfAction")
         for action in (self.print_action, self.export_action, self.find_action):
             action.setEnabled(False)  # until an entry is open
-        self.find_action.triggered.connect(self._find_in_entry)
+        self.find_action.triggered.connect(self.entry_view.find_bar.open_bar)
         self.print_action.triggered.connect(self.print_requested)
         self.export_action.triggered.connect(self.export_pdf_requested)
         for action in (self.back_action, self.forward_action):
@@ -210,32 +210,34 @@ class MainWindow(QMainWindow):
         self.list_panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.list_panel.search.selectAll()
 
-    def _find_in_entry(self) -> None:
-        if self.stack.currentWidget() is self.entry_view:
-            self.entry_view.find_bar.open_bar()
+    def _show_page(self, page: QWidget) -> None:
+        """Bring ``page`` to the front; find in page is offered only while it is the entry."""
+        self.stack.setCurrentWidget(page)
+        self.find_action.setEnabled(page is self.entry_view)
+        if page is not self.entry_view:
+            self.entry_view.find_bar.close_bar()
 
     def show_welcome(self, count: int, folder: str) -> None:
         self.welcome.set_count(count, folder)
-        self.stack.setCurrentWidget(self.welcome)
+        self._show_page(self.welcome)
 
     def show_entry(self, document: EntryDocument, root: Path | None = None, folder: Path | None = None) -> None:
         self.entry_view.show_document(document, root, folder)
-        self.stack.setCurrentWidget(self.entry_view)
+        self._show_page(self.entry_view)
         self.print_action.setEnabled(True)
         self.export_action.setEnabled(True)
-        self.find_action.setEnabled(True)
 
     def return_to_entry(self) -> None:
         """Show again the entry that was last shown (after a search that found nothing)."""
-        self.stack.setCurrentWidget(self.entry_view)
+        self._show_page(self.entry_view)
 
     def show_no_result(self, query: str, nearest: list[Listing], notes: tuple[str, ...] = (), suggestions: tuple[Hit, ...] = ()) -> None:
         self.no_result.show_query(query, nearest, notes, suggestions)
-        self.stack.setCurrentWidget(self.no_result)
+        self._show_page(self.no_result)
 
     def show_check(self, heading: str, pairs: list[Hit], notes: tuple[str, ...] = (), suggestions: tuple[Hit, ...] = (), medicines: int = 3) -> None:
         self.check.show_check(heading, pairs, notes, suggestions, medicines)
-        self.stack.setCurrentWidget(self.check)
+        self._show_page(self.check)
 
     def reset_view(self) -> None:
         """Back to the start: no search, nothing selected, first tab, scrolled up, nothing marked."""
