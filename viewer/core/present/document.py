@@ -12,7 +12,7 @@ from viewer.core.pages.model import Entry
 from viewer.core.pages.quality import quality_lines
 from viewer.core.pages.safety import SERIOUS, SEVERITY_WORDS
 from viewer.core.present.callouts import CALLOUT_CLASS
-from viewer.core.present.render import Renderer, plain_html
+from viewer.core.present.render import Rendered, Renderer, plain_html
 
 TABS = tuple((kind.key, kind.tab) for kind in TAB_KINDS if kind.always)
 # Tabs shown only when a page has the section; safety text (warnings, interactions) is never under More.
@@ -65,13 +65,10 @@ class DocumentBuilder:
 
     def build(self, entry: Entry) -> EntryDocument:
         plain: list[str] = []
-        budget = [MAX_FORMATTED_PER_ENTRY]
+        budget = Budget(self._renderer)
 
         def render(source: str, name: str) -> str:
-            # Formatting costs per call: a page of thousands of sections or FAQs gets the first
-            # ones formatted and the rest as plain text, so opening it stays quick.
-            budget[0] -= 1
-            rendered = self._renderer.render(source, formatted=budget[0] >= 0)
+            rendered = budget.render(source)
             if rendered.plain and name not in plain:
                 plain.append(name)
             return web_links_as_text(rendered.html) if self.web_links_as_text else rendered.html
@@ -88,7 +85,7 @@ class DocumentBuilder:
             if entry.section(key).strip():
                 tabs.append((key, label, render(entry.section(key), label) + notices))
         if entry.other:
-            room = max(0, budget[0])
+            room = max(0, budget.left)
             more = "".join(f"<h2>{html.escape(name)}</h2>{render(text, name)}" for name, text in entry.other[:room])
             if entry.other[room:]:  # past the budget: the rest as one plain block, in order
                 more += plain_html("\n\n".join(f"{name}\n\n{text}" for name, text in entry.other[room:]))
@@ -276,15 +273,28 @@ def _print_heading(entry: Entry, renderer: Renderer) -> list[str]:
     return parts
 
 
+class Budget:
+    """Formatting costs per call: of one entry, the first MAX_FORMATTED_PER_ENTRY sources are
+    formatted and the rest rendered as plain text (every word kept), so a page of thousands of
+    sections or FAQs opens and prints quickly."""
+
+    def __init__(self, renderer: Renderer) -> None:
+        self._renderer = renderer
+        self.left = MAX_FORMATTED_PER_ENTRY
+
+    def render(self, source: str) -> Rendered:
+        self.left -= 1
+        return self._renderer.render(source, formatted=self.left >= 0)
+
+
 def print_html(entry: Entry, renderer: Renderer) -> str:
     """The whole entry for printing: every section in order under a heading, FAQs as questions
     with answers and any other sections; the page's own Disclaimer and Note come first. As on screen,
     past the first MAX_FORMATTED_PER_ENTRY blocks the rest print as plain text, every word kept."""
-    budget = [MAX_FORMATTED_PER_ENTRY]
+    budget = Budget(renderer)
 
     def render(source: str) -> str:
-        budget[0] -= 1
-        return links_as_text(renderer.render(source, formatted=budget[0] >= 0).html)
+        return links_as_text(budget.render(source).html)
 
     def section(title: str, source: str) -> str:
         body = render(source) if source.strip() else ""
