@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextEdit, QWidget
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from viewer.core.search.index import phrase_matches
 from viewer.ui.text_view import TextView
@@ -95,22 +95,9 @@ class FindBar(QWidget):
 
     def _mark(self) -> None:
         for key, view in self._tabs():
-            selections = []
-            for number, (where, start, end) in enumerate(self._matches):
-                if where != key:
-                    continue
-                cursor = QTextCursor(view.document())
-                cursor.setPosition(start)
-                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format.setBackground(CURRENT_COLOUR if number == self._current else ALL_COLOUR)
-                selection.format.setForeground(QColor("#000000"))
-                selections.append(selection)
-                if number == self._current:
-                    view.setTextCursor(QTextCursor(cursor.block()))
-                    view.ensureCursorVisible()
-            view.setExtraSelections(selections)
+            mine = [number for number, (where, _, _) in enumerate(self._matches) if where == key]
+            view.mark([(self._matches[n][1], self._matches[n][2], CURRENT_COLOUR if n == self._current else ALL_COLOUR)
+                       for n in mine], mine.index(self._current) if self._current in mine else None)
 
     # Qt API
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QUrl, Signal
@@ -44,8 +45,15 @@ class TextView(QTextBrowser):
 
     def highlight(self, terms: list[str], colour: QColor) -> int:
         """Mark every word starting with one of ``terms``; scroll to the first. Returns the count."""
+        spans = [(start, end, colour) for start, end in word_matches(self.document().toPlainText(), terms)]  # as the list's snippet
+        self.mark(spans, 0 if spans else None)
+        return len(spans)
+
+    def mark(self, spans: Sequence[tuple[int, int, QColor]], scroll_to: int | None = None) -> None:
+        """Mark each (start, end, colour) of the text (black on the colour), replacing any marks
+        before; scroll to the line of ``spans[scroll_to]``."""
         selections = []
-        for start, end in word_matches(self.document().toPlainText(), terms):  # as the list's snippet
+        for start, end, colour in spans:
             cursor = QTextCursor(self.document())
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -55,11 +63,9 @@ class TextView(QTextBrowser):
             selection.format.setForeground(QColor("#000000"))
             selections.append(selection)
         self.setExtraSelections(selections)
-        if selections:
-            first = min(selections, key=lambda s: s.cursor.position())
-            self.setTextCursor(QTextCursor(first.cursor.block()))
+        if scroll_to is not None:
+            self.setTextCursor(QTextCursor(selections[scroll_to].cursor.block()))
             self.ensureCursorVisible()
-        return len(selections)
 
     # Qt API
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802
