@@ -53,7 +53,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         controller = Controller(content_folder(Path(tmp)), Preferences(settings), open_urls=False)
-        controller.set_theme("light", remember=False)
+        controller.set_theme("light")
         window = controller.window
         window.resize(*SIZE)
         window.show()
@@ -90,9 +90,9 @@ def main() -> None:
         window.list_panel.set_query("")
         controller.open_entry("oxycodone-alprazolam.md")
         for theme in ("light", "dark", "high-contrast"):
-            controller.set_theme(theme, remember=False)
+            controller.set_theme(theme)
             shot(f"major-entry-{theme}")
-        controller.set_theme("light", remember=False)
+        controller.set_theme("light")
         window.resize(1024, 600)
         shot("major-entry-1024x600")
         window.resize(*SIZE)
@@ -124,9 +124,9 @@ def main() -> None:
         save_shot(app, dialog, "problems")
         dialog.close()
         for theme in ("dark", "high-contrast"):
-            controller.set_theme(theme, remember=False)
+            controller.set_theme(theme)
             shot(f"theme-{theme}")
-        controller.set_theme("light", remember=False)
+        controller.set_theme("light")
         window.resize(660, 460)
         shot("small-window")
         window.close()
@@ -165,7 +165,7 @@ def fixture_window(fixture: Path, copy: Path) -> Controller:
     shutil.copytree(fixture, copy)
     settings = QSettings(str(copy.with_suffix(".ini")), QSettings.Format.IniFormat)
     controller = Controller(copy, Preferences(settings), open_urls=False)
-    controller.set_theme("light", remember=False)
+    controller.set_theme("light")
     controller.window.resize(*SIZE)
     controller.window.show()
     return controller
@@ -195,7 +195,7 @@ def site_shots(app: QApplication, tmp: Path) -> None:
         return
     settings = QSettings(str(tmp / "site.ini"), QSettings.Format.IniFormat)
     controller = Controller(SITE, Preferences(settings), open_urls=False)
-    controller.set_theme("light", remember=False)
+    controller.set_theme("light")
     window = controller.window
     window.resize(*SIZE)
     window.show()
@@ -243,7 +243,7 @@ def kiosk_shots(app: QApplication, tmp: Path) -> None:
     settings = QSettings(str(tmp / "kiosk.ini"), QSettings.Format.IniFormat)
     kiosk = Kiosk.build(content_dir(), Preferences(settings), KioskConfig(allow_print=True, exit_pin_sha256="0" * 64))
     controller = kiosk.controller
-    controller.set_theme("light", remember=False)
+    controller.set_theme("light")
     window = controller.window
     window.resize(1920, 1080)
     window.show()

@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton, QScroller, QToolBar
 
 from tests.helpers import FULL_BODY, page
+from tests.ui.drawn import showing
 from viewer.core.kiosk_config import KioskConfig
 from viewer.ui.kiosk import Kiosk
 
@@ -172,7 +173,7 @@ def test_idle_reset_returns_everything_to_the_start(kiosk_for, qtbot):
     assert kiosk.pinpad.isVisible()
     qtbot.waitUntil(lambda: kiosk.attract.isVisible(), timeout=3000)
     assert window.list_panel.search.text() == ""
-    assert controller.current is None and window.showing() == "welcome"
+    assert controller.current is None and showing(window) == "welcome"
     assert not window.list_panel.view.currentIndex().isValid()
     assert window.entry_view.current_tab() == "usage"
     assert all(v.verticalScrollBar().value() == 0 for v in window.entry_view.views.values())
@@ -372,10 +373,10 @@ def test_a_tap_then_a_tap_opens_the_pair_and_a_third_checks_every_pair(bundled_k
     bundled_kiosk.start_again.trigger()
     tap(qtbot, picker, "Warfarin")
     tap(qtbot, picker, "Digoxin")  # no entry for this pair: the sentence, never silence
-    assert window.showing() == "check"
+    assert showing(window) == "check"
     assert any("A missing entry does not mean the combination is safe" in row for row in window.check.rows())
     tap(qtbot, picker, "Ibuprofen")
-    assert window.showing() == "check" and window.check.heading.text().startswith("Checking 3 medicines")
+    assert showing(window) == "check" and window.check.heading.text().startswith("Checking 3 medicines")
 
 
 @pytest.mark.parametrize("where", ["entry", "search", "no result"])
@@ -387,13 +388,13 @@ def test_start_again_and_back_always_lead_home(bundled_kiosk, qtbot, where):
         qtbot.keyClicks(window.list_panel.search, "sert")
     else:
         qtbot.keyClicks(window.list_panel.search, "zzqqx")
-        assert window.showing() == "no-result"
+        assert showing(window) == "no-result"
     bundled_kiosk.start_again.trigger()
-    assert window.showing() == "welcome" and window.list_panel.search.text() == "" and controller.current is None
+    assert showing(window) == "welcome" and window.list_panel.search.text() == "" and controller.current is None
     controller.open_entry("sertraline-tramadol.md")
     assert window.back_action.isEnabled()
     window.back_action.trigger()  # the first entry: Back goes home
-    assert window.showing() == "welcome"
+    assert showing(window) == "welcome"
 
 
 def test_the_pin_pad_covers_the_screen_and_wrong_pins_wait_longer_each_time(kiosk, qtbot, monkeypatch):

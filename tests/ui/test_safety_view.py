@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
-from viewer.ui.main_window import ZOOM_MAX
+from viewer.core.session.looks import ZOOM_MAX
 from viewer.ui.theme import load_theme
 
 FORM = Path(__file__).resolve().parent.parent / "fixtures" / "forms" / "safety-front-matter.md"
@@ -22,7 +22,7 @@ def safety(make_controller, content):
     banned = FORM.read_text().replace("title: Zetarol + Quintavex", "title: Banamine + Quintavex\nis_banned: true")
     (content / "banamine-quintavex.md").write_text(banned.replace("severity: Major\n", ""))
     controller = make_controller(content, open_urls=False)
-    controller.set_theme("light", remember=False)
+    controller.set_theme("light")
     return controller
 
 
@@ -71,7 +71,7 @@ def test_the_severity_and_warning_stay_on_screen_in_a_small_window_and_at_the_la
 
 @pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
 def test_a_serious_sub_label_is_drawn_as_a_callout_in_each_theme(safety, qtbot, theme):
-    safety.set_theme(theme, remember=False)
+    safety.set_theme(theme)
     safety.open_entry("zetarol-quintavex.md")
     view = safety.window.entry_view.views["side_effects"]
     assert "⚠ Warning" in view.toPlainText()

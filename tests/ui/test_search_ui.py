@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.drawn import showing
 from viewer.core.search.search_engine import MISSING_PAIR
 from viewer.paths import bundled_dir
 from viewer.ui.entry_list import Role
@@ -35,7 +36,7 @@ def test_three_drugs_open_the_pair_check(bundled, qtbot):
     window = bundled.window
     qtbot.keyClicks(window.list_panel.search, "metformin, sertraline, lithium, ibuprofen")
     text_searched(bundled, qtbot)  # "metformin" is unknown once no page's text holds it either
-    assert window.showing() == "check"
+    assert showing(window) == "check"
     rows = window.check.rows()
     assert window.check.notes.accessibleName() == "Not in this reference: metformin. The check below leaves it out."
     assert not any("Metformin" in row for row in rows)  # an unknown name makes no pair sentence
@@ -87,9 +88,9 @@ def test_slow_indexing_shows_progress_in_the_status_bar(make_controller, content
 
 def test_the_no_result_state_still_offers_nearest_matches_with_full_text_ready(bundled, qtbot):
     qtbot.keyClicks(bundled.window.list_panel.search, "zzqx")
-    assert bundled.window.showing() != "no-result"  # not before the text has been searched
+    assert showing(bundled.window) != "no-result"  # not before the text has been searched
     text_searched(bundled, qtbot)
-    assert bundled.window.showing() == "no-result"
+    assert showing(bundled.window) == "no-result"
 
 
 def test_after_shutdown_no_background_work_starts_again(make_controller, content, qtbot):
@@ -167,7 +168,7 @@ def test_a_list_pasted_into_the_search_box_opens_its_check_with_the_major_pair_f
     window.list_panel.search.setFocus()
     window.list_panel.search.paste()
     text_searched(bundled, qtbot)
-    assert window.showing() == "check"
+    assert showing(window) == "check"
     assert window.check.heading.text() == "Checking 5 medicines in pairs: Atorvastatin, Warfarin, Omeprazole, Sertraline, Ibuprofen"
     assert window.check.rows()[0].startswith("MAJOR: Warfarin + Ibuprofen.")
 
@@ -179,7 +180,7 @@ def test_enter_on_a_pair_with_no_entry_opens_no_other_page(bundled, qtbot):
     qtbot.keyClicks(window.list_panel.search, "atorvastatin omeprazole")
     text_searched(bundled, qtbot)
     qtbot.keyClick(window.list_panel.search, Qt.Key.Key_Return)
-    assert window.showing() == "check" and bundled.current is None
+    assert showing(window) == "check" and bundled.current is None
     assert window.check.rows() == [f"Atorvastatin + Omeprazole: {MISSING_PAIR}"]
 
 
@@ -193,12 +194,12 @@ def test_back_from_an_entry_opened_from_a_check_returns_to_the_check(bundled, qt
     text_searched(bundled, qtbot)
     buttons = [b for row in window.check._rows for b in row.findChildren(QPushButton)]
     next(b for b in buttons if "Warfarin + Ibuprofen" in b.text()).click()
-    assert bundled.current.title == "Warfarin + Ibuprofen" and window.showing() == "entry"
+    assert bundled.current.title == "Warfarin + Ibuprofen" and showing(window) == "entry"
     window.back_action.trigger()
-    assert window.showing() == "check" and window.list_panel.search.text() == query
+    assert showing(window) == "check" and window.list_panel.search.text() == query
     assert window.check.rows()[0].startswith("MAJOR: Warfarin + Ibuprofen.")
     window.forward_action.trigger()
-    assert window.showing() == "entry" and bundled.current.title == "Warfarin + Ibuprofen"
+    assert showing(window) == "entry" and bundled.current.title == "Warfarin + Ibuprofen"
 
 
 def test_an_unknown_name_is_said_above_the_list(bundled, qtbot):
@@ -232,4 +233,4 @@ def test_a_cache_that_cannot_be_written_is_said_once_and_never_turns_into_no_ent
     assert sum("could not keep the full-text index" in m for m in messages) == 1
     qtbot.keyClicks(controller.window.list_panel.search, "drowsiness")
     text_searched(controller, qtbot)
-    assert controller.window.showing() != "no-result" and any(kind == "fulltext" for _, kind in shown(controller))
+    assert showing(controller.window) != "no-result" and any(kind == "fulltext" for _, kind in shown(controller))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.ui.drawn import showing
 from viewer.core.search.search_engine import NO_RESULT
 from viewer.ui.banner import DEFAULT_TEXT
 
@@ -23,7 +24,7 @@ def banner_fully_visible(window) -> bool:
 
 def test_the_welcome_panel_says_how_many_entries_and_how_to_search(controller):
     window = controller.window
-    assert window.showing() == "welcome"
+    assert showing(window) == "welcome"
     assert window.welcome.summary.text() == "3 combination entries loaded from content."
     assert "Ctrl+L" in window.welcome.help.text()
     assert window.windowTitle() == "Drug Combination Reference"
@@ -37,7 +38,7 @@ def test_the_title_names_the_open_entry(controller):
 def test_no_result_says_a_missing_entry_is_not_safety_and_offers_the_nearest(controller, qtbot):
     window = controller.window
     qtbot.keyClicks(window.list_panel.search, "setralnn qqqq")  # no medicine named: neither word is close enough to one
-    assert window.showing() == "no-result"
+    assert showing(window) == "no-result"
     assert window.no_result.message.text() == NO_RESULT.format(query="setralnn qqqq")
     assert "A missing entry does not mean the combination is safe." in window.no_result.message.text()
     assert window.no_result.suggestions()[0] == "Sertraline + Clonazepam"
@@ -49,9 +50,9 @@ def test_clearing_a_failed_search_returns_to_the_open_entry(controller, qtbot):
     window = controller.window
     controller.open_entry("paroxetine-clonazepam.md")
     window.list_panel.set_query("zzz")
-    assert window.showing() == "no-result"
+    assert showing(window) == "no-result"
     window.list_panel.set_query("")
-    assert window.showing() == "entry" and window.windowTitle().endswith("Paroxetine + Clonazepam")
+    assert showing(window) == "entry" and window.windowTitle().endswith("Paroxetine + Clonazepam")
 
 
 @pytest.mark.parametrize("size", [(640, 440), (1100, 760), (1920, 1080)])
@@ -102,7 +103,7 @@ def test_a_name_from_the_command_line_opens_its_entry(controller, name):
 
 def test_a_pair_with_no_entry_opens_its_check_with_the_sentence(controller):
     assert not controller.open_by_name("warfarin + aspirin")
-    assert controller.window.showing() == "check"
+    assert showing(controller.window) == "check"
     assert controller.window.list_panel.search.text() == "warfarin + aspirin"
     assert all("does not mean the combination is safe" in row for row in controller.window.check.rows())
 
@@ -120,7 +121,7 @@ def test_leaving_a_failed_search_shows_the_same_entry_without_rendering_it_again
     controller.window.list_panel.set_query("zzq")
     monkeypatch.setattr(controller.builder, "build", lambda *_: (_ for _ in ()).throw(AssertionError("rendered again")))
     controller.window.list_panel.set_query("")
-    assert controller.window.showing() == "entry"
+    assert showing(controller.window) == "entry"
     assert controller.window.windowTitle() == "Drug Combination Reference — Sertraline + Clonazepam"
 
 

@@ -5,44 +5,44 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 
-from viewer.ui.main_window import ZOOM_MAX, ZOOM_MIN, MainWindow
+from viewer.core.session.looks import Looks
+from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import Preferences
 from viewer.ui.theme import load_theme
 
 
 class Appearance(QObject):
-    """The window's remembered looks: text size, theme (following the desktop's light/dark
-    switch when asked), the last tab and the window's geometry."""
+    """Draws the session's looks (text size, theme) on the window and remembers them, with the
+    last tab and the window's geometry. The theme follows the desktop's light/dark switch when
+    the choice is to follow the system."""
 
-    def __init__(self, window: MainWindow, preferences: Preferences, parent: QObject | None = None) -> None:
+    def __init__(self, window: MainWindow, looks: Looks, preferences: Preferences, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._window, self._preferences = window, preferences
+        self._window, self._looks, self._preferences = window, looks, preferences
         window.restore(preferences.geometry)
         # Once shown: before, the splitter has no width of its own and would scale the sizes given.
         window.first_shown.connect(lambda: window.set_list_width(preferences.list_width))
-        window.apply_zoom(preferences.zoom)
-        self.set_theme(preferences.theme, remember=False)
+        window.apply_zoom(looks.zoom)
+        self._draw_theme(looks.theme, None)
         window.entry_view.select_tab(preferences.last_tab)
-        window.zoom_requested.connect(self.zoom)
-        window.theme_requested.connect(self.set_theme)
+        looks.zoom_changed.connect(self._zoomed)
+        looks.theme_changed.connect(self._theme_chosen)
+        window.zoom_requested.connect(looks.zoom_by)
+        window.theme_requested.connect(looks.choose_theme)
         window.tab_changed.connect(lambda key: setattr(preferences, "last_tab", key))
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self.follow_system_scheme)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(looks.desktop_scheme_changed)
         self._following = True
 
-    def zoom(self, step: int) -> None:
-        level = 0 if step == 0 else max(ZOOM_MIN, min(ZOOM_MAX, self._preferences.zoom + step))
+    def _zoomed(self, level: int) -> None:
         self._preferences.zoom = level
         self._window.apply_zoom(level)
 
-    def set_theme(self, choice: str, remember: bool = True, scheme: Qt.ColorScheme | None = None) -> None:
-        if remember:
-            self._preferences.theme = choice
-        self._window.apply_theme(load_theme(choice, scheme=scheme), choice)
+    def _theme_chosen(self, choice: str, scheme: Qt.ColorScheme | None) -> None:
+        self._preferences.theme = choice
+        self._draw_theme(choice, scheme)
 
-    def follow_system_scheme(self, scheme: Qt.ColorScheme) -> None:
-        """The desktop switched between light and dark while the viewer is open."""
-        if self._preferences.theme == "system":
-            self.set_theme("system", remember=False, scheme=scheme)
+    def _draw_theme(self, choice: str, scheme: Qt.ColorScheme | None) -> None:
+        self._window.apply_theme(load_theme(choice, scheme=scheme), choice)
 
     def save(self) -> None:
         self._preferences.geometry = self._window.saveGeometry()
@@ -52,5 +52,5 @@ class Appearance(QObject):
     def stop(self) -> None:
         """The desktop's light/dark switch must not reach a window that is gone."""
         if self._following:
-            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self.follow_system_scheme)
+            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._looks.desktop_scheme_changed)
             self._following = False

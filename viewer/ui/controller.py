@@ -15,6 +15,7 @@ from viewer.core.catalog.prefetch import CatalogPrefetch
 from viewer.core.pages.model import Entry, Library, Severity
 from viewer.core.present.document import DocumentBuilder
 from viewer.core.search.search_engine import Hit, Results
+from viewer.core.session.looks import Looks
 from viewer.core.session.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View, place_query
 from viewer.ui.about import add_help_menu
 from viewer.ui.appearance import Appearance
@@ -49,7 +50,8 @@ class Controller(QObject):
         self.model = EntryListModel(self)
         self.window = MainWindow(self.model, mode)  # built while the pages are read (prefetch.py)
         self.loader = CatalogLoader(root, catalog_file(root), prefetch.result() if prefetch else None)
-        self.session = Session(root, self.loader.load(quick=True))  # heads only where the cache has nothing
+        looks = Looks(preferences.zoom, preferences.theme)
+        self.session = Session(root, self.loader.load(quick=True), looks=looks)  # heads only where the cache has nothing
         self.model.set_listings(self.library.entries)
         self.builder = DocumentBuilder(web_links_as_text=mode.web_links_as_text)
         self.watcher = ContentWatcher(self.loader, self)
@@ -58,8 +60,8 @@ class Controller(QObject):
         self._state: SearchState | None = None
         self._connect()
         self.help_actions = add_help_menu(self.window, lambda: self.library, self.window.welcome.help.text)
-        self.appearance = Appearance(self.window, preferences, self)  # zoom, theme, last tab, geometry
-        self.zoom, self.set_theme = self.appearance.zoom, self.appearance.set_theme
+        self.appearance = Appearance(self.window, looks, preferences, self)  # zoom, theme, last tab, geometry
+        self.zoom, self.set_theme = looks.zoom_by, looks.choose_theme
         self._show_welcome()
         self._show_problems()
         # Nothing on screen needs these: they start once the window is up and painted.

@@ -120,7 +120,7 @@ class EntryView(QWidget):
         self._shown: tuple[EntryDocument, Path | None, Path | None] | None = None
         self._highlight = "#ffe066"
         self._shows_safety = self._shows_header = False
-        self._title_text = ""
+        self._title_text = self._warning_text = ""
 
     def title_text(self) -> str:
         """The open entry's title in full (the label may show it elided in a small window)."""
@@ -201,6 +201,7 @@ class EntryView(QWidget):
         self._highlight = colour
 
     def set_warning(self, text: str) -> None:
+        self._warning_text = text
         self.warning.setText(text)
         self.warning.setVisible(bool(text))
         self._fit_header()
@@ -256,7 +257,7 @@ class EntryView(QWidget):
         safety = min(wanted, max(4 * line, self.height() // 3))
         self.safety_box.setFixedHeight(max(0, safety))
         room -= safety + layout.spacing() if self._shows_safety else 0
-        take(self.warning, bool(self.warning.text()))
+        take(self.warning, bool(self._warning_text))
         self.title.setWordWrap(True)
         self.title.setText(self._title_text)
         if not take(self.title, True) and room >= self.title.fontMetrics().lineSpacing():
@@ -267,7 +268,7 @@ class EntryView(QWidget):
             self.title.setMinimumHeight(metrics.lineSpacing())
             self.title.setVisible(True)
             room -= metrics.lineSpacing() + layout.spacing()
-        take(self.drugs, bool(self.drugs.text()))
+        take(self.drugs, self._shown is not None and bool(self._shown[0].drugs))
         if not self._shows_header:
             self.header.hide()
             return

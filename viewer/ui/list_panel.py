@@ -313,7 +313,7 @@ class EntryListPanel(QWidget):
                 else:
                     self.enter_pressed.emit()
                 return True
-            if key == Qt.Key.Key_Escape and self.search.text():
-                self.search.clear()
+            if key == Qt.Key.Key_Escape:
+                self.set_query("")  # no change, and nothing told, when there is no query
                 return True
         return super().eventFilter(watched, event)

@@ -20,7 +20,6 @@ from viewer import APP_NAME
 from viewer.core.pages.model import Listing
 from viewer.core.present.document import EntryDocument
 from viewer.core.search.results import Hit
-from viewer.core.session.session import View
 from viewer.paths import bundled_dir
 from viewer.ui.banner import DisclaimerBanner
 from viewer.ui.entry_list import EntryListModel
@@ -30,7 +29,7 @@ from viewer.ui.modes import DESK, Mode
 from viewer.ui.panels import CheckPanel, NoResultPanel, WelcomePanel
 from viewer.ui.theme import THEME_LABELS, THEMES, Theme, fill_tokens, palette
 
-ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = -4, 10, 1.12
+ZOOM_STEP = 1.12  # each step of the session's zoom
 DEFAULT_SIZE = (1180, 780)
 FRAME = (16, 48)  # room for a window manager's frame and title bar
 
@@ -126,7 +125,7 @@ class MainWindow(QMainWindow):
         self.entry_view.tab_changed.connect(self.tab_changed)
         self.problems_button.clicked.connect(self.problems_requested)
         self._base_point_size = max(10.0, self.font().pointSizeF()) * mode.font_scale
-        self._zoom = 0
+        self._text_size = self._base_point_size  # drawn from the session's zoom (apply_zoom)
         self._theme: Theme | None = None
         self.extra_qss = (bundled_dir("resources") / mode.style).read_text(encoding="utf-8") if mode.style else ""
         self._shown_once = False
@@ -253,12 +252,6 @@ class MainWindow(QMainWindow):
         self.find_action.setEnabled(False)
         self.entry_view.find_bar.close_bar()
 
-    def showing(self) -> View:
-        pages: dict[QWidget, View] = {self.welcome: View.WELCOME, self.entry_view: View.ENTRY, self.no_result: View.NO_RESULT,
-                                      self.check: View.CHECK}
-        current = self.stack.currentWidget()
-        return pages.get(current, View.WELCOME) if current is not None else View.WELCOME
-
     def _lock_down(self) -> None:
         """No menus, no action of the desk's, no context menu, no frame: the public screen."""
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -293,7 +286,7 @@ class MainWindow(QMainWindow):
         self.problems_button.show()
 
     def apply_zoom(self, zoom: int) -> None:
-        self._zoom = zoom
+        self._text_size = round(self._base_point_size * (ZOOM_STEP**zoom), 1)
         self._restyle()
 
     def apply_theme(self, theme: Theme, choice: str) -> None:
@@ -306,7 +299,7 @@ class MainWindow(QMainWindow):
             self.theme_actions[choice].setChecked(True)
 
     def text_point_size(self) -> float:
-        return round(self._base_point_size * (ZOOM_STEP**self._zoom), 1)
+        return self._text_size
 
     def _restyle(self) -> None:
         """The theme's style sheet with the text sizes of the current zoom filled in."""

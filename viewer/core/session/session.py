@@ -17,6 +17,7 @@ from viewer.core.search.index import FullTextIndex
 from viewer.core.search.search_engine import Results, SearchEngine, checking_line
 from viewer.core.session.events import SessionEvents
 from viewer.core.session.history import History
+from viewer.core.session.looks import Looks
 from viewer.core.session.states import (
     Listed,
     NoResult,
@@ -48,10 +49,12 @@ def place_query(key: str) -> str | None:
 class Session:
     """Everything the window shows, decided without a window. ``reader`` reads one page."""
 
-    def __init__(self, root: Path, library: Library, reader: Callable[[Path, str], Page] = read_page) -> None:
+    def __init__(self, root: Path, library: Library, reader: Callable[[Path, str], Page] = read_page,
+                 looks: Looks | None = None) -> None:
         self.root = root
         self.events = SessionEvents()
         self.history = History()
+        self.looks = looks or Looks()  # text size and theme
         self._view = View.WELCOME
         self._current: Entry | None = None
         self._query = ""
