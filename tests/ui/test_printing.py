@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QImage, QPageSize
 
 from tests.helpers import REPO, page, seed_folder
@@ -217,6 +217,27 @@ def test_the_print_preview_fits_the_screen_and_shows_a_whole_page(controller, qt
     button = toolbar.widgetForAction(printing)
     assert button.isVisible() and dialog.rect().contains(button.mapTo(dialog, button.rect().bottomRight()))
     dialog.close()
+
+
+def test_the_print_preview_has_print_and_close_buttons_with_words(controller, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox, QToolBar
+
+    controller.open_entry("sertraline-clonazepam.md")
+    dialog = controller.print_preview()
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    buttons = {b.text().replace("&", ""): b for b in dialog.findChild(QDialogButtonBox, "PreviewButtons").buttons()}
+    assert set(buttons) == {"Print…", "Close"}
+    for button in buttons.values():
+        assert button.isVisible() and dialog.rect().contains(button.mapTo(dialog, button.rect().bottomRight()))
+    printing = next(a for a in dialog.findChild(QToolBar).actions() if a.text().replace("&", "").lower().startswith("print"))
+    printing.triggered.disconnect()  # the printer's own dialog would wait for a person
+    asked = []
+    printing.triggered.connect(lambda *_: asked.append(True))
+    qtbot.mouseClick(buttons["Print…"], Qt.MouseButton.LeftButton)
+    assert asked == [True]
+    qtbot.mouseClick(buttons["Close"], Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
 
 
 def test_export_pdf_adds_the_extension(controller, tmp_path, monkeypatch):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QToolBar, QWidget
 
 from viewer.core.pages.model import Entry, Library
 from viewer.ui.printing import EntryPrint, PrintContext, configure, export_pdf
@@ -58,8 +58,29 @@ def show_print_preview(parent: QWidget, job: EntryPrint) -> QPrintPreviewDialog:
     preview = dialog.findChild(QPrintPreviewWidget)
     if preview is not None:
         preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitInView)
+    add_labelled_buttons(dialog, toolbar)
     dialog.open()
     return dialog
+
+
+def add_labelled_buttons(dialog: QPrintPreviewDialog, toolbar: QToolBar | None) -> None:
+    """Print and Close as buttons with words, at the foot of the preview where a dialog's buttons
+    are (the toolbar's own Print is an icon a pharmacist has to guess)."""
+    printing = next((a for a in toolbar.actions() if a.text().replace("&", "").lower().startswith("print")), None) \
+        if toolbar is not None else None
+    buttons = QDialogButtonBox(dialog)
+    buttons.setObjectName("PreviewButtons")
+    if printing is not None:
+        print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.AcceptRole)
+        print_button.setAccessibleName("Print")
+        print_button.clicked.connect(printing.trigger)
+        print_button.setDefault(True)
+    close_button = buttons.addButton("&Close", QDialogButtonBox.ButtonRole.RejectRole)
+    close_button.setAccessibleName("Close the preview")
+    close_button.clicked.connect(dialog.reject)
+    layout = dialog.layout()
+    if layout is not None:
+        layout.addWidget(buttons)
 
 
 def export_pdf_asking(window: MainWindow, job: EntryPrint) -> Path | None:

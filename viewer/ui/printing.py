@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPalette,
+    QTextBlock,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -206,30 +207,46 @@ class EntryPrint:
         painter.restore()
 
 
-def keep_headings_with_text(document: QTextDocument, page_height: float, passes: int = 8) -> None:
-    """No heading (a section's title, a FAQ question) is the last line of a page without the
-    text that follows it: such a heading starts the next page instead."""
+MOST_HEADINGS_MOVED = 400  # a bound for a hostile page of headings; past it, pages break where they fall
+
+
+def _line_top(layout: QAbstractTextDocumentLayout, block: QTextBlock, line: int) -> float:
+    """Where a block's line (-1: its last) stands in the document, after the layout's page breaks."""
+    top = layout.blockBoundingRect(block).top()
+    lines = block.layout()
+    count = lines.lineCount() if lines is not None else 0
+    return top + lines.lineAt(line % count).y() if count else top
+
+
+def _is_heading(block: QTextBlock) -> bool:
+    return block.isValid() and block.blockFormat().headingLevel() > 0
+
+
+def keep_headings_with_text(document: QTextDocument, page_height: float) -> int:
+    """No heading (a section's title, a FAQ question) ends a page without the start of the text
+    under it: the heading, with any headings right above it on the same page (a section's title
+    over its first question), starts the next page instead. Returns how many were moved.
+
+    One pass from the top: a move changes the layout only from the moved heading on."""
     layout = document.documentLayout()
-    for _ in range(passes):
-        document.size()  # lay the whole document out now: rects of a lazily laid out one can be stale
-        moved = False
-        block = document.begin()
-        while block.isValid():
-            following = block.next()
-            if block.blockFormat().headingLevel() and following.isValid():
-                rect = layout.blockBoundingRect(block)
-                page = int(rect.top() // page_height)
-                if int(layout.blockBoundingRect(following).top() // page_height) > page and rect.top() % page_height > 1:
-                    cursor = QTextCursor(block)
-                    form = block.blockFormat()
+    document.size()  # laid out in full: a lazily laid out document has stale rects
+    moved, block = 0, document.begin()
+    while block.isValid() and moved < MOST_HEADINGS_MOVED:
+        following = block.next()
+        if _is_heading(block) and following.isValid():
+            page = int(_line_top(layout, block, -1) // page_height)
+            if int(_line_top(layout, following, 0) // page_height) > page:
+                first = block
+                while _is_heading(first.previous()) and int(_line_top(layout, first.previous(), -1) // page_height) == page:
+                    first = first.previous()
+                if _line_top(layout, first, 0) - page * page_height > 1:  # not already at the top of a page
+                    form = first.blockFormat()
                     form.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                    cursor.setBlockFormat(form)
-                    moved = True
-                    break  # the layout changed: look again from the start
-            block = following
-        if not moved:
-            break
-    document.size()
+                    QTextCursor(first).setBlockFormat(form)
+                    document.size()
+                    moved += 1
+        block = following
+    return moved
 
 
 def export_pdf(entry: Entry, path: Path, context: PrintContext) -> int:
