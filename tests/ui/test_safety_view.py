@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from viewer.core.session.looks import ZOOM_MAX
 from viewer.ui.theme import load_theme
@@ -56,17 +57,50 @@ def test_an_entry_without_safety_fields_has_no_strip(safety):
     assert not safety.window.entry_view.safety.isVisible()
 
 
-@pytest.mark.parametrize(("size", "zoom"), [((1024, 600), 0), ((1280, 820), ZOOM_MAX)])
-def test_the_severity_and_warning_stay_on_screen_in_a_small_window_and_at_the_largest_text(safety, qtbot, size, zoom):
-    window = safety.window
-    window.resize(*size)
+def opened_at(safety, qtbot, size, zoom):
+    """The major entry opened in a window of ``size`` with the text ``zoom`` steps larger."""
+    safety.window.resize(*size)
     safety.zoom(zoom)
     safety.open_entry("zetarol-quintavex.md")
     qtbot.wait(50)
-    view = window.entry_view
+    return safety.window, safety.window.entry_view
+
+
+@pytest.mark.parametrize(("size", "zoom"), [((1024, 600), 0), ((1280, 820), ZOOM_MAX)])
+def test_the_severity_and_warning_stay_on_screen_in_a_small_window_and_at_the_largest_text(safety, qtbot, size, zoom):
+    window, view = opened_at(safety, qtbot, size, zoom)
     assert inside(view.safety, window), "the safety strip is clipped or squeezed"
     if size == (1024, 600) and zoom == 0:
         assert inside(view.title, window)
+
+
+@pytest.mark.parametrize(("size", "zoom"), [((1280, 820), 0), ((1024, 600), ZOOM_MAX), ((1366, 768), 4)])
+def test_the_header_is_never_a_scroll_box_of_its_own_the_entry_scrolls_as_one_page(safety, qtbot, size, zoom):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    _, view = opened_at(safety, qtbot, size, zoom)
+    header = view.header
+    assert header.verticalScrollBar().maximum() == 0  # the whole introduction, never a box that scrolls
+    assert header.height() >= header.document().size().height()
+    page = view.page.verticalScrollBar()
+    safety_top = view.safety.mapTo(view.page.viewport(), QPoint(0, 0)).y()
+    assert page.value() == 0 and 0 <= safety_top < view.fontMetrics().lineSpacing() * 2  # the severity leads the page
+    assert view.safety.height() >= view.safety.heightForWidth(view.safety.width())  # whole, never squeezed
+    if page.maximum() == 0:  # everything fits: the tabs fill the rest of the view
+        assert view.tabs.height() >= view.page.viewport().height() // 2
+        return
+    # Large text: reading down a tab first scrolls the header away, then the tab's text.
+    text = view.views[view.current_tab()]
+    before = text.verticalScrollBar().value()
+    for _ in range(60):
+        wheel = QWheelEvent(QPointF(20, 20), text.viewport().mapToGlobal(QPointF(20, 20)), QPoint(0, 0), QPoint(0, -120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(text.viewport(), wheel)
+        if page.value() == page.maximum():
+            break
+    assert page.value() == page.maximum() and text.verticalScrollBar().value() == before
+    assert view.tabs.visibleRegion().boundingRect().height() == view.tabs.height() >= view.page.viewport().height() - 2
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])

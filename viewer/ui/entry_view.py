@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from viewer.core.present.callouts import CALLOUT_ICON, CALLOUT_WORD, text_of
@@ -34,14 +34,13 @@ class EntryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("EntryView")
-        # The severity, the warning line and the Banned flag lead, above the title, outside any
-        # scrolling: at the smallest window and the largest text they stay on screen.
+        # The severity, the warning line and the Banned flag lead, above the title: the first
+        # thing an opened entry shows, whatever the window's size or the text's.
         self.safety = QLabel()
         self.safety.setObjectName("EntrySafety")
         self.safety.setWordWrap(True)
         self.safety.setTextFormat(Qt.TextFormat.RichText)
         self.safety.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.safety.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.safety.hide()
         self.title = QLabel()
         self.title.setObjectName("EntryTitle")
@@ -60,8 +59,9 @@ class EntryView(QWidget):
         self.header = TextView("Generic name and introduction")
         self.header.setObjectName("HeaderText")
         self.header.setFrameShape(QFrame.Shape.NoFrame)
-        self.header.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.header.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # never a scroll box:
+        self.header.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # always its whole height
+        self.header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.header.document().setDocumentMargin(0)
         self.header.link_activated.connect(self.link_activated)
 
@@ -70,16 +70,7 @@ class EntryView(QWidget):
         header_layout = QVBoxLayout(header_box)
         header_layout.setContentsMargins(18, 12, 18, 6)
         header_layout.setSpacing(2)
-        # A safety strip of a few lines stays whole; a very long one (a page's 10 KB warning) gets
-        # at most a third of the view and scrolls there, so the title and tabs stay in reach.
-        self.safety_box = QScrollArea()
-        self.safety_box.setObjectName("EntrySafetyBox")
-        self.safety_box.setWidget(self.safety)
-        self.safety_box.setWidgetResizable(True)
-        self.safety_box.setFrameShape(QFrame.Shape.NoFrame)
-        self.safety_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.safety_box.hide()
-        header_layout.addWidget(self.safety_box)
+        header_layout.addWidget(self.safety)
         header_layout.addWidget(self.title)
         header_layout.addWidget(self.drugs)
         header_layout.addWidget(self.warning)
@@ -90,8 +81,7 @@ class EntryView(QWidget):
         self.tabs.setObjectName("SectionTabs")
         self.tabs.setAccessibleName("Sections")
         self.tabs.setDocumentMode(True)
-        # Squeezed (to nothing, at worst) before the safety strip is: it asks for no least size.
-        self.tabs.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # sized by _fit_header
         self.tabs.tabBar().setUsesScrollButtons(True)
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self.setMinimumWidth(380)
@@ -106,11 +96,29 @@ class EntryView(QWidget):
         self._keys: list[str] = []
         self.tabs.currentChanged.connect(self._on_tab)
 
+        # The header and the tabs scroll as one page (when the header leaves the tabs too little
+        # room); the find bar stays below it.
+        self.header_box = header_box
+        self.inner = QWidget()
+        inner_layout = QVBoxLayout(self.inner)
+        inner_layout.setContentsMargins(0, 0, 0, 0)
+        inner_layout.setSpacing(0)
+        inner_layout.addWidget(header_box)
+        inner_layout.addWidget(self.tabs)
+        inner_layout.addStretch(1)
+        self.page = QScrollArea()
+        self.page.setObjectName("EntryPage")
+        self.page.setWidget(self.inner)
+        self.page.setWidgetResizable(True)
+        self.page.setFrameShape(QFrame.Shape.NoFrame)
+        self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page.viewport().installEventFilter(self)
+        for view in self.views.values():
+            view.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(header_box)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.page, 1)
         # The header (names, summary, sources) is searched first; it is always in view.
         self.find_bar = FindBar(lambda: [("header", self.header), *((key, self.views[key]) for key in self._keys)],
                                 self._show_found, self.current_tab, always_shown=("header",))
@@ -121,6 +129,7 @@ class EntryView(QWidget):
         self._highlight = "#ffe066"
         self._shows_safety = self._shows_header = False
         self._title_text = self._warning_text = ""
+        self._fitted = (-1, -1)
 
     def title_text(self) -> str:
         """The open entry's title in full (the label may show it elided in a small window)."""
@@ -143,10 +152,9 @@ class EntryView(QWidget):
         self.safety.setText(f"<html><head><style>{self._css}</style></head><body>{document.safety}</body></html>")
         self._shows_safety = bool(document.safety)
         self.safety.setVisible(self._shows_safety)
-        self.safety_box.setVisible(self._shows_safety)
         self.safety.setAccessibleName(text_of(document.safety) or "No safety notes on this page")
+        self.page.verticalScrollBar().setValue(0)  # an entry opens at its top: its severity first
         self._title_text = document.title
-        self.title.setWordWrap(True)
         self.title.setText(document.title)
         self.title.setToolTip(document.title)
         self.title.setAccessibleName(document.spoken_title)
@@ -187,9 +195,11 @@ class EntryView(QWidget):
         self.find_bar.refresh()
 
     def _show_found(self, key: str) -> None:
-        """Bring the tab of a match found in the page to the front (the header needs none)."""
+        """Bring the tab of a match found in the page to the front, and the match into view once
+        it is marked."""
         if key in self._keys:
             self.select_tab(key, remember=False)
+        QTimer.singleShot(0, self, lambda: self.bring_into_view(key))
 
     def highlight(self, section: str, terms: list[str]) -> int:
         """Show the tab that holds a full-text match and mark the matching words in it."""
@@ -229,58 +239,52 @@ class EntryView(QWidget):
             self.tab_changed.emit(self._keys[index])
 
     def _fit_header(self) -> None:
-        """Share the height: the safety strip always gets all it needs; then the tabs keep a
-        few lines; then the title, the ingredients and the header text (which grows up to a
-        third of the view, then scrolls) in that order, each given way in turn when the window
-        is small or the text large, so the severity and warning are never pushed off screen.
+        """The header (severity, title, ingredients, warning, introduction) at its whole height,
+        never a scroll box of its own, and the tabs in the rest of the view. When that rest is
+        too small for reading (large text, a small window), the tabs take the whole view below
+        the header and the entry scrolls as one page: the header first, then the tabs.
 
         The header text is measured on a copy of its document, at the width it will have once
         laid out, so the view's own (possibly stale) layout cannot skew the height."""
-        layout = self._header_layout
-        margins = layout.contentsMargins()
-        width = max(200, self.width() - margins.left() - margins.right())
-        line = self.fontMetrics().lineSpacing()
-        room = self.height() - margins.top() - margins.bottom() - self.tabs.tabBar().sizeHint().height() - 3 * line
+        width = self.page.viewport().width()
+        if self._shows_header:
+            margins = self._header_layout.contentsMargins()
+            probe = self.header.document().clone(self)
+            probe.setTextWidth(max(100, width - margins.left() - margins.right() - 2 * self.header.frameWidth()))
+            self.header.setFixedHeight(int(probe.size().height()) + 2 * self.header.frameWidth() + 2)
+            probe.deleteLater()
+        header = self.header_box.heightForWidth(width)
+        header = header if header > 0 else self.header_box.sizeHint().height()
+        view = self.page.viewport().height()
+        reading = max(view // 2, self.tabs.tabBar().sizeHint().height() + 8 * self.fontMetrics().lineSpacing())
+        tabs = max(view - header if view - header >= reading else view,
+                   self.tabs.tabBar().sizeHint().height() + 2 * self.fontMetrics().lineSpacing())
+        self.tabs.setFixedHeight(tabs)
+        self.inner.setFixedHeight(header + tabs)
+        self._fitted = (width, view)
 
-        def take(label: QLabel, wanted: bool) -> bool:
-            nonlocal room
-            height = label.heightForWidth(width) if label.wordWrap() else label.sizeHint().height()
-            fits = wanted and height + layout.spacing() <= room
-            if fits:
-                room -= height + layout.spacing()
-                label.setMinimumHeight(max(0, height))
-            label.setVisible(fits)
-            return fits
-
-        wanted = self.safety.heightForWidth(width - self.safety_box.verticalScrollBar().sizeHint().width()) if self._shows_safety else 0
-        self.safety.setFixedHeight(max(0, wanted))  # the whole text; the box shows it, or scrolls when it is long
-        safety = min(wanted, max(4 * line, self.height() // 3))
-        self.safety_box.setFixedHeight(max(0, safety))
-        room -= safety + layout.spacing() if self._shows_safety else 0
-        take(self.warning, bool(self._warning_text))
-        self.title.setWordWrap(True)
-        self.title.setText(self._title_text)
-        if not take(self.title, True) and room >= self.title.fontMetrics().lineSpacing():
-            # one line, elided in the middle, rather than none
-            self.title.setWordWrap(False)
-            metrics = self.title.fontMetrics()
-            self.title.setText(metrics.elidedText(self._title_text, Qt.TextElideMode.ElideMiddle, width))
-            self.title.setMinimumHeight(metrics.lineSpacing())
-            self.title.setVisible(True)
-            room -= metrics.lineSpacing() + layout.spacing()
-        take(self.drugs, self._shown is not None and bool(self._shown[0].drugs))
-        if not self._shows_header:
-            self.header.hide()
+    def bring_into_view(self, key: str) -> None:
+        """Scroll the page so the marked match in ``key`` (the header or a tab) is on screen."""
+        if key in self._keys:
+            self.page.ensureWidgetVisible(self.tabs, 0, 0)
             return
-        probe = self.header.document().clone(self)
-        probe.setTextWidth(max(200, width - 2 * self.header.frameWidth()))
-        wanted = int(probe.size().height()) + 2 * self.header.frameWidth() + 2
-        probe.deleteLater()
-        height = min(wanted, max(80, self.height() // 3), room)
-        self.header.setVisible(height >= 2 * line)
-        self.header.setFixedHeight(max(0, height))
+        rect = self.header.cursorRect()
+        where = self.header.viewport().mapTo(self.inner, rect.topLeft())
+        self.page.ensureVisible(where.x(), where.y() + rect.height() // 2, 0, rect.height() * 2)
 
     # Qt API
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit_header()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self.page.viewport():
+            if self._fitted != (self.page.viewport().width(), self.page.viewport().height()):
+                self._fit_header()  # the page's scroll bar came or went
+        elif isinstance(event, QWheelEvent) and event.angleDelta().y() < 0:
+            # Reading on down a tab first scrolls the header away (a page, not two boxes).
+            bar = self.page.verticalScrollBar()
+            if bar.value() < bar.maximum():
+                bar.setValue(bar.value() + max(bar.singleStep(), self.fontMetrics().lineSpacing() * 3))
+                return True
+        return super().eventFilter(watched, event)

@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         self.list_panel.select_path(None)
         self.list_panel.view.scrollToTop()
         self.entry_view.select_tab("usage")
+        self.entry_view.page.verticalScrollBar().setValue(0)
         for view in (self.entry_view.header, *self.entry_view.views.values()):
             view.verticalScrollBar().setValue(0)
             view.setExtraSelections([])
