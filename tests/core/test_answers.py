@@ -7,6 +7,7 @@ import pytest
 
 from tests.helpers import DISCHARGE_LIST, FULL_BODY, REAL_SITE, SUCCESSOR_SITE, needs_real_site, page
 from viewer.core.catalog.library import load_catalog
+from viewer.core.pages.text import fold
 from viewer.core.search.answers import not_known_line
 from viewer.core.search.index import FullTextIndex
 from viewer.core.search.query import products
@@ -188,12 +189,37 @@ def test_a_word_in_titles_gives_its_title_matches_then_its_text_matches_on_the_r
     assert chosen is not None and chosen.path == "composition/a/acarbose-metformin.md"
 
 
+def rows_read_alike(entries) -> list[str]:
+    """Titles two different entries would show alike in the list (the same letters, whatever
+    their case or spacing)."""
+    seen: dict[str, str] = {}
+    alike = []
+    for entry in entries:
+        shown = " ".join(fold(entry.display_title).split())
+        if shown in seen:
+            alike.append(f"{seen[shown]} and {entry.path}: '{entry.display_title}'")
+        seen.setdefault(shown, entry.path)
+    return alike
+
+
+def test_no_two_entries_read_alike_in_the_list(tmp_path):
+    """Namesakes in the same and in different folders, in the same collection or not, and a
+    title that differs only in case, each listed with what tells them apart."""
+    for name, title in [("a/para.md", "Paracetamol"), ("b/para.md", "Paracetamol"), ("b/other/para.md", "PARACETAMOL"),
+                        ("composition/x.md", "Aspirin + Caffeine"), ("generic/x.md", "Aspirin  +  caffeine")]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(page(title, FULL_BODY.replace("# Alpha + Beta", f"# {title}")))
+    for folder in (tmp_path, bundled_dir("content"), SUCCESSOR_SITE):
+        library = load_catalog(folder)
+        assert rows_read_alike(library.entries) == [], folder
+
+
 @needs_real_site
 def test_no_namesake_of_the_real_site_shows_a_file_path():
     from viewer.core.present.document import DocumentBuilder
 
     library = load_catalog(REAL_SITE)
-    assert len({e.display_title for e in library.entries}) == len(library.entries)  # no two rows read the same
+    assert rows_read_alike(library.entries) == []  # no two rows read the same
     namesakes = [e for e in library.entries if e.distinguisher]
     assert len(namesakes) >= 40
     session, builder = Session(REAL_SITE, library), DocumentBuilder()

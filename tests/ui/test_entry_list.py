@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 
@@ -103,24 +104,37 @@ def test_returning_no_data_to_qt_does_not_corrupt_python():
     assert sys.getrefcount(None) - before > -100
 
 
-def test_long_titles_wrap_so_no_strength_or_ingredient_is_cut(make_controller, tmp_path, qapp):
+@pytest.mark.parametrize(("size", "list_width", "rated"), [((1000, 700), 260, False), ((660, 460), 0, True)])
+def test_long_titles_wrap_so_no_strength_or_ingredient_is_cut(make_controller, tmp_path, qapp, size, list_width, rated):
+    """Each row's text, where the style puts it (after the row's padding, the severity marker
+    and the focus margins), has the height its title needs wrapped at that width."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
     folder = tmp_path / "strengths"
     folder.mkdir()
-    titles = ("Aceclofenac 100mg + Paracetamol 325mg", "Aceclofenac 100mg + Chlorzoxazone 250mg + Paracetamol 325mg")
+    titles = ("Aceclofenac 100mg + Paracetamol 325mg", "Aceclofenac 100mg + Chlorzoxazone 250mg + Paracetamol 325mg",
+              "Methotrexate + Trimethoprim", "Levothyroxine + Calcium Carbonate")
     for n, title in enumerate(titles):
-        (folder / f"p{n}.md").write_text(page(title, FULL_BODY))
+        front = f"title: {title}\nseverity: major\n" if rated else None
+        (folder / f"p{n}.md").write_text(page(title, FULL_BODY, front=front))
     controller = make_controller(folder, open_urls=False)
     window = controller.window
-    window.resize(1000, 700)
-    window.splitter.setSizes([260, 740])
+    window.resize(*size)
     window.show()
+    window.set_list_width(list_width)
     qapp.processEvents()
     view = window.list_panel.view
     metrics = QFontMetrics(view.font())
+    style = view.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
     rows = [view.model().index(r, 0) for r in range(view.model().rowCount())]
     assert sorted(i.data() for i in rows) == sorted(titles)
-    for index in rows:  # each row is tall enough for its title wrapped at the list's width
-        text_width = view.visualRect(index).width() - 16
-        needed = metrics.boundingRect(QRect(0, 0, text_width, 0), Qt.TextFlag.TextWordWrap, index.data()).height()
-        assert view.visualRect(index).height() >= needed, index.data()
+    for index in rows:
+        option = QStyleOptionViewItem()
+        view.itemDelegate().initStyleOption(option, index)
+        option.rect = view.visualRect(index)
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+        lines = metrics.boundingRect(QRect(0, 0, text.width() - 2 * margin, 0), Qt.TextFlag.TextWordWrap, index.data())
+        needed = round(lines.height() / metrics.lineSpacing()) * metrics.lineSpacing()
+        assert text.height() >= needed, f"{index.data()!r}: {text.height()} px for {needed} px of text"
     assert metrics.horizontalAdvance(titles[1]) > view.viewport().width()  # the long one could not fit on one line

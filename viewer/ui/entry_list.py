@@ -76,6 +76,7 @@ class EntryListModel(QAbstractListModel):
         """New listings, in display order."""
         self.beginResetModel()
         self._listings = list(listings)
+        self._title_lengths = [len(item.display_title) for item in self._listings]
         self._rows = {item.path: row for row, item in enumerate(self._listings)}
         self._rated = any(item.severity for item in self._listings)
         self.endResetModel()
@@ -95,6 +96,12 @@ class EntryListModel(QAbstractListModel):
 
     def listings_view(self) -> Sequence[Listing]:
         return self._listings
+
+    def longest_title(self, rows: Sequence[int]) -> str:
+        """The longest listed title among ``rows`` (each a row of the model)."""
+        lengths = self._title_lengths
+        shown = [row for row in rows if row < len(lengths)]
+        return self._listings[max(shown, key=lengths.__getitem__)].display_title if shown else ""
 
     # Qt API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802

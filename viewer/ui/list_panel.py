@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -100,36 +100,63 @@ class WrappingDelegate(QStyledItemDelegate):
 
 
 MAX_ROW_LINES = 3  # a title longer than three lines of the list (rare) is cut at its end
-FIT_ROWS = 300  # rows fit the longest of the first rows shown (a query's answers are among them)
 
 
 class RowsDelegate(QStyledItemDelegate):
-    """Title rows that wrap: every row is as tall as the longest title in the list needs at the
+    """Title rows that wrap: every row is as tall as the longest title on screen needs at the
     list's width (one, two or three lines), so no ingredient or strength is cut from the middle
-    and all rows keep one height (the view lays out thousands without asking each)."""
+    and all rows keep one height (the view lays out thousands without asking each). Scrolling
+    goes a row at a time, so a new height never moves the top row."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
         self.lines = 1
+        self._fitted: tuple[str, int, str] = ("", -1, "")
+        self._chrome = -1  # the style's padding above and below a row's text, once measured
+        self._heights: dict[tuple[str, int, int], int] = {}  # (font, lines, icon height): the row's height
 
     def fit(self, longest: str) -> None:
-        """Rows tall enough for ``longest`` wrapped at the view's width; relaid out if that changed."""
-        icon = self._view.iconSize().width() + 12 if self._view.iconSize().width() > 0 else 0
-        width = max(80, self._view.viewport().width() - icon - 16)
-        metrics = QFontMetrics(self._view.font())
-        needed = metrics.boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, longest).height()
+        """Rows tall enough for ``longest`` wrapped at the width the style leaves the text (the
+        row's padding, the marker and the focus margins taken off); relaid out if that changed."""
+        view = self._view
+        model = view.model()
+        font = view.font()
+        key = (longest, view.viewport().width(), font.key())
+        if key == self._fitted or model is None or model.rowCount() == 0:
+            return  # each keystroke asks: most leave the longest title and the width as they were
+        self._fitted = key
+        option = QStyleOptionViewItem()
+        self.initStyleOption(option, model.index(0, 0))
+        option.rect = QRect(0, 0, view.viewport().width(), 200)
+        style = view.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        metrics = QFontMetrics(font)
+        needed = metrics.boundingRect(QRect(0, 0, max(40, text.width() - 2 * margin), 0), Qt.TextFlag.TextWordWrap,
+                                      longest).height()
         lines = max(1, min(MAX_ROW_LINES, round(needed / max(1, metrics.lineSpacing()))))
-        if lines != self.lines:
-            self.lines = lines
-            self.sizeHintChanged.emit(self._view.model().index(0, 0))
+        chrome = 200 - text.height()  # what the style keeps above and below the text (its padding)
+        if (lines, chrome) != (self.lines, self._chrome):
+            self.lines, self._chrome = lines, chrome
+            self._heights.clear()
+            self.sizeHintChanged.emit(model.index(0, 0))
+
+    def one_line(self) -> int:
+        """The height of a row of one line."""
+        metrics = QFontMetrics(self._view.font())
+        return max(1, max(self._view.iconSize().height(), metrics.lineSpacing() + 2)
+                   + (self._chrome if self._chrome >= 0 else metrics.height() // 2 + 4))
 
     # Qt API
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
-        metrics = QFontMetrics(option.font)
-        height = max(self._view.iconSize().height(), self.lines * metrics.lineSpacing()) + metrics.height() // 2 + 4
-        return QSize(size.width(), height)
+        # Rows are as wide as the list whatever the width given here: only the height counts.
+        key = (option.font.key(), self.lines, self._view.iconSize().height())
+        if key not in self._heights:
+            metrics = QFontMetrics(option.font)
+            text = self.lines * metrics.lineSpacing() + 2  # a pixel each side: no last line lost to rounding
+            self._heights[key] = max(key[2], text) + (self._chrome if self._chrome >= 0 else metrics.height() // 2 + 4)
+        return QSize(1, self._heights[key])
 
 
 class EntryListPanel(QWidget):
@@ -197,6 +224,8 @@ class EntryListPanel(QWidget):
         self.view.installEventFilter(self)  # larger or smaller text: rows refit
         self.proxy.modelReset.connect(self._new_titles)
         self.proxy.layoutChanged.connect(self._new_titles)
+        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerItem)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _: self._new_titles())
         self.view.activated.connect(self._open_index)
         self.view.clicked.connect(self._open_index)
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, context=Qt.ShortcutContext.WidgetShortcut)
@@ -282,9 +311,9 @@ class EntryListPanel(QWidget):
         self.view.setCurrentIndex(self.proxy.index(row, 0))
 
     def _new_titles(self) -> None:
-        listings = self.model.listings_view()
-        titles = (listings[row].display_title for row in self.proxy.results.positions[:FIT_ROWS] if row < len(listings))
-        self._longest = max(titles, key=len, default="")
+        top = max(0, self.view.indexAt(QPoint(1, 1)).row())
+        shown = self.view.viewport().height() // self._rows_delegate.one_line() + 1  # as many as one-line rows fill
+        self._longest = self.model.longest_title(self.proxy.results.positions[top : top + shown])
         self._rows_delegate.fit(self._longest)
 
     # Qt API
