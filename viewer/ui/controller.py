@@ -25,13 +25,14 @@ from viewer.ui.indexing import FullTextBuilder, IndexStatus
 from viewer.ui.main_window import MainWindow
 from viewer.ui.modes import DESK, Mode
 from viewer.ui.preload import preload
-from viewer.ui.problems import ProblemsDialog
 from viewer.ui.settings import Preferences
 from viewer.ui.text_search import TextSearcher
 from viewer.ui.watcher import ContentWatcher, FolderStatus
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from viewer.ui.problems import ProblemsDialog
 
 AFTER_FIRST_FRAME_MS = 100  # after the window is shown: its first frame is painted by then
 
@@ -254,7 +255,7 @@ class Controller(QObject):
         self._set_view(View.CHECK)
         self.window.show_check(heading, rows, notes, suggestions, medicines)
 
-    # --- links ---------------------------------------------------------------------------------
+    # --- links and closing -----------------------------------------------------------------------
 
     def follow_link(self, url: QUrl) -> None:
         """A link on the open page: the session says where it leads; file: and the like do nothing."""
@@ -265,8 +266,6 @@ class Controller(QObject):
             self.open_entry(target)
         elif kind == "said":
             self.session.say(target)
-
-    # --- view preferences ----------------------------------------------------------------------
 
     def _save(self) -> None:
         self.appearance.save()
@@ -312,6 +311,8 @@ class Controller(QObject):
         self.window.set_problem_count(self.library.count(Severity.ERROR), self.library.count(Severity.WARNING))
 
     def show_problems_dialog(self) -> ProblemsDialog:
+        from viewer.ui.problems import ProblemsDialog  # the dialog loads when first asked for
+
         dialog = ProblemsDialog(self.library.problems, self.root.name or str(self.root), self.window)
         dialog.open()
         return dialog

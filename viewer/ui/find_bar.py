@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from viewer.core.search.index import phrase_matches
 from viewer.ui.text_view import TextView
 
 ALL_COLOUR, CURRENT_COLOUR = QColor("#ffe066"), QColor("#ff9632")
@@ -68,6 +67,8 @@ class FindBar(QWidget):
             self.find_phrase(self.field.text())
 
     def find_phrase(self, phrase: str) -> None:
+        from viewer.core.search.index import phrase_matches  # loads with the first search in a page
+
         self._matches = [(key, start, end) for key, view in self._tabs()
                          for start, end in phrase_matches(view.document().toPlainText(), phrase)]
         shown = [key for key, _ in self._tabs()]

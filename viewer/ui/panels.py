@@ -176,6 +176,7 @@ class CheckPanel(QWidget):
         self.rows_area.setWidget(rows)
         outer.addWidget(self.rows_area, 1)
         self._rows: list[QWidget] = []
+        self._pairs: tuple[Hit, ...] = ()
 
     def show_check(self, heading: str, pairs: list[Hit], notes: tuple[str, ...] = (), suggestions: tuple[Hit, ...] = (),
                    medicines: int = 3) -> None:
@@ -184,6 +185,9 @@ class CheckPanel(QWidget):
         show_notes(self.notes, notes, suggestions)
         self.note.setText(CHECK_NOTE if medicines >= 3 else PAIR_NOTE)
         self.note.setAccessibleName(self.note.text())
+        if tuple(pairs) == self._pairs:
+            return  # the same rows (a keystroke that did not change the pairs): nothing made again
+        self._pairs = tuple(pairs)
         for row in self._rows:
             self._layout.removeWidget(row)
             row.hide()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from viewer.core.search.search_engine import Results, SearchEngine
+
+PAUSE_MS = 150  # a pause in the typing this long, and text hits below listed titles are looked for
 
 
 class _Relay(QObject):
@@ -32,7 +34,9 @@ class _Task(QRunnable):
 class TextSearcher(QObject):
     """``search(engine, results)`` looks for the full-text hits of ``results`` in the thread
     pool and emits ``arrived(results)``, for the newest request only: a keystroke never waits
-    for SQL, and an answer to an older query is never shown."""
+    for SQL, and an answer to an older query is never shown. Text hits that would only add to
+    titles already listed are looked for once the typing pauses (PAUSE_MS): a search per
+    keystroke would compete with the keystrokes for the interpreter."""
 
     arrived = Signal(object)
 
@@ -46,16 +50,24 @@ class TextSearcher(QObject):
         self._pool = QThreadPool(self)  # its own: stop() waits for this searcher's work only
         self._pool.setMaxThreadCount(1)
         self._stopped = False
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.timeout.connect(self._next)
 
     def search(self, engine: SearchEngine, results: Results) -> None:
         self._generation += 1
         self._waiting = (engine, results)
-        self._next()
+        if results.positions:
+            self._pause.start(PAUSE_MS)
+        else:
+            self._pause.stop()
+            self._next()
 
     def cancel(self) -> None:
         """Whatever is under way is for a query that is gone."""
         self._generation += 1
         self._waiting = None
+        self._pause.stop()
 
     def stop(self, wait_ms: int = 10_000) -> None:
         """No more searches (the window is closing); one under way is waited for."""
@@ -64,7 +76,7 @@ class TextSearcher(QObject):
         self._pool.waitForDone(wait_ms)
 
     def _next(self) -> None:
-        if self._running or self._waiting is None or self._stopped:
+        if self._running or self._waiting is None or self._stopped or self._pause.isActive():
             return
         engine, results = self._waiting
         self._waiting = None

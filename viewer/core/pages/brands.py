@@ -41,6 +41,8 @@ def brand_of_record(path: str, record: str) -> Brand | None:
 def find_targets(brands: Sequence[Brand], entries: Sequence[Listing]) -> tuple[list[Brand], list[Problem]]:
     """Each brand with the listed page its slug names (the page's file name without its suffix);
     a brand whose page is not listed is reported, and leads nowhere."""
+    if not brands:
+        return [], []  # most sites have none: no need to index every page's slug
     by_slug: dict[str, str] = {}
     for entry in entries:
         by_slug.setdefault(posixpath.splitext(posixpath.basename(entry.path))[0].casefold(), entry.path)

@@ -27,14 +27,14 @@ _BRACKET = re.compile(
 )
 _XYZ = re.compile(r"\bXYZ\b")
 # Words one of which every refusal holds (lower case). Pages with none skip the pattern, which
-# would cost more than the rest of reading a page.
-_REFUSAL_HINTS = ("an ai", "language model", "my capabilities", "my training", "i cannot ", "i can't ", "i can not ",
-                  "i am unable", "i am not able")
+# would cost more than the rest of reading a page; the fewer scans of the page, the better.
+_REFUSAL_HINTS = ("an ai", "language model", "i can", "i am ")
+_MY_HINTS = ("my capab", "my train")  # looked for only on a page that says "my " at all
 
 
 def _may_refuse(body: str) -> bool:
     lower = body.lower()
-    return any(hint in lower for hint in _REFUSAL_HINTS)
+    return any(hint in lower for hint in _REFUSAL_HINTS) or ("my " in lower and any(hint in lower for hint in _MY_HINTS))
 
 
 def _may_leave_gaps(body: str) -> bool:
