@@ -39,6 +39,30 @@ for folder, _, files in os.walk(sys.argv[1]):
             n += len(f.read())
 print(json.dumps({"bytes": n, "seconds": time.perf_counter() - t}))
 """
+QUICK_PATHS = """
+import sys, os, time, json
+from viewer.core.pages.page import quick_listing, read_head
+from viewer.core.pages.frontmatter import parse_plain
+from viewer.core.pages.yaml_front import parse_yaml
+pages = []
+for folder, _, files in os.walk(sys.argv[1]):
+    for name in files:
+        if name.endswith(".md"):
+            with open(os.path.join(folder, name), "rb") as f:
+                pages.append((os.path.relpath(os.path.join(folder, name), sys.argv[1]), f.read()))
+fronts = [data[4:data.find(b"\n---\n", 3)].decode() for _, data in pages if data.startswith(b"---\n")]
+def best(work):
+    times = []
+    for _ in range(3):
+        t = time.perf_counter(); work(); times.append(time.perf_counter() - t)
+    return min(times)
+print(json.dumps({
+    "listing_bytes_s": best(lambda: [quick_listing(p, d) for p, d in pages]),
+    "listing_general_s": best(lambda: [read_head(p, d).listing for p, d in pages]),
+    "front_plain_s": best(lambda: [parse_plain(f) for f in fronts]),
+    "front_yaml_s": best(lambda: [parse_yaml(f, 2, 1 << 16) for f in fronts]),
+}))
+"""
 COLD_RATIO = {10_000: 2.0, 100_000: 2.5}  # cold start within this many times the floor (issue 13)
 TARGETS = {  # pages: (start cold s, start warm s, keystroke p95 ms, open p95 ms, peak RSS MB)
     10_000: (1.0, 0.6, 16, 30, 250),
@@ -61,9 +85,9 @@ def window_run(folder: Path, cache: Path, *flags: str) -> dict:
                           env={"COMBO_VIEWER_CACHE": str(cache)}))
 
 
-def best_start(folder: Path, caches: list[Path]) -> float:
+def best_start(folder: Path, caches: list[Path], *flags: str) -> float:
     """The quickest of several starts, one per cache folder (like the floors: best of three)."""
-    return min(window_run(folder, cache, "--start-only")["start_s"] for cache in caches)
+    return min(window_run(folder, cache, "--start-only", *flags)["start_s"] for cache in caches)
 
 
 def qt_floor() -> float:
@@ -115,9 +139,12 @@ def main() -> None:
             cold = window_run(folder, cache)
             warm = window_run(folder, cache)
             cold["start_s"] = min(cold["start_s"], cold_start)
+            cold["start_without_readers_s"] = best_start(folder, [Path(tmp) / f"plain-{pages}-{n}" for n in range(3)],
+                                                         "--no-readers")
+            quick = json.loads(run([sys.executable, "-c", QUICK_PATHS, str(folder)]))
             warm["start_s"] = min(warm["start_s"], best_start(folder, [cache] * 2))
             row = {"pages": pages, "read_floor_s": round(read["seconds"], 3), "catalog_s": round(catalog["seconds"], 3),
-                   "full_parse_s": round(full["seconds"], 3), "cold": cold, "warm": warm}
+                   "full_parse_s": round(full["seconds"], 3), "cold": cold, "warm": warm, "quick_paths": quick}
             results["sizes"].append(row)
             print(json.dumps(row))
     results["hostile"] = json.loads(run([sys.executable, str(REPO / "bench" / "hostile.py"), "100"]))
@@ -130,6 +157,24 @@ def main() -> None:
         kept = []
     results["sizes"] = sorted(kept + results["sizes"], key=lambda row: row["pages"])
     write_report(results)
+
+
+def quick_paths_table(sizes: list[dict]) -> list[str]:
+    """What each path that duplicates a slower one buys: the same work done both ways."""
+    rows = [row for row in sizes if "quick_paths" in row and "start_without_readers_s" in row["cold"]]
+    if not rows:
+        return []
+    lines = ["## What each quick path buys", "",
+             "Each of these does what a slower, general path does, for the plain pages most sites are made of;",
+             "each is measured against that path on the same pages.", "",
+             "| pages | cold start with / without the forked readers | listing from the bytes / general head read | "
+             "plain front matter / YAML |", "|---|---|---|---|"]
+    for row in rows:
+        quick, cold = row["quick_paths"], row["cold"]
+        lines.append(f"| {row['pages']:,} | {cold['start_s']:.2f} / {cold['start_without_readers_s']:.2f} s "
+                     f"| {quick['listing_bytes_s']:.3f} / {quick['listing_general_s']:.3f} s "
+                     f"| {quick['front_plain_s']:.3f} / {quick['front_yaml_s']:.3f} s |")
+    return lines + [""]
 
 
 def write_report(results: dict) -> None:
@@ -186,6 +231,7 @@ def write_report(results: dict) -> None:
             f"{warm['keystroke_fulltext']['p50_ms']:.1f} ms | {f'{during:.1f} ms' if during else '-'} |"
         )
     lines += ["", "Targets (✓ met, ✗ missed) are those of the benchmark issue for this 2-core machine.", ""]
+    lines += quick_paths_table(results["sizes"])
     hostile = results.get("hostile")
     if hostile:
         worst = hostile["slowest_random"]

@@ -1,6 +1,7 @@
 """One benchmark process: start the window on a folder and measure it, reporting JSON.
 
-argv: FOLDER LAUNCHED_AT [--start-only]. LAUNCHED_AT is the parent's time.time() just before it
+argv: FOLDER LAUNCHED_AT [--start-only] [--no-readers]. --no-readers starts without the
+first start's forked readers (what they buy is measured against it). LAUNCHED_AT is the parent's time.time() just before it
 started this process, so start-up includes the interpreter and the imports."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from viewer.cli import start_prefetch  # noqa: E402
 
 # As `combo-viewer` starts: with no catalog cache, the pages are read while Qt loads (the
 # benchmark's own modules load after, as they are no part of the program).
-PREFETCH = start_prefetch(Path(sys.argv[1])) if __name__ == "__main__" else None
+PREFETCH = start_prefetch(Path(sys.argv[1])) if __name__ == "__main__" and "--no-readers" not in sys.argv else None
 
 import json  # noqa: E402
 import random  # noqa: E402

@@ -27,6 +27,7 @@ class FindBar(QWidget):
         self._tabs, self._show_tab, self._front, self._always_shown = tabs, show_tab, front, always_shown
         self._matches: list[tuple[str, int, int]] = []  # (tab key, start, end) in tab order
         self._current = -1
+        self._phrase = ""
         self.field = QLineEdit()
         self.field.setPlaceholderText("Find in this entry")
         self.field.setAccessibleName("Find in this entry")
@@ -54,7 +55,7 @@ class FindBar(QWidget):
         self.show()
         self.field.setFocus()
         self.field.selectAll()
-        self.find_phrase(self.field.text())
+        self.find_phrase(self._phrase)
 
     def close_bar(self) -> None:
         self.hide()
@@ -64,9 +65,10 @@ class FindBar(QWidget):
     def refresh(self) -> None:
         """The entry changed: its matches are found again (or cleared when the bar is closed)."""
         if self.isVisible():
-            self.find_phrase(self.field.text())
+            self.find_phrase(self._phrase)
 
     def find_phrase(self, phrase: str) -> None:
+        self._phrase = phrase  # as the field told it (textChanged): never read back from the field
         from viewer.core.search.index import phrase_matches  # loads with the first search in a page
 
         self._matches = [(key, start, end) for key, view in self._tabs()
@@ -86,7 +88,7 @@ class FindBar(QWidget):
             self._go()
 
     def _go(self) -> None:
-        phrase = self.field.text().strip()
+        phrase = self._phrase.strip()
         if not self._matches:
             self.count.setText("Not found" if phrase else "")
         else:

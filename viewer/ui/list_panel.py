@@ -1,162 +1,23 @@
-"""The search panel: search box, count and list, with the delegate for full-text rows."""
+"""The search panel: search box, count and list (its rows drawn by list_rows)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from viewer.core.search.index import MARK_START, snippet_text
 from viewer.core.search.search_engine import Results
 from viewer.ui.entry_list import EntryFilterProxy, EntryListModel, Role
+from viewer.ui.list_rows import HitDelegate, RowsDelegate, WrappingDelegate
 from viewer.ui.panels import notes_label, show_notes
-
-
-def snippet_from_match(snippet: str, before: int = 12) -> str:
-    """The snippet from a word or two before its first match, for a narrow list row."""
-    first = snippet.find(MARK_START)
-    if first > before:
-        start = snippet.find(" ", first - before, first)
-        snippet = "…" + snippet[(start + 1 if start >= 0 else first) :]
-    return snippet_text(snippet)
-
-
-
-class HitDelegate(QStyledItemDelegate):
-    """Rows are one line; when the results hold full-text matches, two: the title, and under it
-    "in text:" with the words around the match, dimmed. All rows keep one height, so the view
-    can lay out thousands of them without asking each its size."""
-
-    def __init__(self, proxy: EntryFilterProxy, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._proxy = proxy
-
-    # Qt API
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
-        if self._proxy.has_fulltext():
-            size.setHeight(size.height() + QFontMetrics(option.font).height())
-        return size
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        if index.data(Role.KIND) != "fulltext":
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        title = opt.text
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(4, 0, -4, 0)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorGroup.Normal
-        main = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = main if selected else opt.palette.color(group, QPalette.ColorRole.PlaceholderText)
-        metrics = QFontMetrics(opt.font)
-        italic = QFont(opt.font)
-        italic.setItalic(True)
-        half = rect.height() // 2
-        top, bottom = rect.adjusted(0, 0, 0, -half), rect.adjusted(0, rect.height() - half, 0, 0)
-        flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(main)
-        painter.drawText(top, flags, metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, top.width()))
-        painter.setFont(italic)
-        painter.setPen(muted)
-        text = "in text: " + snippet_from_match(index.data(Role.SNIPPET) or "")
-        painter.drawText(bottom, flags, QFontMetrics(italic).elidedText(text, Qt.TextElideMode.ElideRight, bottom.width()))
-        painter.restore()
-
-
-class WrappingDelegate(QStyledItemDelegate):
-    """List rows as tall as their title needs once wrapped to the list's width: nothing cut."""
-
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self._view = view
-
-    # Qt API
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
-        icon = self._view.iconSize().width() + 12 if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0
-        width = max(80, self._view.viewport().width() - icon - 40)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        lines = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, text)
-        return QSize(size.width(), max(size.height(), lines.height() + 20))
-
-
-MAX_ROW_LINES = 3  # a title longer than three lines of the list (rare) is cut at its end
-
-
-class RowsDelegate(QStyledItemDelegate):
-    """Title rows that wrap: every row is as tall as the longest title on screen needs at the
-    list's width (one, two or three lines), so no ingredient or strength is cut from the middle
-    and all rows keep one height (the view lays out thousands without asking each). Scrolling
-    goes a row at a time, so a new height never moves the top row."""
-
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self._view = view
-        self.lines = 1
-        self._fitted: tuple[str, int, str] = ("", -1, "")
-        self._chrome = -1  # the style's padding above and below a row's text, once measured
-        self._heights: dict[tuple[str, int, int], int] = {}  # (font, lines, icon height): the row's height
-
-    def fit(self, longest: str) -> None:
-        """Rows tall enough for ``longest`` wrapped at the width the style leaves the text (the
-        row's padding, the marker and the focus margins taken off); relaid out if that changed."""
-        view = self._view
-        model = view.model()
-        font = view.font()
-        key = (longest, view.viewport().width(), font.key())
-        if key == self._fitted or model is None or model.rowCount() == 0:
-            return  # each keystroke asks: most leave the longest title and the width as they were
-        self._fitted = key
-        option = QStyleOptionViewItem()
-        self.initStyleOption(option, model.index(0, 0))
-        option.rect = QRect(0, 0, view.viewport().width(), 200)
-        style = view.style()
-        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-        metrics = QFontMetrics(font)
-        needed = metrics.boundingRect(QRect(0, 0, max(40, text.width() - 2 * margin), 0), Qt.TextFlag.TextWordWrap,
-                                      longest).height()
-        lines = max(1, min(MAX_ROW_LINES, round(needed / max(1, metrics.lineSpacing()))))
-        chrome = 200 - text.height()  # what the style keeps above and below the text (its padding)
-        if (lines, chrome) != (self.lines, self._chrome):
-            self.lines, self._chrome = lines, chrome
-            self._heights.clear()
-            self.sizeHintChanged.emit(model.index(0, 0))
-
-    def one_line(self) -> int:
-        """The height of a row of one line."""
-        metrics = QFontMetrics(self._view.font())
-        return max(1, max(self._view.iconSize().height(), metrics.lineSpacing() + 2)
-                   + (self._chrome if self._chrome >= 0 else metrics.height() // 2 + 4))
-
-    # Qt API
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        # Rows are as wide as the list whatever the width given here: only the height counts.
-        key = (option.font.key(), self.lines, self._view.iconSize().height())
-        if key not in self._heights:
-            metrics = QFontMetrics(option.font)
-            text = self.lines * metrics.lineSpacing() + 2  # a pixel each side: no last line lost to rounding
-            self._heights[key] = max(key[2], text) + (self._chrome if self._chrome >= 0 else metrics.height() // 2 + 4)
-        return QSize(1, self._heights[key])
 
 
 class EntryListPanel(QWidget):
@@ -222,10 +83,11 @@ class EntryListPanel(QWidget):
         self.search.installEventFilter(self)
         self.view.viewport().installEventFilter(self)  # a wider or narrower list: rows refit
         self.view.installEventFilter(self)  # larger or smaller text: rows refit
-        self.proxy.modelReset.connect(self._new_titles)
-        self.proxy.layoutChanged.connect(self._new_titles)
+        self.proxy.modelReset.connect(lambda: self._new_titles(0))  # new rows are shown from the top
+        self.proxy.layoutChanged.connect(lambda: self._new_titles(0))
+        # A row at a time: the scroll bar's value is the top row's number (no layout asked for).
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerItem)
-        self.view.verticalScrollBar().valueChanged.connect(lambda _: self._new_titles())
+        self.view.verticalScrollBar().valueChanged.connect(self._new_titles)
         self.view.activated.connect(self._open_index)
         self.view.clicked.connect(self._open_index)
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, context=Qt.ShortcutContext.WidgetShortcut)
@@ -310,16 +172,17 @@ class EntryListPanel(QWidget):
         row = 0 if current < 0 else max(0, min(rows - 1, current + step))
         self.view.setCurrentIndex(self.proxy.index(row, 0))
 
-    def _new_titles(self) -> None:
-        top = max(0, self.view.indexAt(QPoint(1, 1)).row())
+    def _new_titles(self, top: int) -> None:
         shown = self.view.viewport().height() // self._rows_delegate.one_line() + 1  # as many as one-line rows fill
         self._longest = self.model.longest_title(self.proxy.results.positions[top : top + shown])
         self._rows_delegate.fit(self._longest)
 
     # Qt API
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view and event.type() == QEvent.Type.StyleChange:
+            self._rows_delegate.restyled()  # a new style sheet may pad rows differently
         if (watched is self.view.viewport() and event.type() == QEvent.Type.Resize) or (
-                watched is self.view and event.type() == QEvent.Type.FontChange):
+                watched is self.view and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange)):
             self._rows_delegate.fit(self._longest)
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             key = event.key() if isinstance(event, QKeyEvent) else None
