@@ -227,6 +227,9 @@ def site_shots(app: QApplication, tmp: Path) -> None:
     window = controller.window
     controller.open_entry("unfinished.md")
     save_shot(app, window, "unfinished-page")
+    controller.open_entry("one-line-faqs.md")  # a later form: Markdown description, a timestamp, one-line FAQs
+    window.entry_view.select_tab("faqs")
+    save_shot(app, window, "later-form-description-date-faqs")
     controller.open_entry("heading-labels.md")
     window.entry_view.select_tab("interactions")
     save_shot(app, window, "extra-tabs")

@@ -79,6 +79,7 @@ class NoResultPanel(QWidget):
         self._layout.addWidget(self.message)
         self._layout.addWidget(self.hint)
         self._buttons: list[QPushButton] = []
+        self._nearest: list[str] = []  # the paths the buttons open
         self._layout.addStretch(1)
 
     def show_query(self, query: str, nearest: list[Listing], notes: tuple[str, ...] = (),
@@ -86,12 +87,15 @@ class NoResultPanel(QWidget):
         show_notes(self.notes, notes, suggestions)
         self.message.setText(NO_RESULT.format(query=" ".join(query.split())))
         self.message.setAccessibleName(self.message.text())  # heard as shown, the safety sentence included
+        self.hint.setText("Did you mean:" if nearest else "Check the spelling, or search for one drug only.")
+        self.hint.setAccessibleName(self.hint.text())
+        if [item.path for item in nearest] == self._nearest:
+            return  # the same suggestions (a keystroke that left them): nothing made again
+        self._nearest = [item.path for item in nearest]
         for button in self._buttons:
             self._layout.removeWidget(button)
             button.deleteLater()
         self._buttons = []
-        self.hint.setText("Did you mean:" if nearest else "Check the spelling, or search for one drug only.")
-        self.hint.setAccessibleName(self.hint.text())
         for position, item in enumerate(nearest, start=3):
             button = QPushButton(item.display_title)
             button.setObjectName("SuggestionButton")
