@@ -282,7 +282,10 @@ class FullTextIndex:
         for rowid, rank in ranked:
             if rowid not in docs or docs[rowid][0] in seen:
                 continue
-            path, section, body = docs[rowid]
+            path, section, body, mac = docs[rowid]
+            if not (isinstance(mac, str) and hmac.compare_digest(mac, doc_mac(path, section, body))):
+                self._tampered.add(path)  # not written by this program for this text: never shown; indexed again
+                continue
             seen.add(path)
             relevance = max(0.0, -rank)  # bm25: more negative is better
             results.append((path, section, make_snippet(body, words), round(0.5 * relevance / (1.0 + relevance), 3)))
@@ -290,8 +293,9 @@ class FullTextIndex:
                 break
         return results
 
-    def _matches(self, query: str, limit: int) -> tuple[list[tuple[int, float]], dict[int, tuple[str, str, str]]]:
-        """The matching sections' (rowid, rank), best first, and their (path, section, body)."""
+    def _matches(self, query: str, limit: int) -> tuple[list[tuple[int, float]], dict[int, tuple[str, str, str, object]]]:
+        """The matching sections' (rowid, rank), best first, and their (path, section, body, mac):
+        each signature is checked only where its row is used (search stops at its limit)."""
         connection = self._connection()
         found = [r for (r,) in connection.execute(
             "SELECT rowid FROM sections WHERE sections MATCH ? LIMIT ?", (query, RANK_AT_MOST + 1)
@@ -310,13 +314,7 @@ class FullTextIndex:
         marks = ",".join("?" * len(ranked))
         rows = connection.execute(f"SELECT id, path, section, body, mac FROM docs WHERE id IN ({marks})",
                                   [rowid for rowid, _ in ranked])
-        docs: dict[int, tuple[str, str, str]] = {}
-        for rowid, path, section, body, mac in rows:
-            if isinstance(mac, str) and hmac.compare_digest(mac, doc_mac(path, section, body)):
-                docs[rowid] = (path, section, body)
-            else:  # not written by this program for this text: never shown; the page is indexed again
-                self._tampered.add(path)
-        return ranked, docs
+        return ranked, {rowid: (path, section, body, mac) for rowid, path, section, body, mac in rows}
 
 
 _BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
