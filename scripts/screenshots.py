@@ -213,8 +213,8 @@ def site_shots(app: QApplication, tmp: Path) -> None:
     save_shot(app, window, "site-three-ingredients")
     window.resize(1366 - 2, 768 - 60)  # a 1366x768 laptop: its panel and the frame take the rest
     window.set_list_width()
-    window.list_panel.set_query("aceclofenac paracetamol")
-    controller.open_entry("composition/a/aceclofenac-paracetamol.md")
+    window.list_panel.set_query("aceclofenac chlorzoxazone paracetamol")  # strengths in every title: they wrap
+    controller.open_entry("composition/a/aceclofenac-paracetamol-chlorzoxazone.md")  # an unrated page
     save_shot(app, window, "site-1366x768-wrapped-titles")
     window.resize(*SIZE)
     window.list_panel.set_query("codergocrine")
