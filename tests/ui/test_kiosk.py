@@ -244,8 +244,21 @@ def test_touch_targets_are_at_least_44_pixels(kiosk, qtbot):
 
 def test_lists_and_text_scroll_kinetically(kiosk):
     window = kiosk.window
-    for view in (window.list_panel.view, window.entry_view.views["usage"], kiosk.picker.view):
+    for view in (window.list_panel.view, window.entry_view.page, window.entry_view.views["usage"], kiosk.picker.view):
         assert QScroller.hasScroller(view.viewport())
+
+
+def test_nothing_a_finger_can_drag_off_float_or_collapse(kiosk):
+    """No toolbar moves, floats or offers a menu to hide it; the list and the page keep their shares."""
+    window = kiosk.window
+    toolbars = window.findChildren(QToolBar)
+    assert len(toolbars) >= 2  # Back and Forward; Start again
+    for toolbar in toolbars:
+        assert not toolbar.isMovable() and not toolbar.isFloatable(), toolbar.windowTitle()
+        assert toolbar.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu, toolbar.windowTitle()
+    splitter = window.splitter
+    assert not splitter.childrenCollapsible()
+    assert all(not splitter.handle(i).isEnabled() for i in range(1, splitter.count()))
 
 
 def test_a_combination_can_be_found_without_a_keyboard(kiosk, qtbot):

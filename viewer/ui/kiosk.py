@@ -65,15 +65,21 @@ class Kiosk(QObject):
         self.picker.set_drugs(sorted(names.values(), key=fold))
         self.picker.chosen_changed.connect(self._chosen)
         window.welcome.add_body(self.picker)
-        self.start_again = window.addToolBar("Kiosk").addAction("Start again")
+        toolbar = window.addToolBar("Kiosk")
+        toolbar.setMovable(False)  # nothing a finger can drag off, float or hide
+        toolbar.setFloatable(False)
+        toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.start_again = toolbar.addAction("Start again")
         self.start_again.setObjectName("StartAgain")
         self.start_again.triggered.connect(self.go_home)
         controller.went_home.connect(self._went_home)  # Back after the first entry leads home (the mode's rule)
         window.welcome.help.setText("Type a medicine's name in the search box.")
         window.splitter.setSizes([int(window.width() * 0.3), int(window.width() * 0.7)])
+        for index in range(window.splitter.count()):
+            window.splitter.handle(index).setEnabled(False)  # the list and the page keep their shares
         self.say("")
 
-        for view in (window.list_panel.view, window.entry_view.header, *window.entry_view.views.values(),
+        for view in (window.list_panel.view, window.entry_view.page, *window.entry_view.views.values(),
                      self.picker.view):
             QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
