@@ -475,6 +475,32 @@ def test_the_banner_is_fully_readable_on_a_480_by_320_screen(kiosk, qtbot):
     assert top_left.y() + banner.height() <= window.height() and banner.width() <= window.width()
 
 
+@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)])
+def test_every_medicine_name_is_drawn_whole_in_its_button(bundled_kiosk, qtbot, size):
+    """A word longer than its button ("Bendroflumethiazide") is drawn smaller until it fits,
+    never cut at both ends; every button of every letter tab is measured as it is drawn."""
+    from PySide6.QtGui import QFontMetricsF
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    bundled_kiosk.window.resize(*size)
+    qtbot.wait(50)
+    picker = bundled_kiosk.picker
+    view, delegate = picker.view, picker.view.itemDelegate()
+    seen = set()
+    for group in range(max(1, len(picker.groups))):
+        picker._show_group(group)
+        for row in range(view.model().rowCount()):
+            index = view.model().index(row, 0)
+            option = QStyleOptionViewItem()
+            option.rect, option.font = view.visualRect(index), view.font()  # as the view hands it to the delegate
+            delegate.initStyleOption(option, index)
+            metrics = QFontMetricsF(option.font)
+            widest = max(metrics.horizontalAdvance(word) for word in index.data().split())
+            assert widest <= delegate.text_width(option) + 0.5, f"{index.data()} is cut at {option.rect.width()} px"
+            seen.add(index.data())
+    assert "Bendroflumethiazide" in seen and len(seen) == len(picker.names)
+
+
 def test_the_tab_of_the_medicine_just_tapped_stays_on_screen_when_the_tabs_are_cut_again(bundled_kiosk, qtbot):
     window, picker = bundled_kiosk.window, bundled_kiosk.picker
     window.setGeometry(0, 0, 1280, 800)

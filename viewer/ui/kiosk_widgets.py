@@ -7,20 +7,65 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
     QStringListModel,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabBar,
     QVBoxLayout,
     QWidget,
 )
+
+SMALLEST_NAME = 0.6  # a medicine's name is drawn no smaller than this share of the buttons' text size
+
+
+def fitted_font(font: QFont, text: str, width: float) -> QFont:
+    """``font``, made smaller when a word of ``text`` is wider than ``width`` so that every word
+    fits whole (a name wraps only between its words), down to SMALLEST_NAME of its size."""
+    metrics = QFontMetricsF(font)
+    widest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+    if widest <= width or width <= 0:
+        return font
+    smaller = QFont(font)
+    size = font.pointSizeF() if font.pointSizeF() > 0 else float(font.pixelSize())
+    scaled = max(size * SMALLEST_NAME, size * width / widest * 0.98)
+    if font.pointSizeF() > 0:
+        smaller.setPointSizeF(scaled)
+    else:
+        smaller.setPixelSize(max(1, int(scaled)))
+    return smaller
+
+
+class NameDelegate(QStyledItemDelegate):
+    """A medicine's button: its name wrapped between words and, when one word is longer than the
+    button is wide ("Bendroflumethiazide"), drawn smaller until it fits whole, never cut."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def text_width(self, option: QStyleOptionViewItem) -> float:
+        """The width the style leaves the name in a button of ``option.rect``."""
+        style = self._view.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self._view)
+        return float(text.width() - 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self._view) + 1))
+
+    # Qt API
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if option.rect.width() > 0:
+            option.font = fitted_font(option.font, option.text, self.text_width(option))
 
 
 class AttractScreen(QFrame):
@@ -89,6 +134,7 @@ class DrugPicker(QWidget):
         self.view.setMovement(QListView.Movement.Static)
         self.view.setSpacing(6)
         self.view.setWordWrap(True)  # a long name wraps in its button, never cut
+        self.view.setItemDelegate(NameDelegate(self.view))  # and a long word is drawn smaller to fit
         self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QListView.SelectionMode.MultiSelection)  # marked = chosen
