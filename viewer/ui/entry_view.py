@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QColor, QWheelEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from viewer.core.present.callouts import CALLOUT_ICON, CALLOUT_WORD, text_of
@@ -127,13 +127,8 @@ class EntryView(QWidget):
         self._css = ""
         self._shown: tuple[EntryDocument, Path | None, Path | None] | None = None
         self._highlight = "#ffe066"
-        self._shows_safety = self._shows_header = False
-        self._title_text = self._warning_text = ""
-        self._fitted = (-1, -1)
-
-    def title_text(self) -> str:
-        """The open entry's title in full (the label may show it elided in a small window)."""
-        return self._title_text
+        self._shows_header = False
+        self._fitted = (-1, -1)  # the page's viewport size the header was last fitted to
 
     def add_header_action(self, widget: QWidget) -> None:
         """A control of the caller's under the header text (the kiosk's Print button)."""
@@ -150,11 +145,9 @@ class EntryView(QWidget):
     def show_document(self, document: EntryDocument, root: Path | None = None, folder: Path | None = None) -> None:
         self._shown = (document, root, folder)
         self.safety.setText(f"<html><head><style>{self._css}</style></head><body>{document.safety}</body></html>")
-        self._shows_safety = bool(document.safety)
-        self.safety.setVisible(self._shows_safety)
+        self.safety.setVisible(bool(document.safety))
         self.safety.setAccessibleName(text_of(document.safety) or "No safety notes on this page")
         self.page.verticalScrollBar().setValue(0)  # an entry opens at its top: its severity first
-        self._title_text = document.title
         self.title.setText(document.title)
         self.title.setToolTip(document.title)
         self.title.setAccessibleName(document.spoken_title)
@@ -211,7 +204,6 @@ class EntryView(QWidget):
         self._highlight = colour
 
     def set_warning(self, text: str) -> None:
-        self._warning_text = text
         self.warning.setText(text)
         self.warning.setVisible(bool(text))
         self._fit_header()
@@ -273,14 +265,10 @@ class EntryView(QWidget):
         self.page.ensureVisible(where.x(), where.y() + rect.height() // 2, 0, rect.height() * 2)
 
     # Qt API
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._fit_header()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize and watched is self.page.viewport():
             if self._fitted != (self.page.viewport().width(), self.page.viewport().height()):
-                self._fit_header()  # the page's scroll bar came or went
+                self._fit_header()  # the window was resized, or the page's scroll bar came or went
         elif isinstance(event, QWheelEvent) and event.angleDelta().y() < 0:
             # Reading on down a tab first scrolls the header away (a page, not two boxes).
             bar = self.page.verticalScrollBar()

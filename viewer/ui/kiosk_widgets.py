@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTabBar,
     QVBoxLayout,
     QWidget,
 )
+
+from viewer.ui.list_rows import text_room
 
 SMALLEST_NAME = 0.6  # a medicine's name is drawn no smaller than this share of the buttons' text size
 
@@ -57,9 +58,7 @@ class NameDelegate(QStyledItemDelegate):
 
     def text_width(self, option: QStyleOptionViewItem) -> float:
         """The width the style leaves the name in a button of ``option.rect``."""
-        style = self._view.style()
-        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self._view)
-        return float(text.width() - 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self._view) + 1))
+        return float(text_room(self._view, option)[0])
 
     # Qt API
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802

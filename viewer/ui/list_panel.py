@@ -55,7 +55,6 @@ class EntryListPanel(QWidget):
         # Title rows wrap to the longest title's lines; the two-line one is only for full-text results.
         self._rows_delegate = RowsDelegate(self.view)
         self._plain_delegate: QStyledItemDelegate = self._rows_delegate
-        self._longest = ""
         self._hit_delegate = HitDelegate(self.proxy, self.view)
         self.view.setItemDelegate(self._plain_delegate)
         self.view.setAccessibleName("Combinations")
@@ -173,9 +172,9 @@ class EntryListPanel(QWidget):
         self.view.setCurrentIndex(self.proxy.index(row, 0))
 
     def _new_titles(self, top: int) -> None:
-        shown = self.view.viewport().height() // self._rows_delegate.one_line() + 1  # as many as one-line rows fill
-        self._longest = self.model.longest_title(self.proxy.results.positions[top : top + shown])
-        self._rows_delegate.fit(self._longest)
+        """Rows fit the longest title from the ``top`` row on, as many as one-line rows would fill."""
+        shown = self.view.viewport().height() // self._rows_delegate.one_line() + 1
+        self._rows_delegate.fit(self.model.longest_title(self.proxy.results.positions[top : top + shown]))
 
     # Qt API
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -183,7 +182,7 @@ class EntryListPanel(QWidget):
             self._rows_delegate.restyled()  # a new style sheet may pad rows differently
         if (watched is self.view.viewport() and event.type() == QEvent.Type.Resize) or (
                 watched is self.view and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange)):
-            self._rows_delegate.fit(self._longest)
+            self._new_titles(self.view.verticalScrollBar().value())  # a taller list may show longer titles
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             key = event.key() if isinstance(event, QKeyEvent) else None
             if key == Qt.Key.Key_Down:

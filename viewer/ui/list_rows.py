@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from viewer.core.search.index import MARK_START, snippet_text
 from viewer.ui.entry_list import EntryFilterProxy, Role
@@ -91,6 +91,15 @@ class WrappingDelegate(QStyledItemDelegate):
 MAX_ROW_LINES = 3  # a title longer than three lines of the list (rare) is cut at its end
 
 
+def text_room(view: QAbstractItemView, option: QStyleOptionViewItem) -> tuple[int, int]:
+    """Where the style puts a row's text in ``option.rect`` (its padding, the row's icon and the
+    focus margins taken off): the width the text may take, and the height of its rect."""
+    style = view.style()
+    text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    return text.width() - 2 * margin, text.height()
+
+
 class RowsDelegate(QStyledItemDelegate):
     """Title rows that wrap: every row is as tall as the longest title on screen needs at the
     list's width (one, two or three lines), so no ingredient or strength is cut from the middle
@@ -142,24 +151,24 @@ class RowsDelegate(QStyledItemDelegate):
             option = QStyleOptionViewItem()
             self.initStyleOption(option, model.index(0, 0))
             option.rect = QRect(0, 0, key[0], 200)
-            style = view.style()
-            text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
-            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-            self._rooms[key] = (max(40, text.width() - 2 * margin), 200 - text.height())
+            width, height = text_room(view, option)
+            self._rooms[key] = (max(40, width), 200 - height)
         return self._rooms[key]
 
     def one_line(self) -> int:
         """The height of a row of one line."""
-        metrics = QFontMetrics(self._view.font())
-        return max(1, max(self._view.iconSize().height(), metrics.lineSpacing() + 2)
-                   + (self._chrome if self._chrome >= 0 else metrics.height() // 2 + 4))
+        return self._row_height(self._view.font(), 1)
+
+    def _row_height(self, font: QFont, lines: int) -> int:
+        """A row of ``lines`` lines of ``font``, the marker beside them, the style's padding round them."""
+        key = (font.key(), lines, self._view.iconSize().height())
+        if key not in self._heights:
+            metrics = QFontMetrics(font)
+            text = lines * metrics.lineSpacing() + 2  # a pixel each side: no last line lost to rounding
+            self._heights[key] = max(key[2], text) + (self._chrome if self._chrome >= 0 else metrics.height() // 2 + 4)
+        return self._heights[key]
 
     # Qt API
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         # Rows are as wide as the list whatever the width given here: only the height counts.
-        key = (option.font.key(), self.lines, self._view.iconSize().height())
-        if key not in self._heights:
-            metrics = QFontMetrics(option.font)
-            text = self.lines * metrics.lineSpacing() + 2  # a pixel each side: no last line lost to rounding
-            self._heights[key] = max(key[2], text) + (self._chrome if self._chrome >= 0 else metrics.height() // 2 + 4)
-        return QSize(1, self._heights[key])
+        return QSize(1, self._row_height(option.font, self.lines))

@@ -155,8 +155,7 @@ class EntryPrint:
         document.setDefaultFont(paper_font(10.5))
         document.setHtml(self.html)
         document.setPageSize(QSizeF(body.width(), body.height()))
-        document.size()  # laid out in full (Qt lays out a long document lazily)
-        keep_headings_with_text(document, body.height())
+        keep_headings_with_text(document, body.height())  # lays the document out in full first
         total = document.pageCount()
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, QColor("black"))
@@ -229,15 +228,19 @@ def keep_headings_with_text(document: QTextDocument, page_height: float) -> int:
 
     One pass from the top: a move changes the layout only from the moved heading on."""
     layout = document.documentLayout()
-    document.size()  # laid out in full: a lazily laid out document has stale rects
+    document.size()  # laid out in full (Qt lays out a long document lazily): no stale rects
+
+    def page_of(block: QTextBlock, line: int) -> int:
+        return int(_line_top(layout, block, line) // page_height)
+
     moved, block = 0, document.begin()
     while block.isValid() and moved < MOST_HEADINGS_MOVED:
         following = block.next()
         if _is_heading(block) and following.isValid():
-            page = int(_line_top(layout, block, -1) // page_height)
-            if int(_line_top(layout, following, 0) // page_height) > page:
+            page = page_of(block, -1)
+            if page_of(following, 0) > page:
                 first = block
-                while _is_heading(first.previous()) and int(_line_top(layout, first.previous(), -1) // page_height) == page:
+                while _is_heading(first.previous()) and page_of(first.previous(), -1) == page:
                     first = first.previous()
                 if _line_top(layout, first, 0) - page * page_height > 1:  # not already at the top of a page
                     form = first.blockFormat()
