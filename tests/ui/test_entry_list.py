@@ -134,7 +134,7 @@ def test_long_titles_wrap_so_no_strength_or_ingredient_is_cut(make_controller, t
         view.itemDelegate().initStyleOption(option, index)
         option.rect = view.visualRect(index)
         text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
-        lines = metrics.boundingRect(QRect(0, 0, text.width() - 2 * margin, 0), Qt.TextFlag.TextWordWrap, index.data())
-        needed = round(lines.height() / metrics.lineSpacing()) * metrics.lineSpacing()
+        # The height Qt's wrapped text takes (lines a font's height apart when its leading is negative).
+        needed = metrics.boundingRect(QRect(0, 0, text.width() - 2 * margin, 0), Qt.TextFlag.TextWordWrap, index.data()).height()
         assert text.height() >= needed, f"{index.data()!r}: {text.height()} px for {needed} px of text"
     assert metrics.horizontalAdvance(titles[1]) > view.viewport().width()  # the long one could not fit on one line

@@ -91,6 +91,13 @@ class WrappingDelegate(QStyledItemDelegate):
 MAX_ROW_LINES = 3  # a title longer than three lines of the list (rare) is cut at its end
 
 
+def line_height(metrics: QFontMetrics) -> int:
+    """The height one wrapped line takes where the style draws a row's text: the text layout
+    rounds each line up (a 15 px line spacing can take 16 px a line), so three lines of a row
+    sized by line spacing would lose the third to an ellipsis."""
+    return max(1, metrics.lineSpacing(), metrics.boundingRect(QRect(0, 0, 1 << 16, 0), Qt.TextFlag.TextWordWrap, "Ag").height())
+
+
 def text_room(view: QAbstractItemView, option: QStyleOptionViewItem) -> tuple[int, int]:
     """Where the style puts a row's text in ``option.rect`` (its padding, the row's icon and the
     focus margins taken off): the width the text may take, and the height of its rect."""
@@ -131,7 +138,7 @@ class RowsDelegate(QStyledItemDelegate):
             lines = 1
         else:
             needed = metrics.boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, longest).height()
-            lines = max(1, min(MAX_ROW_LINES, round(needed / max(1, metrics.lineSpacing()))))
+            lines = max(1, min(MAX_ROW_LINES, round(needed / line_height(metrics))))
         if (lines, chrome) != (self.lines, self._chrome):
             self.lines, self._chrome = lines, chrome
             self._heights.clear()
@@ -164,7 +171,7 @@ class RowsDelegate(QStyledItemDelegate):
         key = (font.key(), lines, self._view.iconSize().height())
         if key not in self._heights:
             metrics = QFontMetrics(font)
-            text = lines * metrics.lineSpacing() + 2  # a pixel each side: no last line lost to rounding
+            text = lines * line_height(metrics) + 2  # a pixel each side: no last line lost to rounding
             self._heights[key] = max(key[2], text) + (self._chrome if self._chrome >= 0 else metrics.height() // 2 + 4)
         return self._heights[key]
 
