@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.search.search_engine import Results
 from viewer.ui.entry_list import EntryFilterProxy, EntryListModel, Role
-from viewer.ui.list_rows import HitDelegate, RowsDelegate, WrappingDelegate
+from viewer.ui.list_rows import HitDelegate, RowsDelegate, TitleList, WrappingDelegate
 from viewer.ui.panels import notes_label, show_notes
 
 
@@ -49,7 +49,7 @@ class EntryListPanel(QWidget):
         self.count.setAccessibleName("Number of combinations shown")
         self.notes = notes_label("What the search understood")
         self.notes.linkActivated.connect(self.entry_chosen)
-        self.view = QListView()
+        self.view = TitleList()
         self.view.setObjectName("EntryList")
         self.view.setModel(self.proxy)
         # Title rows wrap to the longest title's lines; the two-line one is only for full-text results.
@@ -80,8 +80,8 @@ class EntryListPanel(QWidget):
 
         self.search.textChanged.connect(self._on_text)
         self.search.installEventFilter(self)
-        self.view.viewport().installEventFilter(self)  # a wider or narrower list: rows refit
-        self.view.installEventFilter(self)  # larger or smaller text: rows refit
+        self.view.resized.connect(self._refit)  # a wider or narrower list: rows refit
+        self.view.restyled.connect(self._restyled)  # larger or smaller text, another style sheet
         self.proxy.modelReset.connect(lambda: self._new_titles(0))  # new rows are shown from the top
         self.proxy.layoutChanged.connect(lambda: self._new_titles(0))
         # A row at a time: the scroll bar's value is the top row's number (no layout asked for).
@@ -126,6 +126,7 @@ class EntryListPanel(QWidget):
     def wrap_rows(self) -> None:
         """Titles wrap onto more lines, never cut ("Sertraline + Clonazepam + Tramadol" in full)."""
         self.view.setUniformItemSizes(False)
+        self._rows_delegate.sets_wrap = False
         self.view.setWordWrap(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.use_plain_delegate(WrappingDelegate(self.view))
@@ -176,13 +177,15 @@ class EntryListPanel(QWidget):
         shown = self.view.viewport().height() // self._rows_delegate.one_line() + 1
         self._rows_delegate.fit(self.model.longest_title(self.proxy.results.positions[top : top + shown]))
 
+    def _restyled(self) -> None:
+        self._rows_delegate.restyled()  # a new style sheet may pad rows differently
+        self._refit()
+
+    def _refit(self) -> None:
+        self._new_titles(self.view.verticalScrollBar().value())  # a taller list may show longer titles
+
     # Qt API
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.view and event.type() == QEvent.Type.StyleChange:
-            self._rows_delegate.restyled()  # a new style sheet may pad rows differently
-        if (watched is self.view.viewport() and event.type() == QEvent.Type.Resize) or (
-                watched is self.view and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange)):
-            self._new_titles(self.view.verticalScrollBar().value())  # a taller list may show longer titles
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             key = event.key() if isinstance(event, QKeyEvent) else None
             if key == Qt.Key.Key_Down:

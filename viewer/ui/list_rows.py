@@ -4,8 +4,8 @@ own height, and full-text rows (title over the words found)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from viewer.core.search.index import MARK_START, snippet_text
@@ -20,6 +20,24 @@ def snippet_from_match(snippet: str, before: int = 12) -> str:
         snippet = "…" + snippet[(start + 1 if start >= 0 else first) :]
     return snippet_text(snippet)
 
+
+
+class TitleList(QListView):
+    """The list of titles. Says when it is resized or its text restyled (its rows refit then)
+    from its own handlers, not through an event filter that every paint would pass through."""
+
+    resized = Signal()
+    restyled = Signal()
+
+    # Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.restyled.emit()
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -118,6 +136,8 @@ class RowsDelegate(QStyledItemDelegate):
         self._view = view
         self.lines = 1
         self._fitted: tuple[str, int, str] = ("", -1, "")
+        self.sets_wrap = True  # the view wraps text only when a title needs more than a line
+        self._font_key = view.font().key()  # kept: asked on every keystroke, changed only by restyled
         self._chrome = -1  # the style's padding above and below a row's text, once measured
         self._heights: dict[tuple[str, int, int], int] = {}  # (font, lines, icon height): the row's height
         self._rooms: dict[tuple[int, str, int], tuple[int, int]] = {}  # (width, font, icon width): _room
@@ -127,18 +147,19 @@ class RowsDelegate(QStyledItemDelegate):
         row's padding, the marker and the focus margins taken off); relaid out if that changed."""
         view = self._view
         model = view.model()
-        font = view.font()
-        key = (longest, view.viewport().width(), font.key())
+        key = (longest, self.list_width(), self._font_key)
         if key == self._fitted or model is None or model.rowCount() == 0:
             return  # each keystroke asks: most leave the longest title and the width as they were
         self._fitted = key
         width, chrome = self._room(model)
-        metrics = QFontMetrics(font)
+        metrics = QFontMetrics(view.font())
         if metrics.horizontalAdvance(longest) <= width:
             lines = 1
         else:
             needed = metrics.boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, longest).height()
             lines = max(1, min(MAX_ROW_LINES, round(needed / line_height(metrics))))
+        if self.sets_wrap and view.wordWrap() != (lines > 1):
+            view.setWordWrap(lines > 1)  # one line drawn without laying out wrapped text: a quicker paint
         if (lines, chrome) != (self.lines, self._chrome):
             self.lines, self._chrome = lines, chrome
             self._heights.clear()
@@ -148,12 +169,19 @@ class RowsDelegate(QStyledItemDelegate):
         """The view's style changed: measure again."""
         self._rooms.clear()
         self._fitted = ("", -1, "")
+        self._font_key = self._view.font().key()
+
+    def list_width(self) -> int:
+        """The rows' width with the scroll bar shown, whether or not it is: the rows fit before
+        the bar comes and goes with the number of results, and need no refit when it does."""
+        view = self._view
+        return view.contentsRect().width() - view.verticalScrollBar().sizeHint().width()
 
     def _room(self, model: QAbstractItemModel) -> tuple[int, int]:
         """The width the style leaves a row's text, and what it keeps above and below the text
         (its padding), as the style measures a row of the list's width (kept per width and font)."""
         view = self._view
-        key = (view.viewport().width(), view.font().key(), view.iconSize().width())
+        key = (self.list_width(), self._font_key, view.iconSize().width())
         if key not in self._rooms:
             option = QStyleOptionViewItem()
             self.initStyleOption(option, model.index(0, 0))
@@ -164,11 +192,11 @@ class RowsDelegate(QStyledItemDelegate):
 
     def one_line(self) -> int:
         """The height of a row of one line."""
-        return self._row_height(self._view.font(), 1)
+        return self._row_height(self._view.font(), 1, self._font_key)
 
-    def _row_height(self, font: QFont, lines: int) -> int:
+    def _row_height(self, font: QFont, lines: int, font_key: str = "") -> int:
         """A row of ``lines`` lines of ``font``, the marker beside them, the style's padding round them."""
-        key = (font.key(), lines, self._view.iconSize().height())
+        key = (font_key or font.key(), lines, self._view.iconSize().height())
         if key not in self._heights:
             metrics = QFontMetrics(font)
             text = lines * line_height(metrics) + 2  # a pixel each side: no last line lost to rounding

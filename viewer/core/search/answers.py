@@ -86,7 +86,10 @@ def read_query(query: str, vocabulary: DrugVocabulary, max_terms: int) -> Readin
     shown = [(product.text, units) for product, units in zip(named, per_product, strict=True)]
     read_as = tuple((u.term, ", ".join(vocabulary.shown(g) for g in sorted(u.concept.generics))) for u in everything
                     if u.concept is not None and u.concept.how == "typo" and u.concept.names_medicine)
-    return Reading(tuple(everything), medicines, leftover, duplicates(shown, vocabulary), len(named), read_as)
+    naming = sum(1 for u in everything if u.concept is not None and u.concept.names_medicine)
+    # One name of one medicine shares nothing (two names, or one product of two, may).
+    shared = duplicates(shown, vocabulary) if naming > 1 or len(medicines) > 1 else ()
+    return Reading(tuple(everything), medicines, leftover, shared, len(named), read_as)
 
 
 def duplicates(named: Sequence[tuple[str, Sequence[Unit]]], vocabulary: DrugVocabulary) -> tuple[Duplicate, ...]:
