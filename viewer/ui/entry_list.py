@@ -216,9 +216,10 @@ class EntryFilterProxy(QAbstractProxyModel):
         return 0 if parent.isValid() else 1
 
     def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or column != 0 or not 0 <= row < len(self._rows):
-            return QModelIndex()
-        return self.createIndex(row, column)
+        # Asked for every row the view lays out (hundreds a keystroke): the cheapest test first.
+        if 0 <= row < len(self._rows) and column == 0 and not parent.isValid():
+            return self.createIndex(row, 0)
+        return QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008 - a flat list
         return QModelIndex()

@@ -66,7 +66,7 @@ class EntryListPanel(QWidget):
         # Lay out the rows on screen first and the rest in later passes of the event loop, so a
         # keystroke that leaves thousands of matches still answers at once.
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.view.setBatchSize(200)
+        self.view.setBatchSize(100)  # a screen of rows, even a tall portrait one, in the first
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
 
