@@ -238,45 +238,84 @@ def site_shots(app: QApplication, tmp: Path) -> None:
 
 
 def kiosk_shots(app: QApplication, tmp: Path) -> None:
-    """The kiosk: the start screen at 1920x1080, 1280x800 and 1080x1920 (portrait), a pair built
-    by two taps, an entry, the PIN pad and the attract screen."""
-    from viewer.core.kiosk_config import KioskConfig
-    from viewer.ui.kiosk import Kiosk
-
-    settings = QSettings(str(tmp / "kiosk.ini"), QSettings.Format.IniFormat)
-    kiosk = Kiosk.build(content_dir(), Preferences(settings), KioskConfig(allow_print=True, exit_pin_sha256="0" * 64))
-    controller = kiosk.controller
-    controller.set_theme("light")
-    window = controller.window
-    window.resize(1920, 1080)
-    window.show()
-    settle(app)
-
-    def shot(name: str) -> None:
-        settle(app)
-        save_shot(app, window, name)
-
+    """The kiosk on the bundled pages: the start screen at 1920x1080, 1280x800 and 1080x1920
+    (portrait), letters typed on its keyboard, a medicine chosen, a pair built by taps, an entry,
+    the PIN pad and the attract screen; then on the real site, as a clinic would run it."""
+    kiosk, shot = start_kiosk(app, tmp, content_dir(), 1.4, (1920, 1080))
+    window = kiosk.window
     shot("kiosk-home")
     for size, name in (((1280, 800), "kiosk-home-1280x800"), ((1080, 1920), "kiosk-home-portrait")):
         window.resize(*size)
         shot(name)
     window.resize(1280, 800)
-    kiosk.picker.toggle("Sertraline")
+    press(kiosk, "SE")
+    shot("kiosk-typing")
+    kiosk.medicines.choose("Sertraline")
     shot("kiosk-first-tap")
-    kiosk.picker.toggle("Tramadol")
+    press(kiosk, "TRA")
+    kiosk.medicines.choose("Tramadol")
     shot("kiosk-pair-by-taps")
     kiosk.go_home()
     window.resize(1920, 1080)
-    controller.open_by_name("oxycodone alprazolam")
+    kiosk.controller.open_by_name("oxycodone alprazolam")
     shot("kiosk-entry")
     kiosk.ask_pin()
     shot("kiosk-pin-pad")
     kiosk.pinpad.cancel()
     kiosk.reset()
     shot("kiosk-attract")
+    stop_kiosk(kiosk)
+    if SITE.is_dir():
+        kiosk_site_shots(app, tmp)
+
+
+def kiosk_site_shots(app: QApplication, tmp: Path) -> None:
+    """The kiosk on the real site (1,900 medicines) at 1.4 times the text size, at 1280x800 and
+    1080x1920: the keyboard with its suggestions, then two and three medicines chosen."""
+    for size, suffix in (((1280, 800), "1280x800"), ((1080, 1920), "portrait")):
+        kiosk, shot = start_kiosk(app, tmp, SITE, 1.4, size)
+        press(kiosk, "PARA")
+        shot(f"kiosk-site-keyboard-{suffix}")
+        kiosk.medicines.choose("Paracetamol")
+        press(kiosk, "ACEC")
+        kiosk.medicines.choose("Aceclofenac")
+        shot(f"kiosk-site-two-{suffix}")
+        kiosk.chips.add.click()
+        press(kiosk, "SERR")
+        kiosk.medicines.choose(kiosk.finder.shown_names()[0])
+        shot(f"kiosk-site-three-{suffix}")
+        stop_kiosk(kiosk)
+
+
+def start_kiosk(app: QApplication, tmp: Path, content: Path, scale: float, size: tuple[int, int]):
+    from viewer.core.kiosk_config import KioskConfig
+    from viewer.ui.kiosk import Kiosk
+
+    settings = QSettings(str(tmp / "kiosk.ini"), QSettings.Format.IniFormat)
+    config = KioskConfig(allow_print=True, exit_pin_sha256="0" * 64, font_scale=scale)
+    kiosk = Kiosk.build(content, Preferences(settings), config)
+    kiosk.controller.set_theme("light")
+    kiosk.window.resize(*size)
+    kiosk.window.show()
+    settle(app)
+
+    def shot(name: str) -> None:
+        settle(app)
+        save_shot(app, kiosk.window, name)
+
+    return kiosk, shot
+
+
+def press(kiosk, letters: str) -> None:
+    """Letters typed as a patient would: a tap on each key of the on-screen keyboard."""
+    for letter in letters:
+        kiosk.finder.keyboard.keys[letter].click()
+
+
+def stop_kiosk(kiosk) -> None:
     kiosk.stop()
-    controller.shutdown()
-    window.close()
+    kiosk.controller.shutdown()
+    kiosk.window.close()
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from tests.helpers import FULL_BODY, page, seed_folder
+from tests.ui.xserver import window_manager, xvfb  # noqa: F401 (fixtures)
 from viewer.ui.app import make_application
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import seed_folder
+from tests.ui.xserver import need, visible_windows
 
 SCREENSHOT = """
 import sys
@@ -19,28 +20,6 @@ from PySide6.QtGui import QGuiApplication
 app = QGuiApplication(sys.argv)
 app.primaryScreen().grabWindow(0).save(sys.argv[1])
 """
-
-
-def need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        pytest.fail(f"{tool} is missing: 'make test' installs it (scripts/system-deps.sh test)")
-    return path
-
-
-@pytest.fixture
-def xvfb():
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        [need("Xvfb"), "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
-        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        display = ":" + pipe.readline().strip()
-    yield display
-    server.terminate()
-    server.wait(10)
 
 
 def program() -> str:
@@ -86,22 +65,6 @@ def test_the_installed_program_opens_a_real_window_naming_the_entry(xvfb, tmp_pa
     finally:
         viewer.terminate()
         viewer.wait(10)
-
-
-@pytest.fixture
-def window_manager(xvfb):
-    """openbox on the Xvfb display: a real window manager that can iconify a window."""
-    env = {**os.environ, "DISPLAY": xvfb}
-    manager = subprocess.Popen([need("openbox"), "--sm-disable"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(0.5)
-    yield xvfb
-    manager.terminate()
-    manager.wait(10)
-
-
-def visible_windows(env: dict, name: str) -> list[str]:
-    found = subprocess.run([need("xdotool"), "search", "--onlyvisible", "--name", name], env=env, capture_output=True, text=True)
-    return found.stdout.split()
 
 
 def test_the_kiosk_comes_back_full_screen_after_the_window_manager_minimises_it(window_manager, tmp_path):

@@ -229,13 +229,15 @@ def test_without_a_pin_the_kiosk_cannot_be_left(kiosk_for, qtbot):
 
 def test_touch_targets_are_at_least_44_pixels(kiosk, qtbot):
     window = kiosk.window
+    assert all(key.height() >= 60 and key.width() >= 44 for key in kiosk.finder.keyboard.keys.values())
+    assert kiosk.finder.field.height() >= 44 and not window.list_panel.search.isVisible()  # one search field
+    kiosk.medicines.choose("Sertraline")
     kiosk.controller.open_entry("sertraline-clonazepam.md")
     qtbot.wait(20)
     bar = window.entry_view.tabs.tabBar()
     assert all(bar.tabRect(i).height() >= 44 and bar.tabRect(i).width() >= 44 for i in range(bar.count()))
     view = window.list_panel.view
     assert view.visualRect(view.model().index(0, 0)).height() >= 44
-    assert window.list_panel.search.height() >= 44
     toolbar = window.findChild(type(window.addToolBar("x")), "NavigationToolbar")
     for action in (window.back_action, window.forward_action):
         widget = toolbar.widgetForAction(action)
@@ -244,7 +246,7 @@ def test_touch_targets_are_at_least_44_pixels(kiosk, qtbot):
 
 def test_lists_and_text_scroll_kinetically(kiosk):
     window = kiosk.window
-    for view in (window.list_panel.view, window.entry_view.page, window.entry_view.views["usage"], kiosk.picker.view):
+    for view in (window.list_panel.view, window.entry_view.page, window.entry_view.views["usage"], kiosk.finder.view):
         assert QScroller.hasScroller(view.viewport())
 
 
@@ -262,14 +264,14 @@ def test_nothing_a_finger_can_drag_off_float_or_collapse(kiosk):
 
 
 def test_a_combination_can_be_found_without_a_keyboard(kiosk, qtbot):
+    """Three taps on the screen's own keys, one on the name, one on a row: an entry."""
     window = kiosk.window
-    picker = kiosk.picker.view
-    row = kiosk.picker.model.stringList().index("Sertraline")
-    picker.scrollTo(picker.model().index(row, 0))
-    rect = picker.visualRect(picker.model().index(row, 0))
-    assert rect.height() >= 44
-    qtbot.mouseClick(picker.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.list_panel.search.text() == "Sertraline"
+    assert tap_keys(qtbot, kiosk, "SER") == 3
+    assert kiosk.finder.field.text() == "ser"
+    tap_name(qtbot, kiosk, "Sertraline")
+    assert kiosk.medicines.chosen == ["Sertraline"] and list(kiosk.chips.chips) == ["Sertraline"]
+    assert kiosk.finder.field.text() == ""  # the next medicine is typed afresh
+    assert all("Sertraline" in title for title in listed_titles(window))
     view = window.list_panel.view
     rect = view.visualRect(view.model().index(0, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -349,61 +351,112 @@ def bundled_kiosk(qtbot, settings):
     controller.window.deleteLater()
 
 
-def tap(qtbot, picker, name: str) -> None:
+def tap_keys(qtbot, kiosk, letters: str) -> int:
+    """Letters typed as a finger would: a click on each of the screen's keys; the taps it took."""
+    for letter in letters:
+        qtbot.mouseClick(kiosk.finder.keyboard.keys[letter.upper()], Qt.MouseButton.LeftButton)
+    return len(letters)
+
+
+def tap_name(qtbot, kiosk, name: str) -> None:
+    """A tap on a suggested name, which must be on the first screen of suggestions."""
+    finder = kiosk.finder
     qtbot.wait(30)  # a person's taps are never in the same millisecond: the screen has settled
-    picker.show_group_of(name)
-    index = picker.model.index(picker.model.stringList().index(name))
-    qtbot.mouseClick(picker.view.viewport(), Qt.MouseButton.LeftButton, pos=picker.view.visualRect(index).center())
+    assert name in finder.shown_names(), f"{name} is not on the screen after typing {finder.field.text()!r}"
+    index = finder.model.index(finder.model.stringList().index(name))
+    qtbot.mouseClick(finder.view.viewport(), Qt.MouseButton.LeftButton, pos=finder.view.visualRect(index).center())
+
+
+def find(qtbot, kiosk, name: str) -> int:
+    """The fewest letters that bring ``name`` on screen typed on the keys, then the name tapped:
+    the taps it took."""
+    typed = kiosk.medicines.finder.typing_to_find(name)
+    assert typed is not None, f"no typing finds {name}"
+    taps = tap_keys(qtbot, kiosk, typed)
+    tap_name(qtbot, kiosk, name)
+    return taps + 1
+
+
+def listed_titles(window) -> list[str]:
+    panel = window.list_panel
+    return [panel.proxy.index(row, 0).data() for row in range(panel.proxy.rowCount())]
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1080, 1920), (1920, 1080)])
-def test_every_medicine_button_is_on_screen_without_scrolling(bundled_kiosk, qtbot, size):
-    window, picker = bundled_kiosk.window, bundled_kiosk.picker
+def test_keys_and_the_first_screen_of_suggestions_fit_every_screen(bundled_kiosk, qtbot, size):
+    from viewer.core.search.typeahead import FIRST_SCREEN
+
+    window, finder = bundled_kiosk.window, bundled_kiosk.finder
     window.setGeometry(0, 0, *size)
-    qtbot.waitUntil(lambda: picker.groups and sum(map(len, picker.groups)) == len(picker.names), timeout=2000)
+    qtbot.waitUntil(lambda: window.width() == size[0], timeout=2000)
     qtbot.wait(50)
-    assert len(picker.names) > 40
-    seen = set()
-    for index in range(len(picker.groups)):
-        picker.tabs.setCurrentIndex(index)
-        qtbot.wait(10)
-        viewport = picker.view.viewport().rect()
-        for row, name in enumerate(picker.model.stringList()):
-            rect = picker.view.visualRect(picker.model.index(row))
-            assert viewport.contains(rect), f"{name} is cut or below the fold at {size}"
-            assert rect.height() >= 44 and rect.width() >= 44
-            seen.add(name)
-    assert seen == set(picker.names)
+    for key, button in finder.keyboard.keys.items():
+        rect = button.rect().translated(button.mapTo(window, QPoint(0, 0)))
+        assert window.rect().contains(rect), f"key {key!r} is cut at {size}"
+        assert rect.height() >= 60 and rect.width() >= 60, f"key {key!r} is {rect.width()}x{rect.height()} at {size}"
+    assert len(finder.shown_names()) >= FIRST_SCREEN, f"fewer than {FIRST_SCREEN} suggestions in view at {size}"
+    chips = bundled_kiosk.chips
+    assert window.rect().contains(chips.rect().translated(chips.mapTo(window, QPoint(0, 0))))
 
 
-def test_a_tap_then_a_tap_opens_the_pair_and_a_third_checks_every_pair(bundled_kiosk, qtbot):
-    window, picker = bundled_kiosk.window, bundled_kiosk.picker
-    tap(qtbot, picker, "Sertraline")
-    assert picker.chosen == ["Sertraline"] and "Sertraline chosen" in picker.heading.text()
-    tap(qtbot, picker, "Tramadol")
-    assert bundled_kiosk.controller.current.title == "Sertraline + Tramadol"
+def test_chips_build_the_answer_and_nothing_on_screen_is_another_pair(bundled_kiosk, qtbot):
+    window, kiosk = bundled_kiosk.window, bundled_kiosk
+    find(qtbot, kiosk, "Sertraline")
+    assert showing(window) == "welcome" and "Sertraline is in your list" in kiosk.finder.heading.text()
+    assert listed_titles(window) and all("Sertraline" in title for title in listed_titles(window))
+    find(qtbot, kiosk, "Tramadol")
+    assert kiosk.controller.current.title == "Sertraline + Tramadol"
+    assert listed_titles(window)[0] == "Sertraline + Tramadol"
+    assert all({"Sertraline", "Tramadol"} <= set(title.split(" + ")) for title in listed_titles(window))  # no other pair
     assert window.back_action.isEnabled()
-    bundled_kiosk.start_again.trigger()
-    tap(qtbot, picker, "Warfarin")
-    tap(qtbot, picker, "Digoxin")  # no entry for this pair: the sentence, never silence
+    kiosk.start_again.trigger()
+    assert kiosk.medicines.chosen == [] and not kiosk.chips.chips and showing(window) == "welcome"
+    find(qtbot, kiosk, "Warfarin")
+    find(qtbot, kiosk, "Digoxin")  # no entry for this pair: the sentence, never silence
     assert showing(window) == "check"
     assert any("A missing entry does not mean the combination is safe" in row for row in window.check.rows())
-    tap(qtbot, picker, "Ibuprofen")
+    assert "Three or more" not in window.check.note.text()  # the sentence for a pair
+    assert all({"Warfarin", "Digoxin"} >= set(title.split(" + ")) for title in listed_titles(window))
+    find(qtbot, kiosk, "Ibuprofen")
     assert showing(window) == "check" and window.check.heading.text().startswith("Checking 3 medicines")
+    qtbot.mouseClick(kiosk.chips.chips["Warfarin"], Qt.MouseButton.LeftButton)  # the x on its chip
+    assert kiosk.medicines.chosen == ["Digoxin", "Ibuprofen"]
+    assert showing(window) in ("check", "entry") and "Warfarin" not in " ".join(listed_titles(window))
+    qtbot.mouseClick(kiosk.chips.chips["Ibuprofen"], Qt.MouseButton.LeftButton)
+    assert showing(window) == "welcome" and all("Digoxin" in title for title in listed_titles(window))
+    qtbot.mouseClick(kiosk.chips.chips["Digoxin"], Qt.MouseButton.LeftButton)
+    assert showing(window) == "welcome" and not kiosk.chips.chips and kiosk.chips.empty.isVisible()
 
 
-@pytest.mark.parametrize("where", ["entry", "search", "no result"])
+def test_add_another_brings_the_keyboard_back_and_keeps_the_chips(bundled_kiosk, qtbot):
+    kiosk = bundled_kiosk
+    find(qtbot, kiosk, "Sertraline")
+    find(qtbot, kiosk, "Tramadol")
+    assert showing(kiosk.window) == "entry"
+    qtbot.mouseClick(kiosk.chips.add, Qt.MouseButton.LeftButton)
+    assert showing(kiosk.window) == "welcome" and kiosk.medicines.chosen == ["Sertraline", "Tramadol"]
+    assert "Sertraline" not in kiosk.medicines.suggestions()  # a chosen one is not offered again
+    find(qtbot, kiosk, "Ibuprofen")
+    assert showing(kiosk.window) == "check" and kiosk.window.check.heading.text().startswith("Checking 3 medicines")
+
+
+@pytest.mark.parametrize("where", ["entry", "one medicine", "a pair without an entry", "typing"])
 def test_start_again_and_back_always_lead_home(bundled_kiosk, qtbot, where):
-    window, controller = bundled_kiosk.window, bundled_kiosk.controller
+    window, controller, kiosk = bundled_kiosk.window, bundled_kiosk.controller, bundled_kiosk
     if where == "entry":
         controller.open_entry("sertraline-tramadol.md")
-    elif where == "search":
-        qtbot.keyClicks(window.list_panel.search, "sert")
+    elif where == "one medicine":
+        find(qtbot, kiosk, "Sertraline")
+    elif where == "a pair without an entry":
+        find(qtbot, kiosk, "Warfarin")
+        find(qtbot, kiosk, "Digoxin")
+        assert showing(window) == "check"
     else:
-        qtbot.keyClicks(window.list_panel.search, "zzqqx")
-        assert showing(window) == "no-result"
+        tap_keys(qtbot, kiosk, "ZZQ")
+        assert kiosk.finder.model.rowCount() == 0
     bundled_kiosk.start_again.trigger()
     assert showing(window) == "welcome" and window.list_panel.search.text() == "" and controller.current is None
+    assert kiosk.medicines.chosen == [] and kiosk.finder.field.text() == "" and not kiosk.chips.chips
     controller.open_entry("sertraline-tramadol.md")
     assert window.back_action.isEnabled()
     window.back_action.trigger()  # the first entry: Back goes home
@@ -478,17 +531,17 @@ def test_the_banner_is_fully_readable_on_a_480_by_320_screen(kiosk, qtbot):
 @pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)])
 def test_every_medicine_name_is_drawn_whole_in_its_button(bundled_kiosk, qtbot, size):
     """A word longer than its button ("Bendroflumethiazide") is drawn smaller until it fits,
-    never cut at both ends; every button of every letter tab is measured as it is drawn."""
+    never cut at both ends; every name suggested for each letter is measured as it is drawn."""
     from PySide6.QtGui import QFontMetricsF
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     bundled_kiosk.window.resize(*size)
     qtbot.wait(50)
-    picker = bundled_kiosk.picker
-    view, delegate = picker.view, picker.view.itemDelegate()
+    finder, medicines = bundled_kiosk.finder, bundled_kiosk.medicines
+    view, delegate = finder.view, finder.view.itemDelegate()
     seen = set()
-    for group in range(max(1, len(picker.groups))):
-        picker._show_group(group)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        medicines.set_typed(letter)
         for row in range(view.model().rowCount()):
             index = view.model().index(row, 0)
             option = QStyleOptionViewItem()
@@ -498,19 +551,25 @@ def test_every_medicine_name_is_drawn_whole_in_its_button(bundled_kiosk, qtbot, 
             widest = max(metrics.horizontalAdvance(word) for word in index.data().split())
             assert widest <= delegate.text_width(option) + 0.5, f"{index.data()} is cut at {option.rect.width()} px"
             seen.add(index.data())
-    assert "Bendroflumethiazide" in seen and len(seen) == len(picker.names)
+    assert "Bendroflumethiazide" in seen and len(seen) == len(medicines.finder.names)
 
 
-def test_the_tab_of_the_medicine_just_tapped_stays_on_screen_when_the_tabs_are_cut_again(bundled_kiosk, qtbot):
-    window, picker = bundled_kiosk.window, bundled_kiosk.picker
-    window.setGeometry(0, 0, 1280, 800)
-    qtbot.waitUntil(lambda: len(picker.groups) > 1, timeout=2000)
-    tap(qtbot, picker, "Sertraline")
-    before = list(picker.groups)
-    window.setGeometry(0, 0, 1280, 640)  # less room (a longer heading, a smaller screen): tabs cut again
-    qtbot.waitUntil(lambda: picker.groups != before, timeout=2000)
-    assert "Sertraline" in picker.model.stringList()
-    assert picker.tabs.currentIndex() == next(i for i, g in enumerate(picker.groups) if "Sertraline" in g)
+@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)])
+def test_chips_wrap_onto_more_lines_and_none_is_cut(bundled_kiosk, qtbot, size):
+    from PySide6.QtGui import QFontMetrics
+
+    window, kiosk = bundled_kiosk.window, bundled_kiosk
+    window.setGeometry(0, 0, *size)
+    qtbot.waitUntil(lambda: window.width() == size[0], timeout=2000)
+    for name in ("Bendroflumethiazide", "Calcium Carbonate", "Clarithromycin", "Carbamazepine", "Amitriptyline"):
+        kiosk.medicines.choose(name)
+    qtbot.wait(50)
+    for name, chip in kiosk.chips.chips.items():
+        rect = chip.rect().translated(chip.mapTo(window, QPoint(0, 0)))
+        assert window.rect().contains(rect), f"the chip of {name} runs off the screen at {size}"
+        assert QFontMetrics(chip.font()).horizontalAdvance(chip.text()) <= chip.width(), f"{name}'s chip is cut"
+    assert showing(window) == "check"  # the chips moved the page down, never off: it is still in view
+    assert window.stack.geometry().height() > 200
 
 
 def test_the_administrators_exit_shows_the_contents_problems_and_the_public_never_does(kiosk_for, content, qtbot):

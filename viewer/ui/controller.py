@@ -14,7 +14,7 @@ from viewer.core.catalog.catalog import CatalogLoader
 from viewer.core.catalog.prefetch import CatalogPrefetch
 from viewer.core.pages.model import Entry, Library, Severity
 from viewer.core.present.document import DocumentBuilder
-from viewer.core.search.search_engine import Hit, Results
+from viewer.core.search.search_engine import Results
 from viewer.core.session.looks import Looks
 from viewer.core.session.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View, place_query
 from viewer.ui.about import add_help_menu
@@ -38,8 +38,7 @@ AFTER_FIRST_FRAME_MS = 100  # after the window is shown: its first frame is pain
 
 
 class Controller(QObject):
-    """The one place where logic meets the view (the window only emits and shows). ``mode`` is
-    the desk's or the kiosk's, given when the window is made."""
+    """Where logic meets the view (the window emits and shows); ``mode``: the desk's or the kiosk's."""
 
     went_home = Signal()  # back at the start (the kiosk clears its own widgets then)
 
@@ -52,13 +51,13 @@ class Controller(QObject):
         self.window = MainWindow(self.model, mode)  # built while the pages are read (prefetch.py)
         self.loader = CatalogLoader(root, catalog_file(root), prefetch.result() if prefetch else None)
         looks = Looks(preferences.zoom, preferences.theme)
-        self.session = Session(root, self.loader.load(quick=True), looks=looks)  # heads only where the cache has nothing
+        self.session = Session(root, self.loader.load(quick=True), looks=looks,  # heads only where the cache has nothing
+                               lists_everything=mode.list_before_asked is None)
         self.model.set_listings(self.library.entries)
         self.builder = DocumentBuilder(web_links_as_text=mode.web_links_as_text)
         self.watcher = ContentWatcher(self.loader, self)
         self.fulltext = FullTextBuilder(root, self)
         self._engine_builder: SerialWorker | None = None
-        self._state: SearchState | None = None
         self._connect()
         self.help_actions = add_help_menu(self.window, lambda: self.library, self.window.welcome.help.text)
         self.appearance = Appearance(self.window, looks, preferences, self)  # zoom, theme, last tab, geometry
@@ -139,7 +138,7 @@ class Controller(QObject):
         return self.session.current
 
     def open_entry(self, path: str, record: bool = True) -> bool:
-        from_check = self.session.query if record and isinstance(self._state, PairCheck) and self.session.view == View.CHECK else None
+        from_check = self.session.query if record and isinstance(self.session.state, PairCheck) and self.session.view == View.CHECK else None
         opened = self.session.open(path, record, from_check)
         if opened.entry is None:
             self.session.say(opened.error, 8000)
@@ -155,16 +154,22 @@ class Controller(QObject):
         """Open a full-text result on the tab that holds the match, with the words marked."""
         if not self.open_entry(path):
             return False
-        terms = list(self._state.results.text_terms) if self._state is not None else []
+        terms = list(self.session.state.results.text_terms) if self.session.state is not None else []
         self.window.entry_view.highlight(section, terms)
         return True
 
     def go_home(self) -> None:
         """Back to the start: no search, nothing open, first tab, scrolled to the top, no history."""
+        self.show_start()
+        self.went_home.emit()
+
+    def show_start(self, query: str = "") -> None:
+        """The start screen, nothing open, the list showing ``query``'s matches (the kiosk's medicines)."""
         self.session.close()
         self.window.reset_view()
-        self._show_welcome()
-        self.went_home.emit()
+        self.window.list_panel.set_query(query)
+        if self.session.view != View.CHECK:  # a pair check the query asks for stays
+            self._show_welcome()
 
     def go_back(self) -> None:
         """Back in history; in a mode whose Back leads home, to the start after the first place."""
@@ -218,11 +223,12 @@ class Controller(QObject):
         self._show_state(text, self.session.state_for(text, results))
 
     def _show_state(self, text: str, state: SearchState) -> None:
-        self._state = state
+        self.session.state = state
         results = state.results
         self.window.list_panel.show_results(results, results.text_terms, notes=not isinstance(state, (PairCheck, NoResult)))
         if isinstance(state, PairCheck):
-            self.show_check(state.heading, list(state.rows), results.notes, results.suggestions, len(results.drugs))
+            self._set_view(View.CHECK)
+            self.window.show_check(state.heading, list(state.rows), results.notes, results.suggestions, len(results.drugs))
         elif isinstance(state, NoResult):
             self._set_view(View.NO_RESULT)
             self.window.show_no_result(text, list(state.nearest), results.notes, results.suggestions)
@@ -231,7 +237,7 @@ class Controller(QObject):
 
     def _enter(self) -> None:
         """Enter with no row chosen opens only the query's own entry; else the sentence on screen stands."""
-        path = self.session.enter_path(self._state) if self._state is not None else None
+        path = self.session.enter_path(self.session.state) if self.session.state is not None else None
         if path is not None:
             self.open_entry(path)
         elif self.session.query.strip():
@@ -248,12 +254,6 @@ class Controller(QObject):
     def _show_welcome(self) -> None:
         self._set_view(View.WELCOME)
         self.window.show_welcome(len(self.library.entries), self.root.name or str(self.root))
-
-    def show_check(self, heading: str, rows: list[Hit], notes: tuple[str, ...] = (), suggestions: tuple[Hit, ...] = (),
-                   medicines: int = 3) -> None:
-        """A pair check on the right (the session knows it is what is shown)."""
-        self._set_view(View.CHECK)
-        self.window.show_check(heading, rows, notes, suggestions, medicines)
 
     # --- links and closing -----------------------------------------------------------------------
 

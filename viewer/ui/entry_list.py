@@ -141,6 +141,7 @@ class EntryFilterProxy(QAbstractProxyModel):
         self._text_hits: dict[int, Hit] = {}  # proxy row -> full-text hit
         self._positions: dict[int, int] = {}
         self._identity = False  # every source row, in order (an empty query)
+        self.lists_everything = True  # new listings list every row (the kiosk's: none until asked)
 
     def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802
         previous = self.sourceModel()
@@ -160,6 +161,9 @@ class EntryFilterProxy(QAbstractProxyModel):
     def _show_everything(self) -> None:
         """New listings: every row until the next results are shown (old positions mean nothing)."""
         model = self.sourceModel()
+        if not self.lists_everything:
+            self.show(Results(asked=False))
+            return
         self.show(Results.everything(model.listings_view()) if isinstance(model, EntryListModel) else Results())
 
     def text_pending(self) -> bool:

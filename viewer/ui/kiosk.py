@@ -10,10 +10,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScroller
 
 from viewer.core.kiosk_config import KioskConfig
 from viewer.core.pages.text import fold
+from viewer.core.session.medicines import MyMedicines
+from viewer.core.session.states import PairCheck, View
 from viewer.ui.controller import Controller
+from viewer.ui.kiosk_finder import Chips, Finder
 from viewer.ui.kiosk_guard import KioskGuard
 from viewer.ui.kiosk_pin import PinLockout, PinPad
-from viewer.ui.kiosk_widgets import AttractScreen, DrugPicker
+from viewer.ui.kiosk_widgets import AttractScreen
 from viewer.ui.modes import kiosk_mode
 from viewer.ui.printing import PrintContext, find_printer, print_to_printer
 
@@ -57,14 +60,15 @@ class Kiosk(QObject):
         self.print_button.setVisible(config.allow_print)
         window.entry_view.add_header_action(self.print_button)
 
-        self.picker = DrugPicker()
-        names: dict[str, str] = {}  # one button a medicine, however its pages spell it (case, invisible characters)
-        for item in controller.library.entries:
-            for drug in item.drugs:
-                names.setdefault(fold(drug), drug)
-        self.picker.set_drugs(sorted(names.values(), key=fold))
-        self.picker.chosen_changed.connect(self._chosen)
-        window.welcome.add_body(self.picker)
+        # One suggestion a medicine, however its pages spell it (case, accents, invisible characters).
+        self.medicines = MyMedicines(drug for item in controller.library.entries for drug in item.drugs)
+        self.medicines.chosen_changed.connect(self._chosen)
+        self.finder = Finder(self.medicines)
+        window.welcome.set_body(self.finder)
+        self.chips = Chips(self.medicines)
+        self.chips.add_requested.connect(lambda: controller.show_start(self.medicines.query()))
+        window.add_under_banner(self.chips)
+        window.splitter.setMinimumHeight(1)  # on the smallest screens the panels give way, never the banner
         toolbar = window.addToolBar("Kiosk")
         toolbar.setMovable(False)  # nothing a finger can drag off, float or hide
         toolbar.setFloatable(False)
@@ -73,14 +77,13 @@ class Kiosk(QObject):
         self.start_again.setObjectName("StartAgain")
         self.start_again.triggered.connect(self.go_home)
         controller.went_home.connect(self._went_home)  # Back after the first entry leads home (the mode's rule)
-        window.welcome.help.setText("Type a medicine's name in the search box.")
         window.splitter.setSizes([int(window.width() * 0.3), int(window.width() * 0.7)])
         for index in range(window.splitter.count()):
             window.splitter.handle(index).setEnabled(False)  # the list and the page keep their shares
         self.say("")
 
         for view in (window.list_panel.view, window.entry_view.page, *window.entry_view.views.values(),
-                     self.picker.view):
+                     self.finder.view):
             QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
         area = window.splitter
@@ -138,27 +141,35 @@ class Kiosk(QObject):
 
     def _went_home(self) -> None:
         self.say("")
-        self.picker.clear()
-        self.picker.view.scrollToTop()
+        self.medicines.clear()
 
-    # --- building a pair by taps -------------------------------------------------------------------
+    # --- the patient's own list --------------------------------------------------------------------
 
     def _chosen(self, names: list[str]) -> None:
-        """One medicine lists its combinations; two open their pair's entry (or say there is
-        none); three or more check every pair."""
-        window = self.window
-        if len(names) <= 1:
-            window.list_panel.set_query(names[0] if names else "")
+        """The screen answers the chips and nothing else: none, the start; one, its combinations
+        beside the keyboard; two, their entry (or the sentence that there is none); three or
+        more, every pair checked."""
+        controller = self.controller
+        if not names:
+            if controller.session.query or controller.session.view != View.WELCOME:  # not home already
+                controller.go_home()
             return
-        if len(names) >= 3:
-            window.list_panel.set_query(", ".join(names))
-            return
-        rows = self.controller.session.engine.pair_check([fold(n) for n in names])
-        exact = [row for row in rows if row.path and row.score == 1.0]
-        if exact:
-            self.controller.open_entry(exact[0].path or "")
-        else:
-            self.controller.show_check(f"{names[0]} and {names[1]}", list(rows), medicines=2)
+        controller.show_start(self.medicines.query())  # one: its combinations; more: every pair checked
+        path = self._pair_entry(names) if len(names) == 2 else None
+        if path is not None:
+            controller.open_entry(path)
+
+    def _pair_entry(self, names: list[str]) -> str | None:
+        """The entry of exactly these two medicines (its title, or its ingredients), if there is one;
+        never a page of three that holds them."""
+        state = self.controller.session.state
+        if state is None or isinstance(state, PairCheck):
+            return None
+        results, entries = state.results, self.controller.library.entries
+        if results.exact is not None:
+            return entries[results.exact].path
+        wanted = {fold(name) for name in names}
+        return next((entries[p].path for p in results.positions if {fold(d) for d in entries[p].drugs} == wanted), None)
 
     # --- leaving, for the administrator ----------------------------------------------------------
 

@@ -45,6 +45,7 @@ class EntryListPanel(QWidget):
             button.setAccessibleName("Clear search")
             button.setToolTip("Clear search (Esc)")
         self.count = QLabel()
+        self.count.setWordWrap(True)
         self.count.setObjectName("ListCount")
         self.count.setAccessibleName("Number of combinations shown")
         self.notes = notes_label("What the search understood")
@@ -93,6 +94,7 @@ class EntryListPanel(QWidget):
         enter.activated.connect(lambda: self._open_index(self.view.currentIndex()))
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.modelReset.connect(self._choose_delegate)
+        self.before_asked = ""  # the count's line when nothing is asked yet (the kiosk's start)
         self._update_count()
 
     def shown_count(self) -> int:
@@ -122,6 +124,15 @@ class EntryListPanel(QWidget):
         self._plain_delegate = delegate
         if not self.proxy.has_fulltext():
             self.view.setItemDelegate(delegate)
+
+    def follow_mode(self, search_box: bool, before_asked: str | None) -> None:
+        """Without a search box of its own (the kiosk's keyboard finds medicines); ``before_asked``:
+        nothing listed until something is asked, and this line said instead."""
+        if not search_box:
+            self.search.hide()
+        self.before_asked = before_asked or ""
+        self.proxy.lists_everything = before_asked is None
+        self._update_count()
 
     def wrap_rows(self) -> None:
         """Titles wrap onto more lines, never cut ("Sertraline + Clonazepam + Tramadol" in full)."""
@@ -157,7 +168,9 @@ class EntryListPanel(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        if self.proxy.text_pending():
+        if not self.proxy.results.asked:
+            self.count.setText(self.before_asked)
+        elif self.proxy.text_pending():
             self.count.setText(f"{shown} of {total} · searching the text…" if shown else "Searching the text…")
         elif self.proxy.results.text_capped:
             self.count.setText(f"First {shown} matches (more pages hold these words)")

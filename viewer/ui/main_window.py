@@ -134,6 +134,13 @@ class MainWindow(QMainWindow):
             self._lock_down()
         if mode.wrapping_rows:
             self.list_panel.wrap_rows()
+        self.list_panel.follow_mode(mode.search_box, mode.list_before_asked)
+
+    def add_under_banner(self, widget: QWidget) -> None:
+        """A strip of the mode's own across the window under the banner (the kiosk's chosen medicines)."""
+        layout = self.centralWidget().layout()  # type: ignore[union-attr]  # made in __init__
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, widget)
 
     def _build_actions(self) -> None:
         self.back_action = _action(self, "&Back", [QKeySequence.StandardKey.Back, "Alt+Left"], "BackAction")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from viewer.core.pages.model import Listing
 from viewer.core.pages.safety import SEVERITY_WORDS
@@ -21,6 +21,43 @@ def _label(text: str, name: str, heading: bool = False) -> QLabel:
     label.setAccessibleName(name)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class WrapButton(QPushButton):
+    """A button whose words wrap onto more lines when it is narrower than they are, never cut
+    (a five-ingredient title in a check row, a portrait screen)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(text)
+        self.label.setObjectName("WrapButtonText")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the button takes the tap
+        self._box = QHBoxLayout(self)
+        self._box.setContentsMargins(12, 6, 12, 6)
+        self._box.addWidget(self.label)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    # Qt API
+    def sizeHint(self) -> QSize:  # noqa: N802
+        margins = self._box.contentsMargins()
+        hint = self.label.sizeHint()
+        return QSize(hint.width() + margins.left() + margins.right(), max(super().sizeHint().height(),
+                     hint.height() + margins.top() + margins.bottom()))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        margins = self._box.contentsMargins()
+        text = self.label.heightForWidth(width - margins.left() - margins.right())
+        return max(super().sizeHint().height(), text + margins.top() + margins.bottom())
 
 
 class WelcomePanel(QWidget):
@@ -49,9 +86,19 @@ class WelcomePanel(QWidget):
         layout.addStretch(1)
         self._layout = layout
 
-    def add_body(self, widget: QWidget) -> None:
-        """A widget of the caller's under the help text, given all the room left (the kiosk's picker)."""
-        self._layout.insertWidget(self._layout.count() - 1, widget, 1)
+    def set_body(self, widget: QWidget) -> None:
+        """A widget of the caller's in place of the desk's text, given all the room (the kiosk's
+        keyboard and the names it suggests, which say what to do themselves)."""
+        for label in (self.heading, self.summary, self.help):
+            label.hide()
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        area = QScrollArea()  # on a very small screen it scrolls, and the banner above keeps its room
+        area.setObjectName("WelcomeBody")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        widget.setContentsMargins(16, 10, 16, 10)
+        area.setWidget(widget)
+        self._layout.insertWidget(self._layout.count() - 1, area, 1)
         self._layout.setStretch(self._layout.count() - 1, 0)
 
     def set_count(self, count: int, folder: str) -> None:
@@ -97,11 +144,11 @@ class NoResultPanel(QWidget):
             button.deleteLater()
         self._buttons = []
         for position, item in enumerate(nearest, start=3):
-            button = QPushButton(item.display_title)
+            button = WrapButton(item.display_title)
             button.setObjectName("SuggestionButton")
             button.setAccessibleName(f"Open {item.display_title}")
             button.clicked.connect(lambda _=False, path=item.path: self.suggestion_chosen.emit(path))
-            self._layout.insertWidget(position, button, 0, Qt.AlignmentFlag.AlignLeft)
+            self._layout.insertWidget(position, button)
             self._buttons.append(button)
 
     def suggestions(self) -> list[str]:
@@ -215,13 +262,12 @@ class CheckPanel(QWidget):
         layout = QVBoxLayout(row)
         layout.setContentsMargins(12, 6, 8, 6)
         layout.setSpacing(2)
-        button = QPushButton(self.fontMetrics().elidedText(f"{severity}{name} — open the entry",
-                                                           Qt.TextElideMode.ElideMiddle, 820))
+        button = WrapButton(f"{severity}{name} — open the entry")
         button.setObjectName("SuggestionButton")
         button.setAccessibleName(spoken)
         button.setToolTip(spoken)
         button.clicked.connect(lambda _=False, path=hit.path: self.entry_chosen.emit(path))
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(button)
         if hit.warning:
             warning = _label(hit.warning, hit.warning)
             warning.setObjectName("CheckWarning")

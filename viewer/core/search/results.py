@@ -71,6 +71,7 @@ class Results:
     units: tuple[Unit, ...] = field(default=(), repr=False, compare=False)  # the query's names, as read
 
     is_everything: bool = False  # every listing, in order (an empty query)
+    asked: bool = True  # False: nothing was asked yet, and nothing is listed (the kiosk's start)
 
     @classmethod
     def everything(cls, listings: Sequence[Listing], limit: int | None = None) -> Results:

@@ -50,7 +50,7 @@ class Session:
     """Everything the window shows, decided without a window. ``reader`` reads one page."""
 
     def __init__(self, root: Path, library: Library, reader: Callable[[Path, str], Page] = read_page,
-                 looks: Looks | None = None) -> None:
+                 looks: Looks | None = None, lists_everything: bool = True) -> None:
         self.root = root
         self.events = SessionEvents()
         self.history = History()
@@ -58,6 +58,8 @@ class Session:
         self._view = View.WELCOME
         self._current: Entry | None = None
         self._query = ""
+        self.state: SearchState | None = None  # what the query's results, last shown, mean
+        self.lists_everything = lists_everything  # an empty query lists every entry (the kiosk's lists none)
         self._title = APP_NAME
         self._reader = reader
         self._last_good: dict[str, Entry] = {}
@@ -172,7 +174,7 @@ class Session:
         """What a query shows at once: title and drug matches, the pair check. Full-text hits,
         when ``results.text_wanted``, come from ``engine.with_text`` (off the window's thread)."""
         if not query_terms(query):
-            return Listed(Results.everything(self.library.entries))
+            return Listed(Results.everything(self.library.entries) if self.lists_everything else Results(asked=False))
         return self.state_for(query, self.engine.search(query, fulltext=False))
 
     def state_for(self, query: str, results: Results) -> SearchState:

@@ -1,0 +1,49 @@
+"""A real X server for the tests that need one: Xvfb at 1280x800, and openbox on it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+
+import pytest
+
+
+def need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        pytest.fail(f"{tool} is missing: 'make test' installs it (scripts/system-deps.sh test)")
+    return path
+
+
+@pytest.fixture
+def xvfb() -> Iterator[str]:
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        [need("Xvfb"), "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        display = ":" + pipe.readline().strip()
+    yield display
+    server.terminate()
+    server.wait(10)
+
+
+@pytest.fixture
+def window_manager(xvfb: str) -> Iterator[str]:
+    """openbox on the Xvfb display: a real window manager that can iconify a window."""
+    env = {**os.environ, "DISPLAY": xvfb}
+    manager = subprocess.Popen([need("openbox"), "--sm-disable"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    yield xvfb
+    manager.terminate()
+    manager.wait(10)
+
+
+def visible_windows(env: dict, name: str) -> list[str]:
+    found = subprocess.run([need("xdotool"), "search", "--onlyvisible", "--name", name], env=env, capture_output=True, text=True)
+    return found.stdout.split()
