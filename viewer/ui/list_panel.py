@@ -45,7 +45,6 @@ class EntryListPanel(QWidget):
             button.setAccessibleName("Clear search")
             button.setToolTip("Clear search (Esc)")
         self.count = QLabel()
-        self.count.setWordWrap(True)
         self.count.setObjectName("ListCount")
         self.count.setAccessibleName("Number of combinations shown")
         self.notes = notes_label("What the search understood")
@@ -131,6 +130,7 @@ class EntryListPanel(QWidget):
         if not search_box:
             self.search.hide()
         self.before_asked = before_asked or ""
+        self.count.setWordWrap(before_asked is not None)  # that line may need two (a one-line count is quicker to lay out)
         self.proxy.lists_everything = before_asked is None
         self._update_count()
 
