@@ -291,7 +291,7 @@ def start_kiosk(app: QApplication, tmp: Path, content: Path, scale: float, size:
     from viewer.core.kiosk_config import KioskConfig
     from viewer.ui.kiosk import Kiosk
 
-    settings = QSettings(str(tmp / "kiosk.ini"), QSettings.Format.IniFormat)
+    settings = QSettings(str(tmp / f"kiosk-{content.name}-{size[0]}.ini"), QSettings.Format.IniFormat)  # a fresh start each
     config = KioskConfig(allow_print=True, exit_pin_sha256="0" * 64, font_scale=scale)
     kiosk = Kiosk.build(content, Preferences(settings), config)
     kiosk.controller.set_theme("light")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton, QScroller, QToolBar
 
-from tests.helpers import FULL_BODY, page
+from tests.helpers import FULL_BODY, REAL_SITE, needs_real_site, page
 from tests.ui.drawn import showing
 from viewer.core.kiosk_config import KioskConfig
 from viewer.ui.kiosk import Kiosk
@@ -528,30 +528,60 @@ def test_the_banner_is_fully_readable_on_a_480_by_320_screen(kiosk, qtbot):
     assert top_left.y() + banner.height() <= window.height() and banner.width() <= window.width()
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)])
-def test_every_medicine_name_is_drawn_whole_in_its_button(bundled_kiosk, qtbot, size):
-    """A word longer than its button ("Bendroflumethiazide") is drawn smaller until it fits,
-    never cut at both ends; every name suggested for each letter is measured as it is drawn."""
+def names_cut(kiosk) -> tuple[set[str], list[str]]:
+    """Every name suggested for each letter, measured as its button draws it: (seen, those cut)."""
+    from PySide6.QtCore import QRectF
     from PySide6.QtGui import QFontMetricsF
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    bundled_kiosk.window.resize(*size)
-    qtbot.wait(50)
-    finder, medicines = bundled_kiosk.finder, bundled_kiosk.medicines
-    view, delegate = finder.view, finder.view.itemDelegate()
-    seen = set()
-    for letter in "abcdefghijklmnopqrstuvwxyz":
-        medicines.set_typed(letter)
+    from viewer.ui.list_rows import text_room
+
+    view, delegate = kiosk.finder.view, kiosk.finder.view.itemDelegate()
+    seen, cut = set(), []
+    for letter in "abcdefghijklmnopqrstuvwxyz0123456789":
+        kiosk.medicines.set_typed(letter)
         for row in range(view.model().rowCount()):
             index = view.model().index(row, 0)
             option = QStyleOptionViewItem()
             option.rect, option.font = view.visualRect(index), view.font()  # as the view hands it to the delegate
             delegate.initStyleOption(option, index)
-            metrics = QFontMetricsF(option.font)
+            metrics, (width, height) = QFontMetricsF(option.font), text_room(view, option)
             widest = max(metrics.horizontalAdvance(word) for word in index.data().split())
-            assert widest <= delegate.text_width(option) + 0.5, f"{index.data()} is cut at {option.rect.width()} px"
+            tall = metrics.boundingRect(QRectF(0, 0, width, 0), int(Qt.TextFlag.TextWordWrap), index.data()).height()
+            if widest > width + 0.5 or tall > height + 0.5:
+                cut.append(f"{index.data()} ({widest:.0f}x{tall:.0f} in {width}x{height})")
             seen.add(index.data())
-    assert "Bendroflumethiazide" in seen and len(seen) == len(medicines.finder.names)
+    return seen, cut
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)])
+def test_every_medicine_name_is_drawn_whole_in_its_button(bundled_kiosk, qtbot, size):
+    """A word longer than its button ("Bendroflumethiazide") or more lines than it holds are
+    drawn smaller until they fit, never cut; every name suggested is measured as it is drawn."""
+    bundled_kiosk.window.resize(*size)
+    qtbot.wait(50)
+    seen, cut = names_cut(bundled_kiosk)
+    assert not cut
+    assert "Bendroflumethiazide" in seen and len(seen) == len(bundled_kiosk.medicines.finder.names)
+
+
+@needs_real_site
+def test_every_medicine_of_the_real_site_is_drawn_whole_in_its_button(qtbot, settings):
+    from viewer.ui.settings import Preferences
+
+    kiosk = Kiosk.build(REAL_SITE, Preferences(settings), KioskConfig(exit_pin_sha256="0" * 64))
+    kiosk.show()
+    qtbot.waitExposed(kiosk.window)
+    kiosk.window.resize(1280, 800)
+    qtbot.wait(50)
+    try:
+        seen, cut = names_cut(kiosk)
+        assert len(seen) == len(kiosk.medicines.finder.names) > 1500
+        assert not cut, f"{len(cut)} names cut, such as {cut[:5]}"
+    finally:
+        kiosk.stop()
+        kiosk.controller.shutdown()
+        kiosk.window.close()
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)])

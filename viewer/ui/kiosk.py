@@ -77,7 +77,8 @@ class Kiosk(QObject):
         self.start_again.setObjectName("StartAgain")
         self.start_again.triggered.connect(self.go_home)
         controller.went_home.connect(self._went_home)  # Back after the first entry leads home (the mode's rule)
-        window.splitter.setSizes([int(window.width() * 0.3), int(window.width() * 0.7)])
+        self._share()
+        window.first_shown.connect(self._share)  # after any list width a preference asks for
         for index in range(window.splitter.count()):
             window.splitter.handle(index).setEnabled(False)  # the list and the page keep their shares
         self.say("")
@@ -223,6 +224,11 @@ class Kiosk(QObject):
         self.say(f"Printed {pages} page{'s' if pages != 1 else ''} on {info.printerName()}.")
         return True
 
+    def _share(self) -> None:
+        """The list and the page keep their shares of the screen: 3 to 7."""
+        width = self.window.width()
+        self.window.splitter.setSizes([int(width * 0.3), int(width * 0.7)])
+
     def _restore(self) -> None:
         """Full screen, shown and in front again (after a minimise, a hide or another window)."""
         if self._may_close:
@@ -244,8 +250,7 @@ class Kiosk(QObject):
             elif kind == QEvent.Type.WindowDeactivate:
                 QTimer.singleShot(RESTORE_DELAY_MS, self.window, self._restore)
         if watched is self.window and event.type() == QEvent.Type.Resize:
-            width = self.window.width()
-            self.window.splitter.setSizes([int(width * 0.3), int(width * 0.7)])
+            self._share()
             if self.attract.isVisible():
                 self.attract.setGeometry(self._area.geometry())
             if self.pinpad.isVisible():

@@ -7,6 +7,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QRectF,
     Qt,
     Signal,
 )
@@ -26,26 +27,39 @@ from viewer.ui.list_rows import text_room
 SMALLEST_NAME = 0.6  # a medicine's name is drawn no smaller than this share of the buttons' text size
 
 
-def fitted_font(font: QFont, text: str, width: float) -> QFont:
-    """``font``, made smaller when a word of ``text`` is wider than ``width`` so that every word
-    fits whole (a name wraps only between its words), down to SMALLEST_NAME of its size."""
-    metrics = QFontMetricsF(font)
-    widest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
-    if widest <= width or width <= 0:
+def fitted_font(font: QFont, text: str, width: float, height: float = 0.0) -> QFont:
+    """``font``, made smaller when a word of ``text`` is wider than ``width`` (a name wraps only
+    between its words) or, wrapped, it is taller than ``height``, so that it fits whole, down to
+    SMALLEST_NAME of its size."""
+    if width <= 0:
+        return font
+    size = font.pointSizeF() if font.pointSizeF() > 0 else float(font.pixelSize())
+    scale = 1.0
+    while True:
+        tried = _scaled(font, size * scale)
+        metrics = QFontMetricsF(tried)
+        widest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+        tall = metrics.boundingRect(QRectF(0, 0, width, 0), int(Qt.TextFlag.TextWordWrap), text).height()
+        if (widest <= width and (height <= 0 or tall <= height)) or scale <= SMALLEST_NAME:
+            return tried
+        scale = max(SMALLEST_NAME, scale * min(0.95, width / widest if widest > width else 0.95))
+
+
+def _scaled(font: QFont, size: float) -> QFont:
+    if size == (font.pointSizeF() if font.pointSizeF() > 0 else float(font.pixelSize())):
         return font
     smaller = QFont(font)
-    size = font.pointSizeF() if font.pointSizeF() > 0 else float(font.pixelSize())
-    scaled = max(size * SMALLEST_NAME, size * width / widest * 0.98)
     if font.pointSizeF() > 0:
-        smaller.setPointSizeF(scaled)
+        smaller.setPointSizeF(size)
     else:
-        smaller.setPixelSize(max(1, int(scaled)))
+        smaller.setPixelSize(max(1, int(size)))
     return smaller
 
 
 class NameDelegate(QStyledItemDelegate):
     """A medicine's button: its name wrapped between words and, when one word is longer than the
-    button is wide ("Bendroflumethiazide"), drawn smaller until it fits whole, never cut."""
+    button is wide ("Bendroflumethiazide") or the lines are more than it is tall ("Recombinant
+    Human parathyroid hormone"), drawn smaller until it fits whole, never cut."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
@@ -59,7 +73,8 @@ class NameDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
         super().initStyleOption(option, index)
         if option.rect.width() > 0:
-            option.font = fitted_font(option.font, option.text, self.text_width(option))
+            width, height = text_room(self._view, option)
+            option.font = fitted_font(option.font, option.text, float(width), float(height))
 
 
 class AttractScreen(QFrame):
