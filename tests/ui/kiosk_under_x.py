@@ -85,6 +85,8 @@ def taps(app: QApplication, kiosk: Kiosk) -> dict:
         seen["taps"][name] = find(finger, kiosk, name)
     seen["chips after two"] = list(kiosk.chips.chips)
     seen["open after two"] = kiosk.controller.current.title if kiosk.controller.current else None
+    proxy = kiosk.window.list_panel.proxy
+    seen["listed after two"] = [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
     finger.tap(kiosk.chips.add)
     third = next(n for n in ("Serratiopeptidase", "Chlorzoxazone", "Ibuprofen") if n in kiosk.medicines.finder.names)
     seen["taps"][third] = find(finger, kiosk, third)

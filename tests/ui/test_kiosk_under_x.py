@@ -36,6 +36,9 @@ def test_a_patient_finds_two_medicines_of_the_real_site_by_taps_adds_a_third_rem
     assert seen["chips after two"] == ["Paracetamol", "Aceclofenac"]
     assert {"Paracetamol", "Aceclofenac"} <= set(seen["open after two"].replace(",", " +").split(" + "))
     assert all(taps <= 6 + 1 for taps in seen["taps"].values()), seen["taps"]  # keys, and the tap on the name
+    listed = seen["listed after two"]
+    assert listed and all("paracetamol" in t.lower() and "aceclofenac" in t.lower() for t in listed)  # no other pair
+    assert not [t for t in listed if ".md" in t], "a file path in the kiosk's list"
     assert len(seen["chips after three"]) == 3 and seen["view after three"] == "check"
     assert seen["check heading"].startswith("Checking 3 medicines")
     assert seen["chips after removing"] == ["Paracetamol", "Aceclofenac"] and seen["open after removing"]

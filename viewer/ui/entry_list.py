@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
 
 from viewer.core.pages.model import Listing
 from viewer.core.pages.safety import SEVERITIES, SEVERITY_WORDS
@@ -61,6 +61,15 @@ def severity_marker(level: str, colours: dict[str, str], font: QFont) -> QPixmap
     return pixmap
 
 
+def _same_when_selected(marker: QPixmap) -> QIcon:
+    """The marker as an icon drawn in its own colours on a selected row too (the style would
+    tint it with the selection's colour: a dim red on blue)."""
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(marker, mode)
+    return icon
+
+
 class EntryListModel(QAbstractListModel):
     """One row per listing, in the library's order (sorted by title, case-insensitively)."""
 
@@ -68,7 +77,7 @@ class EntryListModel(QAbstractListModel):
         super().__init__(parent)
         self._listings: list[Listing] = []
         self._rows: dict[str, int] = {}
-        self._badges: dict[str, QPixmap] = {}
+        self._badges: dict[str, QIcon] = {}
         self._rated = False  # some page states a severity: every row keeps room for its marker
         self.marker_size = QSize(0, 0)
 
@@ -83,8 +92,8 @@ class EntryListModel(QAbstractListModel):
 
     def set_badge_colours(self, colours: dict[str, str], font: QFont) -> None:
         """The severity markers drawn in the theme's colours: each a word on its colour."""
-        self._badges = {level: severity_marker(level, colours, font) for level in (*SEVERITIES, "")}
-        self.marker_size = self._badges[""].size()
+        self._badges = {level: _same_when_selected(severity_marker(level, colours, font)) for level in (*SEVERITIES, "")}
+        self.marker_size = self._badges[""].availableSizes()[0]
         if self._listings:
             self.dataChanged.emit(self.index(0), self.index(len(self._listings) - 1), [Qt.ItemDataRole.DecorationRole])
 
