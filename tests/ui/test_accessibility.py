@@ -38,6 +38,26 @@ def test_tab_moves_focus_through_search_list_tabs_and_text(controller, qtbot):
     assert any(issubclass(kind, QTextBrowser) for kind in seen)
 
 
+def test_tab_reaches_every_enabled_control_of_the_window(controller, qtbot):
+    """Back and the text size buttons too: nothing is reached by the mouse alone."""
+    from PySide6.QtWidgets import QToolButton
+
+    controller.open_entry("sertraline-clonazepam.md")
+    controller.open_entry("extra/alpha-beta.md")
+    window = controller.window
+    window.activateWindow()
+    window.focus_search()
+    seen = set()
+    for _ in range(40):
+        widget = window.focusWidget()
+        seen.add(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    buttons = [b for b in window.findChildren(QToolButton) if b.isVisible() and b.isEnabled() and b.accessibleName()]
+    assert {b.accessibleName() for b in buttons} >= {"Back", "Smaller text", "Larger text"}
+    missed = [b.accessibleName() for b in buttons if b not in seen]
+    assert missed == [], f"Tab never reaches: {missed}"
+
+
 def test_focus_is_drawn(controller):
     style = controller.window.styleSheet()
     for selector in ("QLineEdit#SearchBox:focus", "QListView#EntryList:focus", "QTabBar::tab:focus", "QTextBrowser:focus"):

@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         for action in (self.back_action, self.forward_action, self.zoom_out_action, self.zoom_in_action):
             button = toolbar.widgetForAction(action)
             if button is not None:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a toolbar's buttons take none by default
                 button.setAccessibleName(action.text().replace("&", ""))
                 button.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
 
