@@ -58,6 +58,21 @@ def test_tab_reaches_every_enabled_control_of_the_window(controller, qtbot):
     assert missed == [], f"Tab never reaches: {missed}"
 
 
+def test_a_screen_reader_hears_what_the_count_and_the_panels_say(controller, qtbot):
+    from PySide6.QtGui import QAccessible
+
+    def heard(widget) -> str:
+        return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+    window = controller.window
+    assert "Type one or two drug names" in heard(window.welcome.help)
+    window.list_panel.set_query("sertraline")
+    count = window.list_panel.count
+    assert heard(count) == count.text() and count.text().split()[0].isdigit()
+    window.list_panel.set_query("zzqqx")
+    assert "No entry" in heard(window.no_result.message) or "no entry" in heard(window.no_result.message).lower()
+
+
 def test_focus_is_drawn(controller):
     style = controller.window.styleSheet()
     for selector in ("QLineEdit#SearchBox:focus", "QListView#EntryList:focus", "QTabBar::tab:focus", "QTextBrowser:focus"):

@@ -46,7 +46,7 @@ class EntryListPanel(QWidget):
             button.setToolTip("Clear search (Esc)")
         self.count = QLabel()
         self.count.setObjectName("ListCount")
-        self.count.setAccessibleName("Number of combinations shown")
+        self.count.setAccessibleDescription("Number of combinations shown")  # its name is what it says
         self.notes = notes_label("What the search understood")
         self.notes.linkActivated.connect(self.entry_chosen)
         self.view = TitleList()

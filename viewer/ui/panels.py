@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from viewer.core.pages.model import Listing
@@ -13,12 +14,20 @@ from viewer.core.present.callouts import CALLOUT_ICON
 from viewer.core.search.search_engine import NO_RESULT, Hit
 
 
+def heard(widget: QWidget) -> str:
+    """What a screen reader says for ``widget`` (its accessible name: given, or its text)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface is not None else widget.accessibleName()
+
+
 def _label(text: str, name: str, heading: bool = False) -> QLabel:
+    """A panel's text; a screen reader hears what it says (its name is its text), and ``name``
+    as what it is."""
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setObjectName("PanelHeading" if heading else "PanelText")
     label.setWordWrap(True)
-    label.setAccessibleName(name)
+    label.setAccessibleDescription(name)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
@@ -282,4 +291,4 @@ class CheckPanel(QWidget):
 
     def rows(self) -> list[str]:
         """What each row says, as a screen reader hears it."""
-        return [r.accessibleName() for r in self._rows]
+        return [heard(row) for row in self._rows]
