@@ -73,6 +73,24 @@ def test_a_screen_reader_hears_what_the_count_and_the_panels_say(controller, qtb
     assert "No entry" in heard(window.no_result.message) or "no entry" in heard(window.no_result.message).lower()
 
 
+def test_a_screen_reader_is_told_the_outcome_once_the_typing_pauses_and_an_entry_at_once(controller, qtbot, monkeypatch):
+    from viewer.ui import announcer
+
+    told: list[str] = []
+    monkeypatch.setattr(announcer.QAccessible, "updateAccessibility", staticmethod(lambda event: told.append(event.message())))
+    window = controller.window
+    window.focus_search()
+    qtbot.keyClicks(window.list_panel.search, "sertraline")
+    assert told == []  # nothing said over the typing, key by key
+    qtbot.waitUntil(lambda: bool(told), timeout=3000)
+    assert len(told) == 1 and told[0].endswith("listed.") and told[0].split()[0].isdigit()
+    window.list_panel.set_query("zzqqx")
+    qtbot.waitUntil(lambda: len(told) == 2, timeout=3000)
+    assert told[1] == "No entry for 'zzqqx' in this reference. A missing entry does not mean the combination is safe."
+    controller.open_entry("sertraline-clonazepam.md")
+    assert told[-1].startswith(controller.current.title) and "everity" in told[-1]
+
+
 def test_focus_is_drawn(controller):
     style = controller.window.styleSheet()
     for selector in ("QLineEdit#SearchBox:focus", "QListView#EntryList:focus", "QTabBar::tab:focus", "QTextBrowser:focus"):

@@ -18,6 +18,7 @@ from viewer.core.search.search_engine import Results
 from viewer.core.session.looks import Looks
 from viewer.core.session.session import NoResult, PairCheck, Reloaded, ReloadOutcome, SearchState, Session, View, place_query
 from viewer.ui.about import add_help_menu
+from viewer.ui.announcer import Announcer
 from viewer.ui.appearance import Appearance
 from viewer.ui.background import SerialWorker
 from viewer.ui.entry_list import EntryListModel
@@ -61,6 +62,7 @@ class Controller(QObject):
         self._connect()
         self.help_actions = add_help_menu(self.window, lambda: self.library, self.window.welcome.help.text)
         self.appearance = Appearance(self.window, looks, preferences, self)  # zoom, theme, last tab, geometry
+        self.announcer = Announcer(self.session, self.window, self)  # what changed, told to a screen reader
         self.zoom, self.set_theme = looks.zoom_by, looks.choose_theme
         self._show_welcome()
         self._show_problems()
@@ -123,11 +125,9 @@ class Controller(QObject):
     def open_by_name(self, name: str) -> bool:
         """Open the entry a name means (command line); otherwise search for it."""
         found, _ = self.session.engine.choose(name)
-        if found is not None:
-            self.open_entry(found.path)
-            return True
-        self.window.list_panel.set_query(name)
-        return False
+        if found is None:
+            self.window.list_panel.set_query(name)
+        return found is not None and self.open_entry(found.path)
 
     @property
     def library(self) -> Library:

@@ -1,0 +1,37 @@
+"""Tells a screen reader what changed (Qt's accessibility announcements): a search's outcome once
+the typing pauses, so a reader is not talked over on every key, and an entry's severity at once."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QWidget
+
+from viewer.core.session.session import Session
+from viewer.core.session.spoken import said_for_entry, said_for_search
+
+SETTLE_MS = 700  # a pause in the typing this long: the search's outcome is said
+
+
+class Announcer(QObject):
+    """Listens to the session; says its words through ``window``."""
+
+    def __init__(self, session: Session, window: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.window = session, window
+        self.said: list[str] = []  # what was announced, in order (for the log and the tests)
+        self._settled = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settled.timeout.connect(lambda: self.say(said_for_search(self.session.state)))
+        session.events.query.connect(lambda _query: self._settled.start())
+        session.events.entry.connect(lambda entry: self.say(said_for_entry(entry)))
+        session.events.status.connect(lambda message, _ms: self.say(message))
+        window.destroyed.connect(self._settled.stop)
+
+    def say(self, text: str) -> None:
+        if not shiboken6.isValid(self.window):  # the window is gone (the session may outlive it)
+            return
+        if text and (not self.said or self.said[-1] != text):
+            self.said.append(text)
+            del self.said[:-50]
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.window, text))
