@@ -4,7 +4,8 @@
 #   desktop: what Qt's X11 platform plugin needs, for a real window.
 #   print:   what Qt needs to print with no screen.
 #   test:    desktop and print, plus Xvfb, xdotool and openbox for the end-to-end window tests
-#            and poppler-utils for reading PDF pages back; fuse3 for a folder whose reads never return.
+#            and poppler-utils for reading PDF pages back; fuse3 for a folder whose reads never return;
+#            dbus-x11, at-spi2-core and python3-pyatspi for what a screen reader hears.
 # Installs what is missing when run as root with apt-get (Debian/Ubuntu); otherwise prints the
 # exact command for apt-get, dnf or pacman.
 set -euo pipefail
@@ -20,9 +21,13 @@ for part in desktop print; do
 done
 tools=()
 if [ "$use" = test ]; then
-    for tool in Xvfb:xvfb xauth:xauth xdotool:xdotool openbox:openbox pdftoppm:poppler-utils fusermount3:fuse3; do
+    for tool in Xvfb:xvfb xauth:xauth xdotool:xdotool openbox:openbox pdftoppm:poppler-utils fusermount3:fuse3 \
+                dbus-launch:dbus-x11; do
         command -v "${tool%%:*}" >/dev/null 2>&1 || tools+=("${tool#*:}")
     done
+    # A screen reader's view: the accessibility bus, and pyatspi for the system's Python.
+    [ -x /usr/libexec/at-spi-bus-launcher ] || tools+=(at-spi2-core)
+    /usr/bin/python3 -c "import pyatspi" >/dev/null 2>&1 || tools+=(python3-pyatspi)
 fi
 missing=($(printf '%s\n' "${packages[@]}" "${tools[@]}" | sort -u))
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -7,12 +7,11 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from tests.helpers import seed_folder
-from tests.ui.xserver import need, visible_windows
+from tests.ui.xserver import need, program, visible_windows
 
 SCREENSHOT = """
 import sys
@@ -20,13 +19,6 @@ from PySide6.QtGui import QGuiApplication
 app = QGuiApplication(sys.argv)
 app.primaryScreen().grabWindow(0).save(sys.argv[1])
 """
-
-
-def program() -> str:
-    installed = Path(sys.executable).with_name("combo-viewer")
-    if not installed.exists():
-        pytest.fail(f"combo-viewer is not installed beside {sys.executable}")
-    return str(installed)
 
 
 def test_the_installed_program_opens_a_real_window_naming_the_entry(xvfb, tmp_path):

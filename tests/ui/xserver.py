@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -47,3 +49,10 @@ def window_manager(xvfb: str) -> Iterator[str]:
 def visible_windows(env: dict, name: str) -> list[str]:
     found = subprocess.run([need("xdotool"), "search", "--onlyvisible", "--name", name], env=env, capture_output=True, text=True)
     return found.stdout.split()
+
+
+def program() -> str:
+    installed = Path(sys.executable).with_name("combo-viewer")
+    if not installed.exists():
+        pytest.fail(f"combo-viewer is not installed beside {sys.executable}")
+    return str(installed)
