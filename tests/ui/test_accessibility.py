@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTabBar, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QScrollBar, QTabBar, QTextBrowser, QWidget
 
 
 def controls(window):
-    kinds = (QAbstractButton, QAbstractItemView, QLineEdit, QTextBrowser)
+    kinds = (QAbstractButton, QAbstractItemView, QLineEdit, QTextBrowser, QScrollBar)
     return [w for w in window.findChildren(QWidget) if isinstance(w, kinds) and w.isVisible()]
 
 
@@ -16,11 +16,16 @@ def test_every_visible_control_has_an_accessible_name(controller):
     window = controller.window
     window.list_panel.set_query("zzz")  # no-result panel with its buttons
     window.list_panel.set_query("sertralene")
-    for state in ("entry", "no-result"):
+    for state in ("entry", "no-result", "a tab made for one page"):
         if state == "entry":
             window.list_panel.set_query("")
+        if state == "a tab made for one page":
+            controller.open_entry("extra/alpha-beta.md")  # its Storage section has a tab of its own
+            window.entry_view.tabs.setCurrentIndex(window.entry_view.tabs.count() - 1)
         nameless = [f"{type(w).__name__}:{w.objectName()}" for w in controls(window) if not w.accessibleName()]
         assert nameless == [], state
+    bars = [f"{b.parent().parent().objectName()}" for b in window.findChildren(QScrollBar) if not b.accessibleName()]
+    assert bars == [], "scroll bars a screen reader hears as nothing, shown when a page is long"
 
 
 def test_tab_moves_focus_through_search_list_tabs_and_text(controller, qtbot):

@@ -1,12 +1,13 @@
 """Tells a screen reader what changed (Qt's accessibility announcements): a search's outcome once
-the typing pauses, so a reader is not talked over on every key, and an entry's severity at once."""
+the typing pauses, so a reader is not talked over on every key, and an entry's severity at once;
+and names the scroll bars, which Qt leaves nameless."""
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from viewer.core.session.session import Session
 from viewer.core.session.spoken import said_for_entry, said_for_search
@@ -27,6 +28,8 @@ class Announcer(QObject):
         session.events.entry.connect(lambda entry: self.say(said_for_entry(entry)))
         session.events.status.connect(lambda message, _ms: self.say(message))
         window.destroyed.connect(self._settled.stop)
+        for area in window.findChildren(QAbstractScrollArea):
+            name_scroll_bars(area)
 
     def say(self, text: str) -> None:
         if not shiboken6.isValid(self.window):  # the window is gone (the session may outlive it)
@@ -35,3 +38,10 @@ class Announcer(QObject):
             self.said.append(text)
             del self.said[:-50]
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.window, text))
+
+
+def name_scroll_bars(area: QAbstractScrollArea) -> None:
+    """The area's scroll bars named after what it scrolls ("Scroll Combinations")."""
+    what = area.accessibleName() or area.objectName() or "the page"
+    area.verticalScrollBar().setAccessibleName(f"Scroll {what}")
+    area.horizontalScrollBar().setAccessibleName(f"Scroll {what} sideways")

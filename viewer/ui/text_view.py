@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from viewer.core.pages.images import MAX_ENTRY_PIXELS, MAX_IMAGE_BYTES, MAX_PIXELS, looks_like_svg, svg_refusal
 from viewer.core.present.render import is_local_image
 from viewer.core.search.index import word_matches
+from viewer.ui.announcer import name_scroll_bars
 
 
 class TextView(QTextBrowser):
@@ -25,6 +26,7 @@ class TextView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName(name)
+        name_scroll_bars(self)
         self.anchorClicked.connect(self.link_activated)
         self._image_root: Path | None = None
         self._image_folder: Path | None = None
