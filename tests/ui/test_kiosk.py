@@ -278,6 +278,18 @@ def test_a_combination_can_be_found_without_a_keyboard(kiosk, qtbot):
     assert kiosk.controller.current.title == "Sertraline + Clonazepam"
 
 
+def test_two_medicines_only_a_page_of_three_holds_are_said_to_have_no_entry_of_their_own(kiosk_for, content, qtbot):
+    (content / "zetarol-quintavex-lumbrina.md").write_text(page("Zetarol + Quintavex + Lumbrina", FULL_BODY))
+    kiosk = kiosk_for()
+    kiosk.medicines.choose("Zetarol")
+    kiosk.medicines.choose("Quintavex")
+    window = kiosk.window
+    assert showing(window) == "welcome" and kiosk.controller.current is None  # the page of three is not their answer
+    assert kiosk.finder.heading.text().startswith(
+        "No entry for 'Zetarol + Quintavex' in this reference. A missing entry does not mean the combination is safe.")
+    assert listed_titles(window) == ["Zetarol + Quintavex + Lumbrina"]
+
+
 def test_the_kiosk_banner_text_comes_from_the_config(kiosk_for):
     kiosk = kiosk_for(banner_text="Ask our pharmacist before changing any medicine.")
     assert "Ask our pharmacist" in kiosk.window.banner.label_text()

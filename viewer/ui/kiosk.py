@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScroller
 
 from viewer.core.kiosk_config import KioskConfig
 from viewer.core.pages.text import fold
+from viewer.core.search.results import NO_RESULT
 from viewer.core.session.medicines import MyMedicines
 from viewer.core.session.states import PairCheck, View
 from viewer.ui.controller import Controller
@@ -62,12 +63,12 @@ class Kiosk(QObject):
 
         # One suggestion a medicine, however its pages spell it (case, accents, invisible characters).
         self.medicines = MyMedicines(drug for item in controller.library.entries for drug in item.drugs)
-        self.medicines.chosen_changed.connect(self._chosen)
         self.finder = Finder(self.medicines)
         window.welcome.set_body(self.finder)
         self.chips = Chips(self.medicines)
         self.chips.add_requested.connect(lambda: controller.show_start(self.medicines.query()))
         window.add_under_banner(self.chips)
+        self.medicines.chosen_changed.connect(self._chosen)  # after the finder and chips have drawn the change
         window.splitter.setMinimumHeight(1)  # on the smallest screens the panels give way, never the banner
         toolbar = window.addToolBar("Kiosk")
         toolbar.setMovable(False)  # nothing a finger can drag off, float or hide
@@ -156,15 +157,19 @@ class Kiosk(QObject):
                 controller.go_home()
             return
         controller.show_start(self.medicines.query())  # one: its combinations; more: every pair checked
-        path = self._pair_entry(names) if len(names) == 2 else None
+        if len(names) != 2 or isinstance(controller.session.state, PairCheck):
+            return  # the check says what has no entry
+        path = self._pair_entry(names)
         if path is not None:
             controller.open_entry(path)
+        else:  # only pages of more medicines hold the two: they are listed, and the pair has no entry
+            self.finder.say_first(NO_RESULT.format(query=" + ".join(names)) + " The pages listed hold them with others.")
 
     def _pair_entry(self, names: list[str]) -> str | None:
         """The entry of exactly these two medicines (its title, or its ingredients), if there is one;
         never a page of three that holds them."""
         state = self.controller.session.state
-        if state is None or isinstance(state, PairCheck):
+        if state is None:
             return None
         results, entries = state.results, self.controller.library.entries
         if results.exact is not None:

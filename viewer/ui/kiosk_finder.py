@@ -128,6 +128,10 @@ class Finder(QWidget):
             self.heading.setText("Add another medicine to check it with the others.")
         self._typed(self.medicines.typed)
 
+    def say_first(self, sentence: str) -> None:
+        """A sentence before what to do (that the two chosen have no entry of their own)."""
+        self.heading.setText(f"{sentence} {self.heading.text()}")
+
     def shown_names(self) -> list[str]:
         """The suggestions a patient sees without scrolling."""
         viewport = self.view.viewport().rect()
