@@ -146,6 +146,7 @@ class EntryListPanel(QWidget):
         """Severity markers in the theme's colours, sized to the text."""
         self.model.set_badge_colours(colours, font)
         self.view.setIconSize(self.model.marker_size)
+        self._rows_delegate.restyled()  # a row's height and text room follow the marker's size
 
     def show_results(self, results: Results, terms: tuple[str, ...] = (), notes: bool = True) -> None:
         """List these results; the count and the row style follow (through the proxy's reset).
@@ -195,6 +196,7 @@ class EntryListPanel(QWidget):
         self._refit()
 
     def _refit(self) -> None:
+        self._rows_delegate.resized()
         self._new_titles(self.view.verticalScrollBar().value())  # a taller list may show longer titles
 
     # Qt API

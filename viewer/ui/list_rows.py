@@ -138,6 +138,8 @@ class RowsDelegate(QStyledItemDelegate):
         self._fitted: tuple[str, int, str] = ("", -1, "")
         self.sets_wrap = True  # the view wraps text only when a title needs more than a line
         self._font_key = view.font().key()  # kept: asked on every keystroke, changed only by restyled
+        self._width = -1  # list_width, kept until the list is resized or restyled
+        self._one_line = -1
         self._chrome = -1  # the style's padding above and below a row's text, once measured
         self._heights: dict[tuple[str, int, int], int] = {}  # (font, lines, icon height): the row's height
         self._rooms: dict[tuple[int, str, int], tuple[int, int]] = {}  # (width, font, icon width): _room
@@ -163,6 +165,7 @@ class RowsDelegate(QStyledItemDelegate):
         if (lines, chrome) != (self.lines, self._chrome):
             self.lines, self._chrome = lines, chrome
             self._heights.clear()
+            self._one_line = -1
             self.sizeHintChanged.emit(model.index(0, 0))
 
     def restyled(self) -> None:
@@ -170,12 +173,19 @@ class RowsDelegate(QStyledItemDelegate):
         self._rooms.clear()
         self._fitted = ("", -1, "")
         self._font_key = self._view.font().key()
+        self.resized()
+
+    def resized(self) -> None:
+        """The list's width changed: measured again when next asked."""
+        self._width = self._one_line = -1
 
     def list_width(self) -> int:
         """The rows' width with the scroll bar shown, whether or not it is: the rows fit before
         the bar comes and goes with the number of results, and need no refit when it does."""
-        view = self._view
-        return view.contentsRect().width() - view.verticalScrollBar().sizeHint().width()
+        if self._width < 0:
+            view = self._view
+            self._width = view.contentsRect().width() - view.verticalScrollBar().sizeHint().width()
+        return self._width
 
     def _room(self, model: QAbstractItemModel) -> tuple[int, int]:
         """The width the style leaves a row's text, and what it keeps above and below the text
@@ -192,7 +202,9 @@ class RowsDelegate(QStyledItemDelegate):
 
     def one_line(self) -> int:
         """The height of a row of one line."""
-        return self._row_height(self._view.font(), 1, self._font_key)
+        if self._one_line < 0:
+            self._one_line = self._row_height(self._view.font(), 1, self._font_key)
+        return self._one_line
 
     def _row_height(self, font: QFont, lines: int, font_key: str = "") -> int:
         """A row of ``lines`` lines of ``font``, the marker beside them, the style's padding round them."""
