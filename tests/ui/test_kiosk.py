@@ -440,6 +440,18 @@ def test_chips_build_the_answer_and_nothing_on_screen_is_another_pair(bundled_ki
     assert showing(window) == "welcome" and not kiosk.chips.chips and kiosk.chips.empty.isVisible()
 
 
+def test_back_from_the_pairs_entry_keeps_my_medicines_and_start_again_clears_them(bundled_kiosk, qtbot):
+    kiosk, window = bundled_kiosk, bundled_kiosk.window
+    find(qtbot, kiosk, "Sertraline")
+    find(qtbot, kiosk, "Tramadol")
+    assert showing(window) == "entry"
+    window.back_action.trigger()
+    assert showing(window) == "welcome" and kiosk.medicines.chosen == ["Sertraline", "Tramadol"]
+    assert listed_titles(window)[0] == "Sertraline + Tramadol"  # what the chips ask, still beside the keyboard
+    kiosk.start_again.trigger()
+    assert kiosk.medicines.chosen == [] and not listed_titles(window) and showing(window) == "welcome"
+
+
 def test_add_another_brings_the_keyboard_back_and_keeps_the_chips(bundled_kiosk, qtbot):
     kiosk = bundled_kiosk
     find(qtbot, kiosk, "Sertraline")

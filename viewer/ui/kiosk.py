@@ -138,12 +138,17 @@ class Kiosk(QObject):
         self.attract.cover(self._area)
 
     def go_home(self) -> None:
-        """Start again: no search, no medicine chosen, nothing open, the medicine buttons shown."""
-        self.controller.go_home()  # the controller says when it is home: _went_home
+        """Start again: nothing typed, no medicine chosen, nothing open, the keyboard shown."""
+        self.medicines.clear()  # told to _chosen, which goes home
+        self.controller.go_home()
 
     def _went_home(self) -> None:
+        """Home by Start again, or by Back from the first entry: My medicines stays then, with
+        what it asks listed beside the keyboard again."""
         self.say("")
-        self.medicines.clear()
+        self.medicines.clear_typed()
+        if self.medicines.chosen:
+            self.controller.show_start(self.medicines.query())
 
     # --- the patient's own list --------------------------------------------------------------------
 
