@@ -82,3 +82,14 @@ def test_install_desktop_puts_an_entry_icons_and_metainfo_in_the_users_data_fold
     assert (data / "icons" / "hicolor" / "scalable" / "apps" / "combo-viewer.svg").is_file()
     assert (data / "icons" / "hicolor" / "256x256" / "apps" / "combo-viewer.png").is_file()
     assert "<id>combo-viewer</id>" in (data / "metainfo" / "combo-viewer.metainfo.xml").read_text()
+
+
+def test_the_desktop_entry_passes_desktop_file_validate_with_no_hint():
+    """One main category (the menu lists the program once), every key as the specification says."""
+    import shutil
+
+    validate = shutil.which("desktop-file-validate")
+    assert validate, "desktop-file-validate is missing: 'make test' installs desktop-file-utils (scripts/system-deps.sh test)"
+    done = subprocess.run([validate, str(REPO / "resources" / "desktop" / "combo-viewer.desktop")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "", done.stdout + done.stderr
