@@ -19,3 +19,9 @@ def test_the_bundle_checks_searches_prints_and_opens_its_window_from_another_fol
     assert smoke.returncode == 0, smoke.stdout + smoke.stderr
     assert "bundle smoke test passed" in smoke.stdout
     print(smoke.stdout)
+    notices = REPO / "dist" / "combo-viewer" / "_internal"
+    versions = (notices / "versions.txt").read_text()  # QT-NOTICE.md names it
+    for name in ("Python", "PySide6_Essentials", "shiboken6", "Markdown", "PyYAML", "nh3", "RapidFuzz", "platformdirs"):
+        assert f"{name} " in versions, f"versions.txt does not name {name}"
+    for name in ("Python", "Markdown", "PyYAML", "nh3", "RapidFuzz", "platformdirs", "python-frontmatter"):
+        assert any((notices / "LICENSES" / name).iterdir()), f"no licence text for {name} in the bundle"
