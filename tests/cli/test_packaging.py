@@ -82,6 +82,11 @@ def test_install_desktop_puts_an_entry_icons_and_metainfo_in_the_users_data_fold
     assert (data / "icons" / "hicolor" / "scalable" / "apps" / "combo-viewer.svg").is_file()
     assert (data / "icons" / "hicolor" / "256x256" / "apps" / "combo-viewer.png").is_file()
     assert "<id>combo-viewer</id>" in (data / "metainfo" / "combo-viewer.metainfo.xml").read_text()
+    (data / "applications" / "someone-else.desktop").write_text("[Desktop Entry]\n")  # not ours: it stays
+    out = subprocess.run(["bash", str(REPO / "scripts" / "install-desktop.sh"), "uninstall"], capture_output=True,
+                         text=True, check=True, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(data)})
+    left = sorted(str(p.relative_to(data)) for p in data.rglob("*") if p.is_file() and "cache" not in p.name)
+    assert left == ["applications/someone-else.desktop"], left
 
 
 def test_the_desktop_entry_passes_desktop_file_validate_with_no_hint():
