@@ -6,7 +6,7 @@
 #   test:    desktop and print, plus Xvfb, xdotool and openbox for the end-to-end window tests
 #            and poppler-utils for reading PDF pages back; fuse3 for a folder whose reads never return;
 #            dbus-x11, at-spi2-core and python3-pyatspi for what a screen reader hears;
-#            desktop-file-utils to validate the desktop entry.
+#            desktop-file-utils to validate the desktop entry; groff to check the manual page.
 # Installs what is missing when run as root with apt-get (Debian/Ubuntu); otherwise prints the
 # exact command for apt-get, dnf or pacman.
 set -euo pipefail
@@ -23,7 +23,7 @@ done
 tools=()
 if [ "$use" = test ]; then
     for tool in Xvfb:xvfb xauth:xauth xdotool:xdotool openbox:openbox pdftoppm:poppler-utils fusermount3:fuse3 \
-                dbus-launch:dbus-x11 desktop-file-validate:desktop-file-utils; do
+                dbus-launch:dbus-x11 desktop-file-validate:desktop-file-utils groff:groff-base; do
         command -v "${tool%%:*}" >/dev/null 2>&1 || tools+=("${tool#*:}")
     done
     # A screen reader's view: the accessibility bus, and pyatspi for the system's Python.

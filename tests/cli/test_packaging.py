@@ -98,3 +98,20 @@ def test_the_desktop_entry_passes_desktop_file_validate_with_no_hint():
     done = subprocess.run([validate, str(REPO / "resources" / "desktop" / "combo-viewer.desktop")],
                           capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == "", done.stdout + done.stderr
+
+
+def test_the_manual_page_says_what_help_says_and_man_renders_it_without_a_warning():
+    import os
+    import shutil
+
+    page = subprocess.run([sys.executable, str(REPO / "scripts" / "man_page.py")], capture_output=True, text=True,
+                          check=True).stdout
+    groff = shutil.which("groff")
+    assert groff, "groff is missing (man-db brings it)"
+    checked = subprocess.run([groff, "-man", "-ww", "-z"], input=page, capture_output=True, text=True)
+    assert checked.returncode == 0 and checked.stderr == "", checked.stderr
+    for argv in ([], ["check"], ["search"], ["print"]):
+        shown = subprocess.run([sys.executable, "-m", "viewer", *argv, "--help"], capture_output=True, text=True,
+                               env={**os.environ, "COLUMNS": "80"}, cwd=REPO).stdout
+        missing = [line for line in shown.splitlines() if line.strip() and line.replace("\\", "\\e") not in page]
+        assert shown and missing == [], f"combo-viewer {' '.join(argv)} --help says what the page does not: {missing}"
