@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test quick test-random lint check bench screenshots system-deps install-desktop uninstall-desktop man bundle bundle-test clean
+.PHONY: run test quick test-random lint check bench screenshots system-deps install-desktop uninstall-desktop man deb bundle bundle-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ screenshots: $(VENV)/.installed-test
 ## make install-desktop: the applications-menu entry, icons and metainfo, for this user
 install-desktop: $(VENV)/.installed-run
 	bash scripts/install-desktop.sh
+
+## make deb: a Debian package of the bundle (after make bundle), in dist/
+deb:
+	$(BIN)/python scripts/make_deb.py
 
 ## make man: the manual page, from the program's own --help texts, in build/combo-viewer.1
 man: $(VENV)/.installed-run

@@ -25,3 +25,14 @@ def test_the_bundle_checks_searches_prints_and_opens_its_window_from_another_fol
         assert f"{name} " in versions, f"versions.txt does not name {name}"
     for name in ("Python", "Markdown", "PyYAML", "nh3", "RapidFuzz", "platformdirs", "python-frontmatter"):
         assert any((notices / "LICENSES" / name).iterdir()), f"no licence text for {name} in the bundle"
+    made = subprocess.run([sys.executable, str(REPO / "scripts" / "make_deb.py")], capture_output=True, text=True, timeout=900)
+    assert made.returncode == 0, made.stderr[-2000:]
+    deb = made.stdout.strip().splitlines()[-1]
+    listed = subprocess.run(["dpkg-deb", "--contents", deb], capture_output=True, text=True, check=True).stdout
+    for path in ("./usr/bin/combo-viewer ->", "./usr/share/applications/combo-viewer.desktop",
+                 "./usr/share/man/man1/combo-viewer.1.gz", "./usr/share/metainfo/combo-viewer.metainfo.xml",
+                 "./usr/share/icons/hicolor/256x256/apps/combo-viewer.png", "./usr/share/doc/combo-viewer/copyright",
+                 "./opt/combo-viewer/_internal/LICENSES/PyYAML/", "./opt/combo-viewer/_internal/versions.txt"):
+        assert path in listed, f"{path} is not in the package"
+    needs = subprocess.run(["dpkg-deb", "-f", deb, "Depends"], capture_output=True, text=True, check=True).stdout
+    assert "libxcb-cursor0" in needs and "libcups2" in needs and "libgtk" not in needs, needs
