@@ -51,6 +51,17 @@ def test_three_medicines_give_a_pair_check_with_its_heading(bundled):
     assert listed == ["Lithium + Ibuprofen", "Lithium + Sertraline", "Sertraline + Ibuprofen"]
 
 
+def test_two_medicines_have_a_pair_entry_only_when_a_page_is_of_exactly_those_two(bundled, tmp_path):
+    session, _ = bundled
+    assert session.pair_path(state(bundled, "Sertraline, Tramadol"), ["Sertraline", "Tramadol"]) == "sertraline-tramadol.md"
+    assert session.pair_path(state(bundled, "Warfarin, Digoxin"), ["Warfarin", "Digoxin"]) is None  # the check says so
+    (tmp_path / "zetarol-quintavex-lumbrina.md").write_text(page("Zetarol + Quintavex + Lumbrina", FULL_BODY))
+    three = Session(tmp_path, load_catalog(tmp_path))
+    asked = three.state_for("Zetarol, Quintavex", three.engine.search("Zetarol, Quintavex"))
+    assert len(asked.results) == 1  # listed: it holds both
+    assert three.pair_path(asked, ["Zetarol", "Quintavex"]) is None  # but it is not their answer
+
+
 def test_opening_records_history_and_back_and_forward_walk_it(tmp_path):
     folder = seed_folder(tmp_path)
     session = Session(folder, load_catalog(folder))

@@ -9,10 +9,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScroller
 
 from viewer.core.kiosk_config import KioskConfig
-from viewer.core.pages.text import fold
 from viewer.core.search.results import NO_RESULT
 from viewer.core.session.medicines import MyMedicines
-from viewer.core.session.states import PairCheck, View
+from viewer.core.session.states import PairCheck
 from viewer.ui.controller import Controller
 from viewer.ui.kiosk_finder import Chips, Finder
 from viewer.ui.kiosk_guard import KioskGuard
@@ -139,8 +138,10 @@ class Kiosk(QObject):
 
     def go_home(self) -> None:
         """Start again: nothing typed, no medicine chosen, nothing open, the keyboard shown."""
-        self.medicines.clear()  # told to _chosen, which goes home
-        self.controller.go_home()
+        if self.medicines.chosen:
+            self.medicines.clear()  # told to _chosen, which goes home
+        else:
+            self.controller.go_home()
 
     def _went_home(self) -> None:
         """Home by Start again, or by Back from the first entry: My medicines stays then, with
@@ -158,29 +159,17 @@ class Kiosk(QObject):
         more, every pair checked."""
         controller = self.controller
         if not names:
-            if controller.session.query or controller.session.view != View.WELCOME:  # not home already
-                controller.go_home()
+            controller.go_home()
             return
         controller.show_start(self.medicines.query())  # one: its combinations; more: every pair checked
-        if len(names) != 2 or isinstance(controller.session.state, PairCheck):
+        state = controller.session.state
+        if len(names) != 2 or state is None or isinstance(state, PairCheck):
             return  # the check says what has no entry
-        path = self._pair_entry(names)
+        path = controller.session.pair_path(state, names)
         if path is not None:
             controller.open_entry(path)
         else:  # only pages of more medicines hold the two: they are listed, and the pair has no entry
             self.finder.say_first(NO_RESULT.format(query=" + ".join(names)) + " The pages listed hold them with others.")
-
-    def _pair_entry(self, names: list[str]) -> str | None:
-        """The entry of exactly these two medicines (its title, or its ingredients), if there is one;
-        never a page of three that holds them."""
-        state = self.controller.session.state
-        if state is None:
-            return None
-        results, entries = state.results, self.controller.library.entries
-        if results.exact is not None:
-            return entries[results.exact].path
-        wanted = {fold(name) for name in names}
-        return next((entries[p].path for p in results.positions if {fold(d) for d in entries[p].drugs} == wanted), None)
 
     # --- leaving, for the administrator ----------------------------------------------------------
 

@@ -3,7 +3,7 @@ entry and its last good version, and what a query's results mean for the screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -209,6 +209,16 @@ class Session:
                 return first.path
         hits = results.hits
         return hits[0].path if len(hits) == 1 else None
+
+    def pair_path(self, state: SearchState, names: Sequence[str]) -> str | None:
+        """The entry of exactly these two medicines, if one answers ``state`` (their query): the
+        one it names, or the first listed whose ingredients are the two; never a page of three
+        that holds them."""
+        results, entries = state.results, self.library.entries
+        if results.exact is not None:
+            return entries[results.exact].path
+        wanted = {fold(name) for name in names}
+        return next((entries[p].path for p in results.positions if {fold(d) for d in entries[p].drugs} == wanted), None)
 
     def open(self, path: str, record: bool = True, from_check: str | None = None) -> Opened:
         """Read a page and make it the current entry; a page that cannot be read now shows its
