@@ -21,7 +21,7 @@ class Announcer(QObject):
     def __init__(self, session: Session, window: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session, self.window = session, window
-        self.said: list[str] = []  # what was announced, in order (for the log and the tests)
+        self._last = ""  # what was announced last: the same words are not said twice running
         self._settled = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settled.timeout.connect(lambda: self.say(said_for_search(self.session.state)))
         session.events.query.connect(lambda _query: self._settled.start())
@@ -34,9 +34,8 @@ class Announcer(QObject):
     def say(self, text: str) -> None:
         if not shiboken6.isValid(self.window):  # the window is gone (the session may outlive it)
             return
-        if text and (not self.said or self.said[-1] != text):
-            self.said.append(text)
-            del self.said[:-50]
+        if text and text != self._last:
+            self._last = text
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.window, text))
 
 

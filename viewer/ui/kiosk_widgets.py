@@ -65,10 +65,6 @@ class NameDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
 
-    def text_width(self, option: QStyleOptionViewItem) -> float:
-        """The width the style leaves the name in a button of ``option.rect``."""
-        return float(text_room(self._view, option)[0])
-
     # Qt API
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
         super().initStyleOption(option, index)

@@ -139,7 +139,6 @@ class RowsDelegate(QStyledItemDelegate):
         self.sets_wrap = True  # the view wraps text only when a title needs more than a line
         self._font_key = view.font().key()  # kept: asked on every keystroke, changed only by restyled
         self._width = -1  # list_width, kept until the list is resized or restyled
-        self._one_line = -1
         self._chrome = -1  # the style's padding above and below a row's text, once measured
         self._heights: dict[tuple[str, int, int], int] = {}  # (font, lines, icon height): the row's height
         self._rooms: dict[tuple[int, str, int], tuple[int, int]] = {}  # (width, font, icon width): _room
@@ -165,7 +164,6 @@ class RowsDelegate(QStyledItemDelegate):
         if (lines, chrome) != (self.lines, self._chrome):
             self.lines, self._chrome = lines, chrome
             self._heights.clear()
-            self._one_line = -1
             self.sizeHintChanged.emit(model.index(0, 0))
 
     def restyled(self) -> None:
@@ -177,7 +175,7 @@ class RowsDelegate(QStyledItemDelegate):
 
     def resized(self) -> None:
         """The list's width changed: measured again when next asked."""
-        self._width = self._one_line = -1
+        self._width = -1
 
     def list_width(self) -> int:
         """The rows' width with the scroll bar shown, whether or not it is: the rows fit before
@@ -202,15 +200,13 @@ class RowsDelegate(QStyledItemDelegate):
 
     def one_line(self) -> int:
         """The height of a row of one line."""
-        if self._one_line < 0:
-            self._one_line = self._row_height(self._view.font(), 1, self._font_key)
-        return self._one_line
+        return self._row_height(1)
 
-    def _row_height(self, font: QFont, lines: int, font_key: str = "") -> int:
-        """A row of ``lines`` lines of ``font``, the marker beside them, the style's padding round them."""
-        key = (font_key or font.key(), lines, self._view.iconSize().height())
+    def _row_height(self, lines: int) -> int:
+        """A row of ``lines`` lines of the list's text, the marker beside them, the style's padding round them."""
+        key = (self._font_key, lines, self._view.iconSize().height())
         if key not in self._heights:
-            metrics = QFontMetrics(font)
+            metrics = QFontMetrics(self._view.font())
             text = lines * line_height(metrics) + 2  # a pixel each side: no last line lost to rounding
             self._heights[key] = max(key[2], text) + (self._chrome if self._chrome >= 0 else metrics.height() // 2 + 4)
         return self._heights[key]
@@ -218,4 +214,4 @@ class RowsDelegate(QStyledItemDelegate):
     # Qt API
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         # Rows are as wide as the list whatever the width given here: only the height counts.
-        return QSize(1, self._row_height(option.font, self.lines))
+        return QSize(1, self._row_height(self.lines))

@@ -28,8 +28,8 @@ class TypeAhead:
     def __init__(self, names: Iterable[str]) -> None:
         unique: dict[str, str] = {}
         for name in names:
-            if words(name):
-                unique.setdefault(" ".join(words(name)), name)  # one suggestion a medicine, however spelt
+            if found := words(name):
+                unique.setdefault(" ".join(found), name)  # one suggestion a medicine, however spelt
         ordered = sorted(unique.items(), key=lambda item: (item[0], item[1]))
         self.names: list[str] = [name for _, name in ordered]
         self._words: list[list[str]] = [key.split() for key, _ in ordered]

@@ -12,7 +12,7 @@ from viewer.core.session.events import Event
 
 
 class MyMedicines:
-    """Typed letters and chosen medicines; ``changed`` is emitted after every change."""
+    """Typed letters and chosen medicines; ``typed_changed`` and ``chosen_changed`` tell each change."""
 
     def __init__(self, names: Iterable[str]) -> None:
         self.finder = TypeAhead(names)
