@@ -2,7 +2,8 @@
 # Installs the desktop entry, icons and AppStream metainfo for this user (no root needed), so
 # the program is in the applications menu and opens .md files: `make install-desktop`; with
 # `uninstall` (`make uninstall-desktop`) removes exactly those files again.
-# PROGRAM (default: combo-viewer on PATH, else this checkout's .venv) is written into Exec=.
+# PROGRAM (default: combo-viewer on PATH, else this checkout's .venv) is written into Exec=;
+# REFRESH=no leaves the menu and icon caches alone (a package being staged: scripts/make_deb.py).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 data="${XDG_DATA_HOME:-$HOME/.local/share}"
@@ -18,6 +19,7 @@ files() {  # each file copied as it is: where it comes from, a tab, where it goe
 }
 
 refresh() {
+    [ "${REFRESH:-yes}" = no ] && return 0
     if command -v update-desktop-database >/dev/null 2>&1 && [ -d "$data/applications" ]; then
         update-desktop-database "$data/applications" || true
     fi

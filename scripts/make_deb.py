@@ -9,6 +9,7 @@ they are right for the system it was built on.
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
 import subprocess
@@ -23,7 +24,6 @@ from scripts.man_page import page as manual_page  # noqa: E402
 from viewer import APP_NAME, __version__  # noqa: E402
 
 PREFIX = Path("opt/combo-viewer")
-ICON_SIZES = (16, 32, 48, 64, 128, 256)
 
 
 # What the program loads (the rest of Qt's plugins, Wayland's or GTK's theme, are optional: Qt
@@ -58,17 +58,9 @@ def stage(bundle: Path, root: Path) -> None:
     (root / "usr/bin").mkdir(parents=True)
     for program in ("combo-viewer", "combo-viewer-cli"):
         (root / "usr/bin" / program).symlink_to(f"/{PREFIX}/{program}")
-    applications = root / "usr/share/applications"
-    applications.mkdir(parents=True)
-    shutil.copy(REPO / "resources/desktop/combo-viewer.desktop", applications)
-    (root / "usr/share/metainfo").mkdir(parents=True)
-    shutil.copy(REPO / "resources/desktop/combo-viewer.metainfo.xml", root / "usr/share/metainfo")
-    icons = root / "usr/share/icons/hicolor"
-    (icons / "scalable/apps").mkdir(parents=True)
-    shutil.copy(REPO / "resources/icons/combo-viewer.svg", icons / "scalable/apps/combo-viewer.svg")
-    for size in ICON_SIZES:
-        (icons / f"{size}x{size}/apps").mkdir(parents=True)
-        shutil.copy(REPO / f"resources/icons/combo-viewer-{size}.png", icons / f"{size}x{size}/apps/combo-viewer.png")
+    # The desktop entry, icons and metainfo, placed as `make install-desktop` places them.
+    subprocess.run(["bash", str(REPO / "scripts/install-desktop.sh")], check=True, capture_output=True,
+                   env={**os.environ, "XDG_DATA_HOME": str(root / "usr/share"), "PROGRAM": "combo-viewer", "REFRESH": "no"})
     manual = root / "usr/share/man/man1"
     manual.mkdir(parents=True)
     (manual / "combo-viewer.1.gz").write_bytes(gzip.compress(manual_page().encode(), mtime=0))
@@ -81,7 +73,8 @@ def stage(bundle: Path, root: Path) -> None:
         f" /{PREFIX}/_internal/QT-NOTICE.md.\n", encoding="utf-8")
 
 
-def control(root: Path, bundle: Path) -> None:
+def control(root: Path, bundle: Path) -> str:
+    """DEBIAN/control; returns the architecture it names."""
     arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=True).stdout.strip()
     size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
     (root / "DEBIAN").mkdir()
@@ -92,6 +85,7 @@ def control(root: Path, bundle: Path) -> None:
         " Looks up what happens when medicines are taken together, offline: the severity and\n"
         " warning each page states first, a check of three or more medicines in pairs, print-outs,\n"
         " and a locked-down touch kiosk for a waiting room.\n", encoding="utf-8")
+    return arch
 
 
 def build(bundle: Path, out: Path) -> Path:
@@ -101,8 +95,7 @@ def build(bundle: Path, out: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "combo-viewer"
         stage(bundle, root)
-        control(root, bundle)
-        deb = out / f"combo-viewer_{__version__}_{(root / 'DEBIAN/control').read_text().split('Architecture: ')[1].split()[0]}.deb"
+        deb = out / f"combo-viewer_{__version__}_{control(root, bundle)}.deb"
         subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "--build", str(root), str(deb)], check=True,
                        capture_output=True)
     return deb
