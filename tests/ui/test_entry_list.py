@@ -104,16 +104,21 @@ def test_returning_no_data_to_qt_does_not_corrupt_python():
     assert sys.getrefcount(None) - before > -100
 
 
-@pytest.mark.parametrize(("size", "list_width", "rated"), [((1000, 700), 260, False), ((660, 460), 0, True)])
-def test_long_titles_wrap_so_no_strength_or_ingredient_is_cut(make_controller, tmp_path, qapp, size, list_width, rated):
+STRENGTHS = ("Aceclofenac 100mg + Paracetamol 325mg", "Aceclofenac 100mg + Chlorzoxazone 250mg + Paracetamol 325mg",
+             "Methotrexate + Trimethoprim", "Levothyroxine + Calcium Carbonate")
+PAIRS = ("Oxycodone + Clarithromycin", "Methotrexate + Trimethoprim")  # one line, unless the marker takes its room
+
+
+@pytest.mark.parametrize(("size", "list_width", "rated", "titles"), [
+    ((1000, 700), 260, False, STRENGTHS), ((660, 460), 0, True, STRENGTHS), ((660, 460), 260, True, PAIRS)])
+def test_long_titles_wrap_so_no_strength_or_ingredient_is_cut(make_controller, tmp_path, qapp, size, list_width, rated,
+                                                               titles):
     """Each row's text, where the style puts it (after the row's padding, the severity marker
     and the focus margins), has the height its title needs wrapped at that width."""
     from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
     folder = tmp_path / "strengths"
     folder.mkdir()
-    titles = ("Aceclofenac 100mg + Paracetamol 325mg", "Aceclofenac 100mg + Chlorzoxazone 250mg + Paracetamol 325mg",
-              "Methotrexate + Trimethoprim", "Levothyroxine + Calcium Carbonate")
     for n, title in enumerate(titles):
         front = f"title: {title}\nseverity: major\n" if rated else None
         (folder / f"p{n}.md").write_text(page(title, FULL_BODY, front=front))
@@ -131,10 +136,14 @@ def test_long_titles_wrap_so_no_strength_or_ingredient_is_cut(make_controller, t
     assert sorted(i.data() for i in rows) == sorted(titles)
     for index in rows:
         option = QStyleOptionViewItem()
+        option.decorationSize = view.iconSize()  # as the view hands it to the delegate: the marker's room
         view.itemDelegate().initStyleOption(option, index)
         option.rect = view.visualRect(index)
         text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
         # The height Qt's wrapped text takes (lines a font's height apart when its leading is negative).
         needed = metrics.boundingRect(QRect(0, 0, text.width() - 2 * margin, 0), Qt.TextFlag.TextWordWrap, index.data()).height()
         assert text.height() >= needed, f"{index.data()!r}: {text.height()} px for {needed} px of text"
-    assert metrics.horizontalAdvance(titles[1]) > view.viewport().width()  # the long one could not fit on one line
+    if titles is STRENGTHS:
+        assert metrics.horizontalAdvance(titles[1]) > view.viewport().width()  # the long one could not fit on one line
+    else:  # each would fit on one line of the list but for the marker beside it
+        assert max(map(metrics.horizontalAdvance, titles)) < view.viewport().width() - 40
