@@ -65,8 +65,7 @@ def test_every_severity_badge_is_readable_on_a_plain_and_a_selected_row(desk, qt
             qtbot.wait(20)
             assert view.viewport().rect().contains(view.visualRect(index)), (level, view.visualRect(index))
             option = QStyleOptionViewItem()
-            option.initFrom(view)
-            option.decorationSize = view.iconSize()  # as the view hands it to the delegate
+            view.initViewItemOption(option)  # as the view hands it to the delegate: the marker's size and place
             view.itemDelegate().initStyleOption(option, index)
             option.rect = view.visualRect(index)
             badge = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, option, view)

@@ -136,7 +136,7 @@ def test_long_titles_wrap_so_no_strength_or_ingredient_is_cut(make_controller, t
     assert sorted(i.data() for i in rows) == sorted(titles)
     for index in rows:
         option = QStyleOptionViewItem()
-        option.decorationSize = view.iconSize()  # as the view hands it to the delegate: the marker's room
+        view.initViewItemOption(option)  # as the view hands it to the delegate: the marker's size and place
         view.itemDelegate().initStyleOption(option, index)
         option.rect = view.visualRect(index)
         text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)

@@ -192,7 +192,7 @@ class RowsDelegate(QStyledItemDelegate):
         key = (self.list_width(), self._font_key, view.iconSize().width())
         if key not in self._rooms:
             option = QStyleOptionViewItem()
-            option.decorationSize = view.iconSize()  # as the view hands it: the marker (an icon) takes its room
+            view.initViewItemOption(option)  # as the view hands it over: the marker's size and place included
             self.initStyleOption(option, model.index(0, 0))
             option.rect = QRect(0, 0, key[0], 200)
             width, height = text_room(view, option)
