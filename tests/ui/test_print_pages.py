@@ -16,12 +16,12 @@ import pytest
 from tests.helpers import REAL_SITE, REPO, needs_real_site, page
 from viewer.core.catalog.library import load_catalog, read_page
 from viewer.core.pages.model import Entry
+from viewer.core.pages.safety import DISCLAIMER
 from viewer.core.present.document import print_html
 from viewer.core.present.render import Renderer
-from viewer.ui.banner import DEFAULT_TEXT
 from viewer.ui.printing import PrintContext, export_pdf
 
-FOOTER_START = " ".join(DEFAULT_TEXT.split()[:5])
+FOOTER_START = " ".join(DISCLAIMER.split()[:5])
 
 
 def flat(text: str) -> str:

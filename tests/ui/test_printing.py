@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage, QPageSize
 
 from tests.helpers import REPO, page, seed_folder
 from viewer.core.catalog.library import read_page
-from viewer.ui.banner import DEFAULT_TEXT
+from viewer.core.pages.safety import DISCLAIMER
 from viewer.ui.printing import PrintContext, export_pdf, locale_page_size
 
 QUESTIONS = [f"Question number {n} about this combination?" for n in range(1, 6)]
@@ -60,7 +60,7 @@ def test_a_long_entry_has_title_disclaimer_and_page_x_of_y_on_every_page(long_en
         text = words(sheet.extract_text())
         assert "Alpha + Beta" in text
         assert f"Page {number} of {pages}" in text
-        assert words(DEFAULT_TEXT) in text
+        assert words(DISCLAIMER) in text
         assert "From content · printed " in text  # the content's name and the print date on every page
 
 
@@ -90,7 +90,7 @@ def test_a_major_entry_on_paper_leads_with_its_severity_and_warning(tmp_path, qa
     for text in pages:
         flat = " ".join(text.split())
         assert "From Riverside test library · this page: reviewed 30 Sep 2025 · updated 2 Oct 2025 · printed " in flat
-        assert words(DEFAULT_TEXT) in flat
+        assert words(DISCLAIMER) in flat
 
 
 @pytest.mark.parametrize(("setup", "name"), [
@@ -124,7 +124,7 @@ def test_no_page_ends_with_a_faq_question_without_its_answer(tmp_path, qapp):
         pages = pdf_text(pdf)
         assert len(pages) >= 3
         for number, text in enumerate(pages, start=1):
-            body = text.split(DEFAULT_TEXT.split()[0])[0]  # the text above the footer
+            body = text.split(DISCLAIMER.split()[0])[0]  # the text above the footer
             lines = [line.strip() for line in body.splitlines() if line.strip()]
             assert lines[-1] not in questions, f"page {number} ends with a question: {lines[-1]}"
         missing = [q for q in questions if q not in words(" ".join(pages))]

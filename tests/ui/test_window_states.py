@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.drawn import showing
+from viewer.core.pages.safety import DISCLAIMER
 from viewer.core.search.search_engine import NO_RESULT
-from viewer.ui.banner import DEFAULT_TEXT
 
 
 def banner_fully_visible(window) -> bool:
@@ -69,7 +69,7 @@ def test_the_banner_is_always_visible(controller, qtbot, size):
         state()
         qtbot.wait(10)
         assert banner_fully_visible(window)
-        assert DEFAULT_TEXT in window.banner.label_text()
+        assert DISCLAIMER in window.banner.label_text()
 
 
 def test_the_banner_cannot_be_hidden_or_closed(controller):

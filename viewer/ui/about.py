@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from viewer import APP_NAME, __version__
 from viewer.core.pages.model import Library
-from viewer.ui.banner import DEFAULT_TEXT
+from viewer.core.pages.safety import DISCLAIMER
 
 
 def about_text(library: Library) -> str:
@@ -27,7 +27,7 @@ def about_text(library: Library) -> str:
         "<p><b>Licences:</b> the program is under the MIT licence; the bundled pages are under "
         "Creative Commons Attribution 4.0 (CC BY 4.0). "
         f"Qt for Python (PySide6 {html.escape(qt_version)}) is used under the GNU LGPL version 3.</p>"
-        f"<p><i>{html.escape(DEFAULT_TEXT)}</i></p>"
+        f"<p><i>{html.escape(DISCLAIMER)}</i></p>"
     )
 
 

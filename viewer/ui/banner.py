@@ -5,16 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-DEFAULT_TEXT = (
-    "General information only, not medical advice. Always ask a doctor or pharmacist before "
-    "starting, stopping or combining medicines."
-)
+from viewer.core.pages.safety import DISCLAIMER
 
 
 class DisclaimerBanner(QFrame):
     """A strip across the top of the window; it has no close button and ignores hide()."""
 
-    def __init__(self, text: str = DEFAULT_TEXT, parent: QWidget | None = None) -> None:
+    def __init__(self, text: str = DISCLAIMER, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Banner")
         self.setAccessibleName("Medical disclaimer")

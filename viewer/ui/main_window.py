@@ -21,13 +21,14 @@ from viewer.core.pages.model import Listing
 from viewer.core.present.document import EntryDocument
 from viewer.core.search.results import Hit
 from viewer.paths import bundled_dir
+from viewer.styles import fill_tokens
 from viewer.ui.banner import DisclaimerBanner
 from viewer.ui.entry_list import EntryListModel
 from viewer.ui.entry_view import EntryView
 from viewer.ui.list_panel import EntryListPanel
 from viewer.ui.modes import DESK, Mode
 from viewer.ui.panels import CheckPanel, NoResultPanel, WelcomePanel
-from viewer.ui.theme import THEME_LABELS, THEMES, Theme, fill_tokens, palette
+from viewer.ui.theme import THEME_LABELS, THEMES, Theme, palette
 
 ZOOM_STEP = 1.12  # each step of the session's zoom
 DEFAULT_SIZE = (1180, 780)

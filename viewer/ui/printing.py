@@ -28,9 +28,9 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from viewer import __version__
 from viewer.core.catalog.library import load_catalog
 from viewer.core.pages.model import Entry, Library
+from viewer.core.pages.safety import DISCLAIMER
 from viewer.core.present.document import print_html, provenance_line, readable_date
 from viewer.core.present.render import Renderer
-from viewer.ui.banner import DEFAULT_TEXT
 
 # Qt's rich text ignores CSS margins in points; it takes pixels (as 1/96 inch, scaled to the
 # printer), so margins are written here in points and converted by print_css.
@@ -78,10 +78,10 @@ class PrintContext:
     name: str  # the content's name: drugs.yaml's name, the site's title, or its folder's name
     newest_page: dt.date | None
     printed: dt.date
-    disclaimer: str = DEFAULT_TEXT
+    disclaimer: str = DISCLAIMER
 
     @classmethod
-    def for_library(cls, library: Library, disclaimer: str = DEFAULT_TEXT) -> PrintContext:
+    def for_library(cls, library: Library, disclaimer: str = DISCLAIMER) -> PrintContext:
         return cls(
             name=library.display_name,
             newest_page=dt.date.fromtimestamp(library.newest_page) if library.newest_page else None,
@@ -90,7 +90,7 @@ class PrintContext:
         )
 
     @classmethod
-    def for_folder(cls, root: Path, disclaimer: str = DEFAULT_TEXT) -> PrintContext:
+    def for_folder(cls, root: Path, disclaimer: str = DISCLAIMER) -> PrintContext:
         """For one-off use (the command line, tests): scans the folder for its newest page."""
         return cls.for_library(load_catalog(root), disclaimer)
 

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from viewer.paths import bundled_dir
+from viewer.styles import styled, theme_colours
 
 THEMES = ("system", "light", "dark", "high-contrast")
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
-_TOKEN = re.compile(r"@([a-z_]+)")
 
 
 @dataclass(frozen=True)
@@ -35,22 +32,9 @@ def resolve(choice: str, scheme: Qt.ColorScheme | None = None) -> str:
 
 
 def load_theme(choice: str, resources: Path | None = None, scheme: Qt.ColorScheme | None = None) -> Theme:
-    folder = resources or bundled_dir("resources")
     name = resolve(choice, scheme)
-    with open(folder / "themes.toml", "rb") as handle:
-        colours = tomllib.load(handle)[name]
-
-    return Theme(
-        name=name,
-        colours=colours,
-        window_qss=fill_tokens((folder / "style.qss").read_text(encoding="utf-8"), colours),
-        content_css=fill_tokens((folder / "content.css").read_text(encoding="utf-8"), colours),
-    )
-
-
-def fill_tokens(text: str, values: dict[str, str]) -> str:
-    """Replace each whole @name with its value; unknown names are left for a later pass."""
-    return _TOKEN.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+    colours = theme_colours(name, resources)
+    return Theme(name, colours, styled("style.qss", colours, resources), styled("content.css", colours, resources))
 
 
 def palette(theme: Theme) -> QPalette:

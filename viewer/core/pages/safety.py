@@ -18,6 +18,12 @@ from viewer.core.pages.source import without_controls
 SEVERITIES = ("contraindicated", "major", "moderate", "minor")
 SEVERITY_WORDS = {severity: severity.capitalize() for severity in SEVERITIES}  # as shown
 SERIOUS = frozenset({"contraindicated", "major"})  # these open on their warning
+# The sentences every channel (window, kiosk, paper, command line, exported library) says them in.
+DISCLAIMER = (
+    "General information only, not medical advice. Always ask a doctor or pharmacist before "
+    "starting, stopping or combining medicines."
+)
+NOT_SAFE = "A missing entry does not mean the combination is safe."
 MAX_WARNING_CHARS = 400
 MAX_SOURCES = 50
 

@@ -7,15 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from viewer.core.pages.model import Listing
+from viewer.core.pages.safety import NOT_SAFE
 from viewer.core.search.answers import Duplicate, Unit, not_known_line, read_as_line
 
 MAX_CHECKED = 10  # medicines a pair check covers (45 pairs); a pasted list of hundreds is cut here
 MAX_QUERY_TERMS = 40  # words of a query that are matched; the rest are ignored
-MISSING_PAIR = "No entry in this reference. A missing entry does not mean the combination is safe."
-NOT_IN_REFERENCE = ("{name} is not in this reference: no combination with it can be checked here. "
-                    "A missing entry does not mean the combination is safe.")
+MISSING_PAIR = f"No entry in this reference. {NOT_SAFE}"
+NOT_IN_REFERENCE = f"{{name}} is not in this reference: no combination with it can be checked here. {NOT_SAFE}"
 TEXT_ONLY = "Not a medicine in this reference: {names}. Pages that mention it are listed as text matches."
-NO_RESULT = "No entry for '{query}' in this reference. A missing entry does not mean the combination is safe."
+NO_RESULT = f"No entry for '{{query}}' in this reference. {NOT_SAFE}"
 
 
 @dataclass(frozen=True)
