@@ -57,6 +57,7 @@ clean:
 
 ## make screenshots: PNGs of the main window states into docs/screenshots/
 screenshots: $(VENV)/.installed-test
+	@bash scripts/system-deps.sh screenshots
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
 
 ## make install-desktop: the applications-menu entry, icons and metainfo, for this user

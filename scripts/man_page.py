@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from viewer import APP_NAME, __version__  # noqa: E402
 from viewer.cli import parse_args  # noqa: E402
 
-SECTIONS = (("THE WINDOW", []), ("CHECK", ["check"]), ("SEARCH", ["search"]), ("PRINT", ["print"]))
+SECTIONS = (("THE WINDOW", []), ("CHECK", ["check"]), ("SEARCH", ["search"]), ("PRINT", ["print"]), ("EXPORT", ["export"]))
 
 
 def help_of(argv: list[str]) -> str:
@@ -44,7 +44,7 @@ def page() -> str:
         "[\\fIENTRY\\fR] [\\fB\\-\\-content\\fR \\fIDIR\\fR] [\\fB\\-\\-kiosk\\fR [\\fB\\-\\-config\\fR \\fIFILE\\fR]]",
         ".br",
         ".B combo-viewer",
-        "\\fBcheck\\fR | \\fBsearch\\fR | \\fBprint\\fR ...",
+        "\\fBcheck\\fR | \\fBsearch\\fR | \\fBprint\\fR | \\fBexport\\fR ...",
     ]
     for title, argv in SECTIONS:
         lines += [f".SH {title}", ".nf", roff(help_of(argv).rstrip()), ".fi"]

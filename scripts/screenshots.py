@@ -134,6 +134,7 @@ def main() -> None:
         brand_shot(app, Path(tmp))
         site_shots(app, Path(tmp))
         kiosk_shots(app, Path(tmp))
+        phone_shots(Path(tmp))
 
 
 DISCHARGE_LIST = ("Atorvastatin 40mg once daily\nWarfarin 5mg once daily (INR target 2-3)\nOmeprazole 20mg\n"
@@ -316,6 +317,31 @@ def stop_kiosk(kiosk) -> None:
     kiosk.stop()
     kiosk.controller.shutdown()
     kiosk.window.close()
+
+
+PHONE = (390, 844)  # a common phone's screen in CSS pixels
+
+
+def phone_shots(tmp: Path) -> None:
+    """The exported library (export --zim) served by kiwix-serve, drawn by a headless Chromium at
+    phone size: the home page and a major entry."""
+    missing = [tool for tool in ("kiwix-serve", "chromium") if shutil.which(tool) is None]
+    if missing:
+        print(f"phone pictures skipped: {', '.join(missing)} missing (scripts/system-deps.sh screenshots)")
+        return
+    from tests.kiwix_server import serving
+
+    zim = tmp / "clinic.zim"
+    if subprocess.run([sys.executable, "-m", "viewer", "export", "--zim", str(zim), "--content",
+                       str(content_dir())], capture_output=True).returncode != 0:
+        print("phone pictures skipped: the export failed")
+        return
+    with serving(zim) as base:
+        for name, path in (("phone-home", "/clinic/"), ("phone-entry", "/clinic/entry/apixaban-aspirin")):
+            subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                            f"--user-data-dir={tmp / 'chromium'}", f"--window-size={PHONE[0]},{PHONE[1]}",
+                            f"--screenshot={OUT / (name + '.png')}", base + path],
+                           capture_output=True, timeout=120, check=True)
 
 
 if __name__ == "__main__":

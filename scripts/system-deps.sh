@@ -6,7 +6,9 @@
 #   test:    desktop and print, plus Xvfb, xdotool and openbox for the end-to-end window tests
 #            and poppler-utils for reading PDF pages back; fuse3 for a folder whose reads never return;
 #            dbus-x11, at-spi2-core and python3-pyatspi for what a screen reader hears;
-#            desktop-file-utils to validate the desktop entry; groff to check the manual page.
+#            desktop-file-utils to validate the desktop entry; groff to check the manual page;
+#            zim-tools (zimcheck) and kiwix-tools (kiwix-serve) for the exported ZIM file.
+#   screenshots: test, plus chromium for the exported library drawn at phone size.
 # Installs what is missing when run as root with apt-get (Debian/Ubuntu); otherwise prints the
 # exact command for apt-get, dnf or pacman.
 set -euo pipefail
@@ -21,8 +23,9 @@ for part in desktop print; do
         < <(cd "$here" && "$python" -m viewer.system_libs "$part" || true)
 done
 tools=()
-if [ "$use" = test ]; then
-    for tool in Xvfb:xvfb xauth:xauth xdotool:xdotool openbox:openbox pdftoppm:poppler-utils fusermount3:fuse3 \
+if [ "$use" = test ] || [ "$use" = screenshots ]; then
+    for tool in zimcheck:zim-tools kiwix-serve:kiwix-tools \
+                Xvfb:xvfb xauth:xauth xdotool:xdotool openbox:openbox pdftoppm:poppler-utils fusermount3:fuse3 \
                 dbus-launch:dbus-x11 desktop-file-validate:desktop-file-utils groff:groff-base; do
         command -v "${tool%%:*}" >/dev/null 2>&1 || tools+=("${tool#*:}")
     done
@@ -30,6 +33,7 @@ if [ "$use" = test ]; then
     [ -x /usr/libexec/at-spi-bus-launcher ] || tools+=(at-spi2-core)
     /usr/bin/python3 -c "import pyatspi" >/dev/null 2>&1 || tools+=(python3-pyatspi)
 fi
+[ "$use" = screenshots ] && { command -v chromium >/dev/null 2>&1 || tools+=(chromium); }
 missing=($(printf '%s\n' "${packages[@]}" "${tools[@]}" | sort -u))
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -43,5 +47,5 @@ else
     elif command -v pacman >/dev/null 2>&1; then installer="sudo pacman -S"
     else installer="install"; fi
     echo "Install them with: $installer ${missing[*]}"
-    [ "$use" = test ] && exit 1 || exit 0
+    case "$use" in test|screenshots) exit 1 ;; *) exit 0 ;; esac
 fi

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from viewer import APP_NAME, __version__
-from viewer.options import CheckOptions, PrintOptions, SearchOptions, WindowOptions
+from viewer.options import CheckOptions, ExportOptions, PrintOptions, SearchOptions, WindowOptions
 from viewer.paths import CONTENT_ENV, content_dir
 
 if TYPE_CHECKING:
@@ -41,9 +41,12 @@ def _positive(text: str) -> int:
     return value
 
 
-def parse_args(argv: list[str]) -> WindowOptions | CheckOptions | SearchOptions | PrintOptions:
-    commands: dict[str, Callable[[list[str]], CheckOptions | SearchOptions | PrintOptions]] = {
-        "check": _parse_check, "search": _parse_search, "print": _parse_print}
+Options = WindowOptions | CheckOptions | SearchOptions | PrintOptions | ExportOptions
+
+
+def parse_args(argv: list[str]) -> Options:
+    commands: dict[str, Callable[[list[str]], Options]] = {
+        "check": _parse_check, "search": _parse_search, "print": _parse_print, "export": _parse_export}
     if argv and argv[0] in commands:
         return commands[argv[0]](argv[1:])
     return _parse_window(argv)
@@ -85,12 +88,24 @@ def _parse_print(argv: list[str]) -> PrintOptions:
     return PrintOptions(content_dir(ns.content), ns.entry, ns.pdf, ns.printer)
 
 
+def _parse_export(argv: list[str]) -> ExportOptions:
+    parser = _Parser(prog="combo-viewer export", description="Write the library as one file for another reader.")
+    parser.add_argument("--zim", type=Path, metavar="FILE", required=True,
+                        help="a ZIM file for Kiwix (kiwix-serve, the Kiwix apps); .zim is added when missing")
+    _content_option(parser)
+    ns = parser.parse_args(argv)
+    if not ns.zim.name:
+        raise UsageError("--zim needs a file name")
+    return ExportOptions(content_dir(ns.content), ns.zim)
+
+
 def _parse_window(argv: list[str]) -> WindowOptions:
     parser = _Parser(
         prog="combo-viewer",
         description=f"{APP_NAME}: an offline viewer for drug-combination pages.",
         epilog="commands: check (lint a content folder), search (search it), print (an entry to PDF or "
-        "a printer). 'combo-viewer COMMAND --help' lists a command's options.",
+        "a printer), export (the library as a ZIM file for Kiwix). 'combo-viewer COMMAND --help' lists a "
+        "command's options.",
     )
     parser.add_argument("entry", nargs="?", help="open this combination at start, e.g. 'clonazepam + sertraline'")
     _content_option(parser)
@@ -144,6 +159,38 @@ def run_check(options: CheckOptions) -> int:
     return 1 if library.count(Severity.ERROR) else 0
 
 
+def run_export(options: ExportOptions) -> int:
+    try:
+        from viewer.zim_command import run_export as export
+    except ImportError as exc:
+        if (exc.name or "").partition(".")[0] != "libzim":
+            raise
+        print("combo-viewer: export --zim needs the openZIM bindings: pip install libzim "
+              "(GPL-3.0, so not in the bundle)", file=sys.stderr)
+        return 1
+    return export(options)
+
+
+def run_window(options: WindowOptions) -> int:
+    from viewer.display import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    prefetch = start_prefetch(options.content)  # reads pages while Qt loads
+    try:
+        from viewer.ui.app import run
+    except ImportError as exc:  # a system library Qt needs is missing: say which package brings it
+        from viewer.system_libs import import_problem
+
+        if prefetch is not None:
+            prefetch.cancel()
+        print(f"combo-viewer: {import_problem(exc, 'The window')}", file=sys.stderr)
+        return 2
+    return run(options, prefetch)
+
+
 def start_prefetch(content: Path) -> CatalogPrefetch | None:
     """A first start's page reading, begun before the window's libraries load (none when the
     catalog cache exists: the start reads that instead)."""
@@ -185,23 +232,9 @@ def main(argv: list[str] | None = None) -> int:
             from viewer.print_command import run_print
 
             return run_print(options)
-        from viewer.display import display_problem
-
-        problem = display_problem()
-        if problem:
-            print(problem, file=sys.stderr)
-            return 2
-        prefetch = start_prefetch(options.content)  # reads pages while Qt loads
-        try:
-            from viewer.ui.app import run
-        except ImportError as exc:  # a system library Qt needs is missing: say which package brings it
-            from viewer.system_libs import import_problem
-
-            if prefetch is not None:
-                prefetch.cancel()
-            print(f"combo-viewer: {import_problem(exc, 'The window')}", file=sys.stderr)
-            return 2
-        return run(options, prefetch)
+        if isinstance(options, ExportOptions):
+            return run_export(options)
+        return run_window(options)
     except UsageError as exc:
         print(f"combo-viewer: error: {exc}", file=sys.stderr)
         return 2

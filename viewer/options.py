@@ -41,3 +41,9 @@ class SearchOptions:
     query: str
     limit: int | None = None
     json: bool = False
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    content: Path
+    zim: Path

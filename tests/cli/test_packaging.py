@@ -110,7 +110,7 @@ def test_the_manual_page_says_what_help_says_and_man_renders_it_without_a_warnin
     assert groff, "groff is missing (man-db brings it)"
     checked = subprocess.run([groff, "-man", "-ww", "-z"], input=page, capture_output=True, text=True)
     assert checked.returncode == 0 and checked.stderr == "", checked.stderr
-    for argv in ([], ["check"], ["search"], ["print"]):
+    for argv in ([], ["check"], ["search"], ["print"], ["export"]):
         shown = subprocess.run([sys.executable, "-m", "viewer", *argv, "--help"], capture_output=True, text=True,
                                env={**os.environ, "COLUMNS": "80"}, cwd=REPO).stdout
         missing = [line for line in shown.splitlines() if line.strip() and line.replace("\\", "\\e") not in page]

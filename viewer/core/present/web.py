@@ -1,0 +1,155 @@
+"""The library as self-contained web pages for a phone (the Kiwix export): an entry laid out as
+the print-out (safety first, every section in order), a home page by first letter and a page
+for each other name. One column, no script, the disclaimer on every page, nothing fetched."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from viewer.core.pages.model import Entry, Listing
+from viewer.core.pages.safety import DISCLAIMER, NOT_SAFE
+from viewer.core.present.document import print_html, severity_badge
+from viewer.core.present.render import Renderer
+
+HOME = "index"
+ENTRY_FOLDER = "entry/"
+LETTER_FOLDER = "letter/"
+NAME_FOLDER = "name/"
+OTHER = "#"  # titles that begin with no letter
+HOME_LISTS_ALL = 5_000  # up to this many entries the home page lists them all; past it, a page a letter
+NO_PAIR_CHECK = ("Only the combinations listed here have an entry. " + NOT_SAFE + " This copy cannot check a "
+                 "list of medicines against each other: ask a pharmacist, or use the Drug Combination "
+                 "Reference program.")
+
+
+@dataclass(frozen=True)
+class WebSite:
+    """What every page says: whose library, in what style, exported when and by what."""
+
+    name: str
+    css: str
+    footer: str  # "Exported 7 Dec 2026 by combo-viewer 0.1.0"
+    disclaimer: str = DISCLAIMER
+
+
+def entry_path(page: str) -> str:
+    """Where an entry lives in the export: its file's path, without the suffix, under entry/."""
+    stem, dot, suffix = page.rpartition(".")
+    return ENTRY_FOLDER + (stem if dot and "/" not in suffix else page)
+
+
+def letter_of(title: str) -> str:
+    first = title.strip()[:1].upper()
+    return first if first.isalpha() else OTHER
+
+
+def letter_path(letter: str) -> str:
+    return LETTER_FOLDER + ("other" if letter == OTHER else letter)
+
+
+def name_path(kind: str, name: str) -> str:
+    return f"{NAME_FOLDER}{kind}/{' '.join(name.split())}"
+
+
+def link(here: str, there: str, text: str, anchor: str = "") -> str:
+    """A link from the page at ``here`` to the page at ``there``, relative (as a reader needs it)."""
+    target = quote(posixpath.relpath(there, posixpath.dirname(here) or "."), safe="/")
+    return f'<a href="{target}{anchor}">{html.escape(text)}</a>'
+
+
+def page(site: WebSite, here: str, title: str, body: str) -> str:
+    """One whole page: the disclaimer first, a way home, the body, whose library it is."""
+    home = "" if here == HOME else f'<nav class="top">{link(here, HOME, "All entries")}</nav>'
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{site.css}</style></head><body>"
+        f'<p class="disclaimer" role="note"><b>{html.escape(site.disclaimer)}</b></p>{home}'
+        f"<main>{body}</main><footer>{html.escape(site.name)} · {html.escape(site.footer)}</footer></body></html>"
+    )
+
+
+def entry_page(site: WebSite, entry: Entry, renderer: Renderer) -> str:
+    """An entry as the print-out lays it out: the safety line, the title, the quality line, the
+    summary, brands, dates and sources, then every section under its heading, FAQs and the rest."""
+    return page(site, entry_path(entry.path), entry.display_title, print_html(entry, renderer))
+
+
+def entry_list(here: str, entries: Iterable[Listing]) -> str:
+    rows = []
+    for item in entries:
+        badge = f" {severity_badge(item.severity)}" if item.severity else ""
+        rows.append(f"<li>{link(here, entry_path(item.path), item.display_title)}{badge}</li>")
+    return f'<ul class="entries">{"".join(rows)}</ul>'
+
+
+def by_letter(entries: Sequence[Listing]) -> list[tuple[str, list[Listing]]]:
+    """The entries grouped by their title's first letter, letters in order, "#" last."""
+    groups: dict[str, list[Listing]] = {}
+    for item in entries:
+        groups.setdefault(letter_of(item.display_title), []).append(item)
+    return sorted(groups.items(), key=lambda group: (group[0] == OTHER, group[0]))
+
+
+def home_page(site: WebSite, entries: Sequence[Listing], others: int) -> tuple[str, list[tuple[str, str, str]]]:
+    """The home page, and the letter pages it links to when it does not list every entry itself
+    ((path, title, html) each)."""
+    groups = by_letter(entries)
+    split = len(entries) > HOME_LISTS_ALL
+    letters = "".join(
+        f"<li>{link(HOME, letter_path(letter), letter) if split else link(HOME, HOME, letter, f'#{_anchor(letter)}')}</li>"
+        for letter, _ in groups)
+    count = f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}"
+    names = f", and {others} brand and class names that lead to them" if others else ""
+    body = [
+        f"<h1>{html.escape(site.name)}</h1>",
+        f"<p>{count}{names}. Search with your reader's search box (a medicine, a brand or words from the text), "
+        "or choose a letter.</p>",
+        f'<p class="notsafe" role="note"><b>{html.escape(NO_PAIR_CHECK)}</b></p>',
+        f'<ul class="letters">{letters}</ul>',
+    ]
+    pages = []
+    for letter, items in groups:
+        if split:
+            here = letter_path(letter)
+            pages.append((here, f"{site.name}: {letter}", page(site, here, f"{site.name}: {letter}",
+                                                               f"<h1>{html.escape(letter)}</h1>{entry_list(here, items)}")))
+        else:
+            body.append(f'<h2 id="{_anchor(letter)}">{html.escape(letter)}</h2>{entry_list(HOME, items)}')
+    return page(site, HOME, site.name, "".join(body)), pages
+
+
+def _anchor(letter: str) -> str:
+    return "other" if letter == OTHER else f"l-{ord(letter):x}"
+
+
+def name_title(kind: str, name: str) -> str:
+    """How a brand or class is listed among titles: "Zoloft (brand)", "SSRI (class of medicines)"."""
+    return f"{name} (brand)" if kind == "brand" else f"{name} (class of medicines)"
+
+
+def name_page(site: WebSite, kind: str, name: str, medicines: Sequence[str], entries: Sequence[Listing]) -> str:
+    """A brand's or class's page: what it stands for, then the entries that include one of them."""
+    listed = " and ".join(html.escape(m) for m in medicines) if len(medicines) <= 2 else (
+        ", ".join(html.escape(m) for m in medicines[:-1]) + f" and {html.escape(medicines[-1])}")
+    lead = (f"{html.escape(name)} contains {listed}." if kind == "brand"
+            else f"Medicines of the class {html.escape(name)} in this library: {listed}.")
+    here = name_path(kind, name)
+    body = (f"<h1>{html.escape(name)}</h1><p>{lead} Entries that include "
+            f"{'it' if len(medicines) == 1 else 'one of them'}:</p>{entry_list(here, entries)}"
+            f'<p class="notsafe" role="note">{html.escape(NOT_SAFE)}</p>')
+    return page(site, here, name_title(kind, name), body)
+
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def text_of_page(fragment: str) -> str:
+    """The words of an HTML page, for a search index."""
+    body = fragment.split("<main>", 1)[-1].split("</main>", 1)[0]
+    return " ".join(html.unescape(_TAGS.sub(" ", body)).split())
