@@ -29,7 +29,7 @@ from viewer.core.present.web import (
     HOME,
     WebSite,
     entry_page,
-    entry_path,
+    entry_paths,
     home_page,
     name_page,
     name_path,
@@ -169,7 +169,7 @@ def write_zim(path: Path, library: Library, progress: Progress | None = None) ->
             except Exception as exc:  # noqa: BLE001 - one page's fault is that page's, never the export's
                 left_out.append(f"{entry.path}: could not be laid out ({type(exc).__name__}: {exc})")
                 continue
-            creator.add_item(_Page(entry_path(entry.path), entry.display_title, content, True,
+            creator.add_item(_Page(site.path_of(entry.path), entry.display_title, content, True,
                                    " ".join(keywords.get(entry.path, ()))))
             exported.append(entry)
             progress.step(done)
@@ -177,7 +177,7 @@ def write_zim(path: Path, library: Library, progress: Progress | None = None) ->
         for brand in library.brands:
             if brand.target in shown:
                 creator.add_redirection(f"brand/{brand.path.rpartition('.')[0] or brand.path}", brand.name,
-                                        entry_path(brand.target), {Hint.FRONT_ARTICLE: True})
+                                        site.path_of(brand.target), {Hint.FRONT_ARTICLE: True})
         by_path = {entry.path: entry for entry in exported}
         names = _name_pages(creator, site, names, by_path, progress, len(library.entries))
         home, letters = home_page(site, exported, len(names))
@@ -229,7 +229,8 @@ def website(library: Library) -> WebSite:
     colours = theme_colours("light", resources)
     css = styled("content.css", colours, resources) + styled("web.css", colours, resources)
     today = readable_date(dt.date.today().isoformat())
-    return WebSite(library.display_name, _compact(css), f"Exported {today} by combo-viewer {__version__}")
+    return WebSite(library.display_name, _compact(css), f"Exported {today} by combo-viewer {__version__}",
+                   entry_paths(entry.path for entry in library.entries))
 
 
 def _compact(css: str) -> str:

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import zlib
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 
@@ -205,3 +205,22 @@ def test_a_slice_of_the_real_site_is_exported_whole(tmp_path, capsys):
         assert DISCLAIMER in text and archive.get_entry_by_path(entry_path(entry.path)).title == entry.display_title
         if not entry.severity:  # the site rates nothing: each page says so where a severity would be
             assert "This page states no severity" in text, entry.path
+
+
+def test_pages_that_would_share_a_place_and_odd_file_names_are_all_exported(tmp_path, capsys):
+    content = tmp_path / "content"
+    (content / "odd").mkdir(parents=True)
+    body = FULL_BODY.replace("# Alpha + Beta", "")
+    (content / "alpha-beta.md").write_text(page("Alpha + Beta", body), encoding="utf-8")
+    (content / "alpha-beta.markdown").write_text(page("Alpha + Beta", body), encoding="utf-8")  # the same place
+    (content / "odd" / "wh?at #1 100%.md").write_text(page(body=body, front='title: "What? #1 / 100%"\n'), encoding="utf-8")
+    status, out, _ = export(capsys, content, tmp_path / "out.zim")
+    assert status == 0 and "3 entries" in out
+    archive = Archive(tmp_path / "out.zim")
+    home = html_of(archive, "index")
+    places = re.findall(r'<li><a href="(entry/[^"]+)">', home)
+    assert len(places) == len(set(places)) == 3
+    for place in places:  # each link of the home page leads to its own entry
+        assert archive.get_entry_by_path(unquote(place)).title.startswith(("Alpha + Beta (", "What? #1 / 100%"))
+    done = subprocess.run(["zimcheck", "-A", str(tmp_path / "out.zim")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout

@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from viewer.core.pages.model import Entry, Listing
@@ -29,18 +29,35 @@ NO_PAIR_CHECK = ("Only the combinations listed here have an entry. " + NOT_SAFE 
 
 @dataclass(frozen=True)
 class WebSite:
-    """What every page says: whose library, in what style, exported when and by what."""
+    """What every page says: whose library, in what style, exported when and by what; and
+    where each entry lives (``entry_paths``)."""
 
     name: str
     css: str
     footer: str  # "Exported 7 Dec 2026 by combo-viewer 0.1.0"
+    paths: Mapping[str, str] = field(default_factory=dict)
     disclaimer: str = DISCLAIMER
+
+    def path_of(self, page: str) -> str:
+        return self.paths.get(page) or entry_path(page)
 
 
 def entry_path(page: str) -> str:
     """Where an entry lives in the export: its file's path, without the suffix, under entry/."""
     stem, dot, suffix = page.rpartition(".")
     return ENTRY_FOLDER + (stem if dot and "/" not in suffix else page)
+
+
+def entry_paths(pages: Iterable[str]) -> dict[str, str]:
+    """Each page's place, one each: a page whose place another took ("a.md" beside "a.markdown")
+    keeps its suffix."""
+    places: dict[str, str] = {}
+    taken: set[str] = set()
+    for path in sorted(pages):
+        place = entry_path(path)
+        places[path] = place if place not in taken else ENTRY_FOLDER + path
+        taken.add(places[path])
+    return places
 
 
 def letter_of(title: str) -> str:
@@ -56,10 +73,10 @@ def name_path(kind: str, name: str) -> str:
     return f"{NAME_FOLDER}{kind}/{' '.join(name.split())}"
 
 
-def link(here: str, there: str, text: str, anchor: str = "") -> str:
+def link(here: str, there: str, text: str) -> str:
     """A link from the page at ``here`` to the page at ``there``, relative (as a reader needs it)."""
     target = quote(posixpath.relpath(there, posixpath.dirname(here) or "."), safe="/")
-    return f'<a href="{target}{anchor}">{html.escape(text)}</a>'
+    return f'<a href="{target}">{html.escape(text)}</a>'
 
 
 def page(site: WebSite, here: str, title: str, body: str) -> str:
@@ -77,14 +94,14 @@ def page(site: WebSite, here: str, title: str, body: str) -> str:
 def entry_page(site: WebSite, entry: Entry, renderer: Renderer) -> str:
     """An entry as the print-out lays it out: the safety line, the title, the quality line, the
     summary, brands, dates and sources, then every section under its heading, FAQs and the rest."""
-    return page(site, entry_path(entry.path), entry.display_title, print_html(entry, renderer))
+    return page(site, site.path_of(entry.path), entry.display_title, print_html(entry, renderer))
 
 
-def entry_list(here: str, entries: Iterable[Listing]) -> str:
+def entry_list(site: WebSite, here: str, entries: Iterable[Listing]) -> str:
     rows = []
     for item in entries:
         badge = f" {severity_badge(item.severity)}" if item.severity else ""
-        rows.append(f"<li>{link(here, entry_path(item.path), item.display_title)}{badge}</li>")
+        rows.append(f"<li>{link(here, site.path_of(item.path), item.display_title)}{badge}</li>")
     return f'<ul class="entries">{"".join(rows)}</ul>'
 
 
@@ -101,9 +118,7 @@ def home_page(site: WebSite, entries: Sequence[Listing], others: int) -> tuple[s
     ((path, title, html) each)."""
     groups = by_letter(entries)
     split = len(entries) > HOME_LISTS_ALL
-    letters = "".join(
-        f"<li>{link(HOME, letter_path(letter), letter) if split else link(HOME, HOME, letter, f'#{_anchor(letter)}')}</li>"
-        for letter, _ in groups)
+    letters = "".join(f"<li>{_letter_link(letter, split)}</li>" for letter, _ in groups)
     count = f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}"
     names = f", and {others} brand and class names that lead to them" if others else ""
     body = [
@@ -118,10 +133,15 @@ def home_page(site: WebSite, entries: Sequence[Listing], others: int) -> tuple[s
         if split:
             here = letter_path(letter)
             pages.append((here, f"{site.name}: {letter}", page(site, here, f"{site.name}: {letter}",
-                                                               f"<h1>{html.escape(letter)}</h1>{entry_list(here, items)}")))
+                                                               f"<h1>{html.escape(letter)}</h1>{entry_list(site, here, items)}")))
         else:
-            body.append(f'<h2 id="{_anchor(letter)}">{html.escape(letter)}</h2>{entry_list(HOME, items)}')
+            body.append(f'<h2 id="{_anchor(letter)}">{html.escape(letter)}</h2>{entry_list(site, HOME, items)}')
     return page(site, HOME, site.name, "".join(body)), pages
+
+
+def _letter_link(letter: str, split: bool) -> str:
+    """A letter on the home page: its own page when the home page does not list the entries."""
+    return link(HOME, letter_path(letter), letter) if split else f'<a href="#{_anchor(letter)}">{html.escape(letter)}</a>'
 
 
 def _anchor(letter: str) -> str:
@@ -141,7 +161,7 @@ def name_page(site: WebSite, kind: str, name: str, medicines: Sequence[str], ent
             else f"Medicines of the class {html.escape(name)} in this library: {listed}.")
     here = name_path(kind, name)
     body = (f"<h1>{html.escape(name)}</h1><p>{lead} Entries that include "
-            f"{'it' if len(medicines) == 1 else 'one of them'}:</p>{entry_list(here, entries)}"
+            f"{'it' if len(medicines) == 1 else 'one of them'}:</p>{entry_list(site, here, entries)}"
             f'<p class="notsafe" role="note">{html.escape(NOT_SAFE)}</p>')
     return page(site, here, name_title(kind, name), body)
 

@@ -4,11 +4,16 @@ that include one of its medicines (for a reader with no drug-aware search, such 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from viewer.core.pages.model import DrugInfo, Listing
 from viewer.core.search.vocabulary import key_of
+
+
+def _key(name: str) -> str:
+    """A medicine's name as one word: "Ethinyl estradiol", "ethinylestradiol" and "ethinyl-estradiol" are one."""
+    return "".join(key_of(name).split())
 
 
 @dataclass(frozen=True)
@@ -28,17 +33,22 @@ def other_names(listings: Sequence[Listing], dictionary: Mapping[str, DrugInfo])
     written: dict[str, str] = {}  # a medicine's key -> as a page writes it
     for item in listings:
         for drug in item.drugs:
-            holding[key_of(drug)].append(item.path)
-            written.setdefault(key_of(drug), drug)
+            holding[_key(drug)].append(item.path)
+            written.setdefault(_key(drug), drug)
     stands_for: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)  # (kind, name) -> medicine keys
+
+    def add(kind: str, name: str, medicines: Iterable[str]) -> None:
+        if name.split():  # a name written twice with other spacing is one name
+            stands_for[kind, " ".join(name.split())].update(dict.fromkeys(map(_key, medicines)))
+
     for generic, info in dictionary.items():
         if info.ingredients:  # a combination brand: its own name, its medicines
-            stands_for["brand", info.generic or generic].update(dict.fromkeys(map(key_of, info.ingredients)))
+            add("brand", info.generic or generic, info.ingredients)
             continue
         for brand in info.brands:
-            stands_for["brand", brand][key_of(generic)] = None
+            add("brand", brand, (generic,))
         for drug_class in info.classes or ((info.drug_class,) if info.drug_class else ()):
-            stands_for["class", drug_class][key_of(generic)] = None
+            add("class", drug_class, (generic,))
     order = {item.path: position for position, item in enumerate(listings)}
     found = []
     for (kind, name), keys in stands_for.items():
