@@ -21,6 +21,7 @@ def run_print(options: PrintOptions) -> int:
     try:
         from PySide6.QtGui import QGuiApplication
 
+        from viewer.ui.fonts import load_bundled_fonts
         from viewer.ui.printing import PrintContext, export_pdf, find_printer, print_to_printer
     except ImportError as exc:  # a system library Qt needs is missing: say which package brings it
         from viewer.system_libs import import_problem
@@ -33,6 +34,7 @@ def run_print(options: PrintOptions) -> int:
     if isinstance(chosen, int):
         return chosen
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841 - needed for painting
+    load_bundled_fonts()  # Hindi on paper on a machine with no Indic font
     context = PrintContext.for_library(library)
     try:
         if options.pdf is not None:
