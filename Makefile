@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test quick test-random lint check bench screenshots system-deps install-desktop uninstall-desktop man deb bundle bundle-test clean
+.PHONY: run test quick test-random lint check bench screenshots translations system-deps install-desktop uninstall-desktop man deb bundle bundle-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ bench: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
+
+## make translations: the interface's words into resources/translations/*.ts, then the .qm files (docs/translating.md)
+translations: $(VENV)/.installed-test
+	$(BIN)/python scripts/translations.py
 
 ## make screenshots: PNGs of the main window states into docs/screenshots/
 screenshots: $(VENV)/.installed-test

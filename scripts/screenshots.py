@@ -134,6 +134,7 @@ def main() -> None:
         brand_shot(app, Path(tmp))
         site_shots(app, Path(tmp))
         kiosk_shots(app, Path(tmp))
+        hindi_shots(app, Path(tmp))
         phone_shots(Path(tmp))
 
 
@@ -317,6 +318,35 @@ def stop_kiosk(kiosk) -> None:
     kiosk.stop()
     kiosk.controller.shutdown()
     kiosk.window.close()
+
+
+def hindi_shots(app: QApplication, tmp: Path) -> None:
+    """The interface in Hindi (as LANGUAGE=hi starts it): the desk window at 1366x768 with a major
+    entry open, and the kiosk with a medicine chosen. Page text stays as the page writes it."""
+    from PySide6.QtCore import QLocale
+
+    from viewer.ui.i18n import install_translations
+
+    install_translations(app, QLocale("hi"))
+    try:
+        settings = QSettings(str(tmp / "hindi.ini"), QSettings.Format.IniFormat)
+        controller = Controller(content_dir(), Preferences(settings), open_urls=False)
+        controller.set_theme("light")
+        controller.window.resize(1366, 768)
+        controller.window.show()
+        settle(app)
+        controller.open_by_name("apixaban aspirin")
+        settle(app)
+        save_shot(app, controller.window, "hindi-window")
+        controller.window.close()
+        controller.shutdown()
+        kiosk, shot = start_kiosk(app, tmp, content_dir(), 1.4, (1280, 800))
+        press(kiosk, "SE")
+        kiosk.medicines.choose("Sertraline")
+        shot("hindi-kiosk")
+        stop_kiosk(kiosk)
+    finally:
+        install_translations(app, QLocale("en"))
 
 
 PHONE = (390, 844)  # a common phone's screen in CSS pixels

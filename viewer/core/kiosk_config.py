@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from viewer.core.pages.source import SourceError, decode
+from viewer.core.words import QT_TRANSLATE_NOOP
 
-DEFAULT_ATTRACT = "Touch to look up a combination"
+DEFAULT_ATTRACT = QT_TRANSLATE_NOOP("Kiosk", "Touch to look up a combination")  # a config's own words stay its own
 
 
 class ConfigError(ValueError):

@@ -8,11 +8,13 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
 from viewer.paths import bundled_dir
+from viewer.ui.fonts import load_bundled_fonts
+from viewer.ui.i18n import install_translations
 
 if TYPE_CHECKING:
     from viewer.core.catalog.prefetch import CatalogPrefetch
@@ -38,6 +40,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setStyle("Fusion")  # the same look on every platform, fully driven by our style sheet
     app.setWindowIcon(application_icon())  # every window, dialogs included
     load_bundled_fonts()
+    install_translations(app)  # the desktop's language (LANGUAGE=hi), where there is a translation
     QGuiApplication.setDesktopFileName(DESKTOP_ID)  # Wayland's app id: the .desktop file's name
     # Background reads and searches run Python in worker threads; the window's thread gets the
     # interpreter back within a millisecond instead of five, so a keystroke is never kept waiting.
@@ -48,14 +51,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
     return app
-
-
-def load_bundled_fonts() -> None:
-    """Fonts shipped with a standalone bundle: text is drawn on a machine with no fonts of its own."""
-    folder = bundled_dir("resources") / "fonts"
-    if folder.is_dir():
-        for font in sorted(folder.glob("*.ttf")):
-            QFontDatabase.addApplicationFont(str(font))
 
 
 def application_icon() -> QIcon:

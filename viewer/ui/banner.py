@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from viewer.core.pages.safety import DISCLAIMER
+from viewer.core.pages.safety import DISCLAIMER, safety_sentence
 
 
 class DisclaimerBanner(QFrame):
@@ -13,13 +13,14 @@ class DisclaimerBanner(QFrame):
 
     def __init__(self, text: str = DISCLAIMER, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        text = safety_sentence(text)  # a kiosk's own words stay as they are written
         self.setObjectName("Banner")
-        self.setAccessibleName("Medical disclaimer")
-        self._label = QLabel(f"<b>Important:</b> {text}")
+        self.setAccessibleName(self.tr("Medical disclaimer"))
+        self._label = QLabel(self.tr("<b>Important:</b> {0}").format(text))
         self._label.setObjectName("BannerText")
         self._label.setWordWrap(True)
         self._label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self._label.setAccessibleName("Medical disclaimer")
+        self._label.setAccessibleName(self.accessibleName())
         self._label.setAccessibleDescription(text)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 8)

@@ -17,10 +17,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
 
+from viewer.core import words
 from viewer.core.pages.model import Listing
-from viewer.core.pages.safety import SEVERITIES, SEVERITY_WORDS
+from viewer.core.pages.safety import SEVERITIES, severity_word
 from viewer.core.search.index import snippet_text
 from viewer.core.search.search_engine import Hit, Results
+from viewer.core.words import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,7 +37,14 @@ class Role(IntEnum):
     SECTION = Qt.ItemDataRole.UserRole + 5
 
 
-MARKER_WORDS = {"contraindicated": "Contraind.", "major": "Major", "moderate": "Moderate", "minor": "Minor"}
+MARKER_WORDS = {  # in English: marker_word says them in the reader's language
+    "contraindicated": QT_TRANSLATE_NOOP("Severity", "Contraind."), "major": QT_TRANSLATE_NOOP("Severity", "Major"),
+    "moderate": QT_TRANSLATE_NOOP("Severity", "Moderate"), "minor": QT_TRANSLATE_NOOP("Severity", "Minor"),
+}
+
+
+def marker_word(level: str) -> str:
+    return words.translate("Severity", MARKER_WORDS[level])
 
 
 def severity_marker(level: str, colours: dict[str, str], font: QFont) -> QPixmap:
@@ -45,7 +54,7 @@ def severity_marker(level: str, colours: dict[str, str], font: QFont) -> QPixmap
     small.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
     small.setBold(True)
     metrics = QFontMetrics(small)
-    width = max(metrics.horizontalAdvance(word) for word in MARKER_WORDS.values()) + 8
+    width = max(metrics.horizontalAdvance(marker_word(word)) for word in MARKER_WORDS) + 8
     pixmap = QPixmap(width, metrics.height() + 2)
     pixmap.fill(Qt.GlobalColor.transparent)
     if level:
@@ -56,7 +65,7 @@ def severity_marker(level: str, colours: dict[str, str], font: QFont) -> QPixmap
         painter.drawRoundedRect(pixmap.rect(), 3, 3)
         painter.setPen(QColor(colours.get(f"sev_{level}_text", "#ffffff")))
         painter.setFont(small)
-        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, MARKER_WORDS[level])
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, marker_word(level))
         painter.end()
     return pixmap
 
@@ -123,11 +132,11 @@ class EntryListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item.display_title
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{item.display_title}, {SEVERITY_WORDS[item.severity].lower()} severity" if item.severity else item.display_title
+            return f"{item.display_title}, {severity_word(item.severity).lower()} severity" if item.severity else item.display_title
         if role == Qt.ItemDataRole.DecorationRole:
             return self._badges.get(item.severity) if self._rated else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            severity = f"\nSeverity: {SEVERITY_WORDS[item.severity]}" if item.severity else ""
+            severity = f"\nSeverity: {severity_word(item.severity)}" if item.severity else ""
             warning = f"\n{item.warning}" if item.warning else ""
             return f"{item.display_title}{severity}{warning}\n{item.path}"
         if role == Role.PATH:

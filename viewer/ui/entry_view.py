@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QWheelEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
-from viewer.core.present.callouts import CALLOUT_ICON, CALLOUT_WORD, text_of
+from viewer.core import words
+from viewer.core.present.callouts import CALLOUT_ICON, callout_word, text_of
 from viewer.core.present.document import ALL_TABS, EntryDocument
 from viewer.ui.find_bar import FindBar
 from viewer.ui.text_view import TextView
@@ -16,7 +17,7 @@ from viewer.ui.text_view import TextView
 
 def show_first_callout(view: TextView) -> None:
     """Scroll a tab just enough that its first warning box is in view (not at all when it is)."""
-    found = view.document().find(f"{CALLOUT_ICON} {CALLOUT_WORD}")
+    found = view.document().find(f"{CALLOUT_ICON} {callout_word()}")
     if found.isNull():
         return
     top = view.cursorRect(found).top()
@@ -79,20 +80,20 @@ class EntryView(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("SectionTabs")
-        self.tabs.setAccessibleName("Sections")
+        self.tabs.setAccessibleName(self.tr("Sections"))
         self.tabs.setDocumentMode(True)
         self.tabs.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # sized by _fit_header
         self.tabs.tabBar().setUsesScrollButtons(True)
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self.setMinimumWidth(380)
         self.views: dict[str, TextView] = {}
-        for key, label in ALL_TABS:
+        self._labels = {key: words.translate("Sections", label) for key, label in ALL_TABS}
+        for key, label in self._labels.items():
             view = TextView(label)
             view.setObjectName(f"Tab_{key}")
             view.document().setDocumentMargin(16)
             view.link_activated.connect(self.link_activated)
             self.views[key] = view
-        self._labels = dict(ALL_TABS)
         self._keys: list[str] = []
         self.tabs.currentChanged.connect(self._on_tab)
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScroller
 
 from viewer.core.kiosk_config import KioskConfig
-from viewer.core.search.results import NO_RESULT
+from viewer.core.search.results import no_result
 from viewer.core.session.medicines import MyMedicines
 from viewer.core.session.states import PairCheck
 from viewer.ui.controller import Controller
@@ -52,10 +52,10 @@ class Kiosk(QObject):
 
         self.notice = QLabel()
         self.notice.setObjectName("KioskNotice")
-        self.notice.setAccessibleName("Message")
+        self.notice.setAccessibleName(self.tr("Message"))
         window.statusBar().addWidget(self.notice, 1)
-        self.print_button = QPushButton("Print this page")
-        self.print_button.setAccessibleName("Print this page")
+        self.print_button = QPushButton(self.tr("Print this page"))
+        self.print_button.setAccessibleName(self.print_button.text())
         self.print_button.clicked.connect(self.print_current)
         self.print_button.setVisible(config.allow_print)
         window.entry_view.add_header_action(self.print_button)
@@ -73,7 +73,7 @@ class Kiosk(QObject):
         toolbar.setMovable(False)  # nothing a finger can drag off, float or hide
         toolbar.setFloatable(False)
         toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.start_again = toolbar.addAction("Start again")
+        self.start_again = toolbar.addAction(self.tr("Start again"))
         self.start_again.setObjectName("StartAgain")
         self.start_again.triggered.connect(self.go_home)
         controller.went_home.connect(self._went_home)  # Back after the first entry leads home (the mode's rule)
@@ -169,13 +169,14 @@ class Kiosk(QObject):
         if path is not None:
             controller.open_entry(path)
         else:  # only pages of more medicines hold the two: they are listed, and the pair has no entry
-            self.finder.say_first(NO_RESULT.format(query=" + ".join(names)) + " The pages listed hold them with others.")
+            others = self.tr("The pages listed hold them with others.")
+            self.finder.say_first(f"{no_result(' + '.join(names))} {others}")
 
     # --- leaving, for the administrator ----------------------------------------------------------
 
     def ask_pin(self) -> None:
         if not self.config.exit_pin_sha256:
-            self.say("Leaving the kiosk is disabled on this screen.")
+            self.say(self.tr("Leaving the kiosk is disabled on this screen."))
             return
         self.pinpad.open_over(self.window)
         self.lockout.show_wait()
@@ -191,7 +192,7 @@ class Kiosk(QObject):
                 return
             self._leave()
         else:
-            self.pinpad.open_over(self.window, "Wrong PIN, try again")
+            self.pinpad.open_over(self.window, self.tr("Wrong PIN, try again"))
             self.lockout.failed()
 
     def _leave(self) -> None:
@@ -218,9 +219,10 @@ class Kiosk(QObject):
             context = PrintContext.for_library(self.controller.library, self.window.banner.text)
             pages = print_to_printer(entry, info, context, self.config.printer)
         except OSError as exc:
-            self.say(f"Could not print: {exc}. Please ask at the desk.")
+            self.say(self.tr("Could not print: {0}. Please ask at the desk.").format(exc))
             return False
-        self.say(f"Printed {pages} page{'s' if pages != 1 else ''} on {info.printerName()}.")
+        printed = self.tr("Printed 1 page on {1}.") if pages == 1 else self.tr("Printed {0} pages on {1}.")
+        self.say(printed.format(pages, info.printerName()))
         return True
 
     def _share(self) -> None:

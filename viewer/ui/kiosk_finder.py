@@ -41,17 +41,18 @@ class Keyboard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Keyboard")
-        self.setAccessibleName("Keyboard")
+        self.setAccessibleName(self.tr("Keyboard"))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
         self.keys: dict[str, QPushButton] = {}
         for row, letters in enumerate(KEY_ROWS):
             for column, letter in enumerate(letters):
-                self._add(grid, letter, letter, f"Letter {letter}" if letter.isalpha() else f"Digit {letter}", row, column)
+                spoken = self.tr("Letter {0}") if letter.isalpha() else self.tr("Digit {0}")
+                self._add(grid, letter, letter, spoken.format(letter), row, column)
         last = len(KEY_ROWS) - 1
-        self._add(grid, DELETE, DELETE, "Delete a letter", last - 1, len(KEY_ROWS[last - 1]), COLUMNS - len(KEY_ROWS[last - 1]))
-        self._add(grid, SPACE, "Space", "Space", last, len(KEY_ROWS[last]), COLUMNS - len(KEY_ROWS[last]))
+        self._add(grid, DELETE, DELETE, self.tr("Delete a letter"), last - 1, len(KEY_ROWS[last - 1]), COLUMNS - len(KEY_ROWS[last - 1]))
+        self._add(grid, SPACE, self.tr("Space"), self.tr("Space"), last, len(KEY_ROWS[last]), COLUMNS - len(KEY_ROWS[last]))
         for column in range(COLUMNS):
             grid.setColumnStretch(column, 1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -76,14 +77,14 @@ class Finder(QWidget):
         self.heading.setWordWrap(True)
         self.field = QLineEdit()
         self.field.setObjectName("FinderField")
-        self.field.setAccessibleName("Medicine name")
-        self.field.setPlaceholderText("Tap the first letters of a medicine's name")
+        self.field.setAccessibleName(self.tr("Medicine name"))
+        self.field.setPlaceholderText(self.tr("Tap the first letters of a medicine's name"))
         self.field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)  # no system keyboard pops up
         self.field.textEdited.connect(medicines.set_typed)  # a real keyboard, where there is one
         self.model = QStringListModel(self)
         self.view = QListView()
         self.view.setObjectName("DrugList")
-        self.view.setAccessibleName("Suggested medicines")
+        self.view.setAccessibleName(self.tr("Suggested medicines"))
         self.view.setModel(self.model)
         self.view.setViewMode(QListView.ViewMode.IconMode)
         self.view.setFlow(QListView.Flow.LeftToRight)
@@ -120,12 +121,12 @@ class Finder(QWidget):
 
     def _chosen(self, chosen: list[str]) -> None:
         if not chosen:
-            self.heading.setText("Find your medicine: tap the first letters of its name, then tap the name.")
+            self.heading.setText(self.tr("Find your medicine: tap the first letters of its name, then tap the name."))
         elif len(chosen) == 1:
-            self.heading.setText(f"{chosen[0]} is in your list; its combinations are on the left. "
-                                 "Add another medicine to see the two together.")
+            self.heading.setText(self.tr("{0} is in your list; its combinations are on the left. "
+                                         "Add another medicine to see the two together.").format(chosen[0]))
         else:
-            self.heading.setText("Add another medicine to check it with the others.")
+            self.heading.setText(self.tr("Add another medicine to check it with the others."))
         self._typed(self.medicines.typed)
 
     def say_first(self, sentence: str) -> None:
@@ -148,14 +149,14 @@ class Chips(QWidget):
     def __init__(self, medicines: MyMedicines, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MyMedicines")
-        self.setAccessibleName("My medicines")
+        self.setAccessibleName(self.tr("My medicines"))
         self.medicines = medicines
         self.flow = FlowLayout(self)
-        self.label = QLabel("My medicines:")
+        self.label = QLabel(self.tr("My medicines:"))
         self.label.setObjectName("ChipsLabel")
-        self.empty = QLabel("none yet")
+        self.empty = QLabel(self.tr("none yet"))
         self.empty.setObjectName("ChipsEmpty")
-        self.add = _button("+ Add another", "AddMedicine", "Add another medicine")
+        self.add = _button(self.tr("+ Add another"), "AddMedicine", self.tr("Add another medicine"))
         self.add.clicked.connect(self.add_requested)
         self.chips: dict[str, QPushButton] = {}
         medicines.chosen_changed.connect(self._show)
@@ -171,7 +172,7 @@ class Chips(QWidget):
             self.flow.removeWidget(widget)
         self.flow.addWidget(self.label)
         for name in chosen:
-            chip = _button(f"{name}   ✕", "Chip", f"Remove {name}")
+            chip = _button(f"{name}   ✕", "Chip", self.tr("Remove {0}").format(name))
             chip.clicked.connect(lambda _=False, n=name: self.medicines.remove(n))
             self.flow.addWidget(chip)
             self.chips[name] = chip

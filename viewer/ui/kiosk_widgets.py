@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core import words
 from viewer.ui.list_rows import text_room
 
 SMALLEST_NAME = 0.6  # a medicine's name is drawn no smaller than this share of the buttons' text size
@@ -81,8 +82,8 @@ class AttractScreen(QFrame):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AttractScreen")
-        self.setAccessibleName("Touch to start")
-        self.label = QLabel(text)
+        self.setAccessibleName(self.tr("Touch to start"))
+        self.label = QLabel(words.translate("Kiosk", text))
         self.label.setObjectName("AttractText")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)

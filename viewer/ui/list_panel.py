@@ -37,17 +37,17 @@ class EntryListPanel(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("SearchBox")
-        self.search.setPlaceholderText("Search: drug, brand or two drugs…")
+        self.search.setPlaceholderText(self.tr("Search: drug, brand or two drugs…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search combinations")
-        self.search.setAccessibleDescription("Type drug names in any order; Down moves into the list, Enter opens")
+        self.search.setAccessibleName(self.tr("Search combinations"))
+        self.search.setAccessibleDescription(self.tr("Type drug names in any order; Down moves into the list, Enter opens"))
         for button in self.search.findChildren(QToolButton):  # Qt's own clear button
-            button.setAccessibleName("Clear search")
-            button.setToolTip("Clear search (Esc)")
+            button.setAccessibleName(self.tr("Clear search"))
+            button.setToolTip(self.tr("Clear search (Esc)"))
         self.count = QLabel()
         self.count.setObjectName("ListCount")
         self.count.setAccessibleDescription("Number of combinations shown")  # its name is what it says
-        self.notes = notes_label("What the search understood")
+        self.notes = notes_label(self.tr("What the search understood"))
         self.notes.linkActivated.connect(self.entry_chosen)
         self.view = TitleList()
         self.view.setObjectName("EntryList")
@@ -57,7 +57,7 @@ class EntryListPanel(QWidget):
         self._plain_delegate: QStyledItemDelegate = self._rows_delegate
         self._hit_delegate = HitDelegate(self.proxy, self.view)
         self.view.setItemDelegate(self._plain_delegate)
-        self.view.setAccessibleName("Combinations")
+        self.view.setAccessibleName(self.tr("Combinations"))
         self.view.setWordWrap(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)  # past three lines only
         # Rows are as wide as the list, never wider: a long title wraps, never scrolls sideways.
@@ -172,11 +172,13 @@ class EntryListPanel(QWidget):
         if not self.proxy.results.asked:
             self.count.setText(self.before_asked)
         elif self.proxy.text_pending():
-            self.count.setText(f"{shown} of {total} · searching the text…" if shown else "Searching the text…")
+            self.count.setText(self.tr("{0} of {1} · searching the text…").format(shown, total) if shown
+                               else self.tr("Searching the text…"))
         elif self.proxy.results.text_capped:
-            self.count.setText(f"First {shown} matches (more pages hold these words)")
+            self.count.setText(self.tr("First {0} matches (more pages hold these words)").format(shown))
         else:
-            self.count.setText(f"{shown} of {total}" if shown != total else f"{total} combinations")
+            self.count.setText(self.tr("{0} of {1}").format(shown, total) if shown != total
+                               else self.tr("{0} combinations").format(total))
 
     def _move(self, step: int) -> None:
         rows = self.proxy.rowCount()

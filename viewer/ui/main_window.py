@@ -28,7 +28,7 @@ from viewer.ui.entry_view import EntryView
 from viewer.ui.list_panel import EntryListPanel
 from viewer.ui.modes import DESK, Mode
 from viewer.ui.panels import CheckPanel, NoResultPanel, WelcomePanel
-from viewer.ui.theme import THEME_LABELS, THEMES, Theme, palette
+from viewer.ui.theme import THEMES, Theme, palette, theme_label
 
 ZOOM_STEP = 1.12  # each step of the session's zoom
 DEFAULT_SIZE = (1180, 780)
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.no_result = NoResultPanel()
         self.check = CheckPanel()
         self.stack = QStackedWidget()
-        self.stack.setAccessibleName("Entry")
+        self.stack.setAccessibleName(self.tr("Entry"))
         for page in (self.welcome, self.entry_view, self.no_result, self.check):
             self.stack.addWidget(page)
 
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
 
         self.problems_button = QPushButton()
         self.problems_button.setObjectName("ProblemsButton")
-        self.problems_button.setAccessibleName("Show problems in the content folder")
+        self.problems_button.setAccessibleName(self.tr("Show problems in the content folder"))
         self.problems_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.problems_button.hide()
         self.statusBar().addPermanentWidget(self.problems_button)
@@ -144,19 +144,19 @@ class MainWindow(QMainWindow):
         layout.insertWidget(1, widget)
 
     def _build_actions(self) -> None:
-        self.back_action = _action(self, "&Back", [QKeySequence.StandardKey.Back, "Alt+Left"], "BackAction")
-        self.forward_action = _action(self, "&Forward", [QKeySequence.StandardKey.Forward, "Alt+Right"], "ForwardAction")
-        self.search_action = _action(self, "&Search", ["Ctrl+L", "Ctrl+K"])
-        self.find_action = _action(self, "&Find in this entry…", [QKeySequence.StandardKey.Find, "Ctrl+F"], "FindAction")
-        self.zoom_in_action = _action(self, "&Larger text", ["Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn])
-        self.zoom_out_action = _action(self, "&Smaller text", ["Ctrl+-", QKeySequence.StandardKey.ZoomOut])
-        self.zoom_reset_action = _action(self, "&Normal text size", ["Ctrl+0"])
-        self.quit_action = _action(self, "&Quit", [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
-        self.print_action = _action(self, "&Print…", [QKeySequence.StandardKey.Print, "Ctrl+P"], "PrintAction")
-        self.problems_action = _action(self, "Problems for &authors…", [], "ProblemsAction")
+        self.back_action = _action(self, self.tr("&Back"), [QKeySequence.StandardKey.Back, "Alt+Left"], "BackAction")
+        self.forward_action = _action(self, self.tr("&Forward"), [QKeySequence.StandardKey.Forward, "Alt+Right"], "ForwardAction")
+        self.search_action = _action(self, self.tr("&Search"), ["Ctrl+L", "Ctrl+K"])
+        self.find_action = _action(self, self.tr("&Find in this entry…"), [QKeySequence.StandardKey.Find, "Ctrl+F"], "FindAction")
+        self.zoom_in_action = _action(self, self.tr("&Larger text"), ["Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn])
+        self.zoom_out_action = _action(self, self.tr("&Smaller text"), ["Ctrl+-", QKeySequence.StandardKey.ZoomOut])
+        self.zoom_reset_action = _action(self, self.tr("&Normal text size"), ["Ctrl+0"])
+        self.quit_action = _action(self, self.tr("&Quit"), [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
+        self.print_action = _action(self, self.tr("&Print…"), [QKeySequence.StandardKey.Print, "Ctrl+P"], "PrintAction")
+        self.problems_action = _action(self, self.tr("Problems for &authors…"), [], "ProblemsAction")
         self.problems_action.setEnabled(False)
         self.problems_action.triggered.connect(self.problems_requested)
-        self.export_action = _action(self, "&Export PDF…", ["Ctrl+Shift+E"], "ExportPdfAction")
+        self.export_action = _action(self, self.tr("&Export PDF…"), ["Ctrl+Shift+E"], "ExportPdfAction")
         for action in (self.print_action, self.export_action, self.find_action):
             action.setEnabled(False)  # until an entry is open
         self.find_action.triggered.connect(self.entry_view.find_bar.open_bar)
@@ -173,25 +173,25 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
 
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addActions([self.print_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        view_menu = menu.addMenu("&View")
+        view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view_menu.addSeparator()
         view_menu.addAction(self.problems_action)
         view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
         self.theme_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for name in THEMES:
-            action = QAction(THEME_LABELS[name], self, checkable=True)
+            action = QAction(theme_label(name), self, checkable=True)
             action.triggered.connect(lambda _=False, n=name: self.theme_requested.emit(n))
             group.addAction(action)
             theme_menu.addAction(action)
             self.theme_actions[name] = action
-        go_menu = menu.addMenu("&Go")
+        go_menu = menu.addMenu(self.tr("&Go"))
         go_menu.addActions([self.back_action, self.forward_action, self.search_action, self.find_action])
 
         toolbar = self.addToolBar("Navigation")
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
     def set_problem_count(self, errors: int, warnings: int) -> None:
         """The status bar says only what a reader loses (pages that could not be read); an
         author's lint waits behind View > Problems for authors. The kiosk shows neither."""
-        self.problems_action.setText(f"Problems for &authors ({errors + warnings:,})…")
+        self.problems_action.setText(self.tr("Problems for &authors ({0})…").format(f"{errors + warnings:,}"))
         self.problems_action.setEnabled(bool(errors or warnings) and self.mode.menus)
         if not errors or not self.mode.menus:
             self.problems_button.hide()

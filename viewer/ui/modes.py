@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from viewer.core import words
+
 if TYPE_CHECKING:
     from viewer.core.kiosk_config import KioskConfig
 
@@ -34,5 +36,5 @@ def kiosk_mode(config: KioskConfig) -> Mode:
     """The locked-down public screen: no menus, no author's lint, touch-sized, frameless."""
     return Mode("kiosk", menus=False, frameless=True, style="kiosk.qss", font_scale=config.font_scale, open_urls=False,
                 web_links_as_text=True, wrapping_rows=True, search_box=False,
-                list_before_asked="Choose a medicine: its combinations are listed here.", back_leads_home=True, banner_text=config.banner_text,
+                list_before_asked=words.translate("Kiosk", "Choose a medicine: its combinations are listed here."), back_leads_home=True, banner_text=config.banner_text,
                 minimum_size=(320, 240))

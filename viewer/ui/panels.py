@@ -9,9 +9,10 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from viewer.core.pages.model import Listing
-from viewer.core.pages.safety import SEVERITY_WORDS
+from viewer.core.pages.safety import severity_word
 from viewer.core.present.callouts import CALLOUT_ICON
-from viewer.core.search.search_engine import NO_RESULT, Hit
+from viewer.core.search.search_engine import Hit, no_result
+from viewer.core.words import QT_TRANSLATE_NOOP
 
 
 def heard(widget: QWidget) -> str:
@@ -75,15 +76,15 @@ class WelcomePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Welcome")
-        self.heading = _label("Drug Combination Reference", "Welcome", heading=True)
-        self.summary = _label("", "Entries loaded")
+        self.heading = _label(self.tr("Drug Combination Reference"), self.tr("Welcome"), heading=True)
+        self.summary = _label("", self.tr("Entries loaded"))
         self.help = _label(
-            "<p>Type one or two drug names in the search box: the order does not matter, and the "
-            "first letters are enough (<i>sert clon</i>).</p>"
-            "<p><b>Down</b> moves into the list, <b>Enter</b> opens an entry, <b>Esc</b> clears the "
-            "search, <b>Ctrl+L</b> returns to the search box from anywhere. <b>Alt+Left</b> and "
-            "<b>Alt+Right</b> go back and forward.</p>",
-            "How to search",
+            self.tr("<p>Type one or two drug names in the search box: the order does not matter, and the "
+                    "first letters are enough (<i>sert clon</i>).</p>"
+                    "<p><b>Down</b> moves into the list, <b>Enter</b> opens an entry, <b>Esc</b> clears the "
+                    "search, <b>Ctrl+L</b> returns to the search box from anywhere. <b>Alt+Left</b> and "
+                    "<b>Alt+Right</b> go back and forward.</p>"),
+            self.tr("How to search"),
         )
         self.help.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
@@ -111,8 +112,8 @@ class WelcomePanel(QWidget):
         self._layout.setStretch(self._layout.count() - 1, 0)
 
     def set_count(self, count: int, folder: str) -> None:
-        noun = "entry" if count == 1 else "entries"
-        self.summary.setText(f"{count:,} combination {noun} loaded from {folder}.")
+        loaded = self.tr("1 combination entry loaded from {1}.") if count == 1 else self.tr("{0} combination entries loaded from {1}.")
+        self.summary.setText(loaded.format(f"{count:,}", folder))
         self.summary.setAccessibleName(self.summary.text())
 
 
@@ -124,9 +125,9 @@ class NoResultPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("NoResult")
-        self.message = _label("", "No result", heading=True)
-        self.hint = _label("", "Nearest matches")
-        self.notes = notes_label("What the search understood")
+        self.message = _label("", self.tr("No result"), heading=True)
+        self.hint = _label("", self.tr("Nearest matches"))
+        self.notes = notes_label(self.tr("What the search understood"))
         self.notes.linkActivated.connect(self.suggestion_chosen)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(32, 28, 32, 28)
@@ -141,9 +142,9 @@ class NoResultPanel(QWidget):
     def show_query(self, query: str, nearest: list[Listing], notes: tuple[str, ...] = (),
                    suggestions: tuple[Hit, ...] = ()) -> None:
         show_notes(self.notes, notes, suggestions)
-        self.message.setText(NO_RESULT.format(query=" ".join(query.split())))
+        self.message.setText(no_result(query))
         self.message.setAccessibleName(self.message.text())  # heard as shown, the safety sentence included
-        self.hint.setText("Did you mean:" if nearest else "Check the spelling, or search for one drug only.")
+        self.hint.setText(self.tr("Did you mean:") if nearest else self.tr("Check the spelling, or search for one drug only."))
         self.hint.setAccessibleName(self.hint.text())
         if [item.path for item in nearest] == self._nearest:
             return  # the same suggestions (a keystroke that left them): nothing made again
@@ -155,7 +156,7 @@ class NoResultPanel(QWidget):
         for position, item in enumerate(nearest, start=3):
             button = WrapButton(item.display_title)
             button.setObjectName("SuggestionButton")
-            button.setAccessibleName(f"Open {item.display_title}")
+            button.setAccessibleName(self.tr("Open {0}").format(item.display_title))
             button.clicked.connect(lambda _=False, path=item.path: self.suggestion_chosen.emit(path))
             self._layout.insertWidget(position, button)
             self._buttons.append(button)
@@ -164,11 +165,12 @@ class NoResultPanel(QWidget):
         return [b.text() for b in self._buttons]
 
 
-CHECK_NOTE = (
+CHECK_NOTE = QT_TRANSLATE_NOOP(
+    "CheckPanel",
     "Each pair is looked up on its own. Three or more medicines together can carry risks that no "
     "single pair shows: ask a pharmacist to review them all."
 )
-PAIR_NOTE = "This pair is looked up as its pages state it. Ask a pharmacist if you are unsure."
+PAIR_NOTE = QT_TRANSLATE_NOOP("CheckPanel", "This pair is looked up as its pages state it. Ask a pharmacist if you are unsure.")
 
 
 def notes_html(notes: tuple[str, ...], suggestions: tuple[Hit, ...]) -> str:
@@ -178,7 +180,7 @@ def notes_html(notes: tuple[str, ...], suggestions: tuple[Hit, ...]) -> str:
     if suggestions:
         links = []
         for hit in suggestions:
-            severity = f" ({SEVERITY_WORDS[hit.severity]})" if hit.severity else ""
+            severity = f" ({severity_word(hit.severity)})" if hit.severity else ""
             links.append(f'<a href="{html.escape(hit.path or "")}">{html.escape(hit.snippet)}: '
                          f"{html.escape(hit.title)}{severity}</a>")
         parts.append("<p>Did you mean: " + "; ".join(links) + "</p>")
@@ -213,9 +215,9 @@ class CheckPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CheckPanel")
-        self.heading = _label("", "Medicines checked", heading=True)
-        self.note = _label(CHECK_NOTE, "About this check")
-        self.notes = notes_label("What the check found first")
+        self.heading = _label("", self.tr("Medicines checked"), heading=True)
+        self.note = _label(self.tr(CHECK_NOTE), self.tr("About this check"))
+        self.notes = notes_label(self.tr("What the check found first"))
         self.notes.linkActivated.connect(self.entry_chosen)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 28, 32, 12)
@@ -243,7 +245,7 @@ class CheckPanel(QWidget):
         self.heading.setText(heading)
         self.heading.setAccessibleName(heading)
         show_notes(self.notes, notes, suggestions)
-        self.note.setText(CHECK_NOTE if medicines >= 3 else PAIR_NOTE)
+        self.note.setText(self.tr(CHECK_NOTE if medicines >= 3 else PAIR_NOTE))
         self.note.setAccessibleName(self.note.text())
         if tuple(pairs) == self._pairs:
             return  # the same rows (a keystroke that did not change the pairs): nothing made again
@@ -261,9 +263,10 @@ class CheckPanel(QWidget):
     def _entry_row(self, hit: Hit) -> QWidget:
         """A pair with an entry: its severity (word and colour) and its warning, as the page
         states them, over a button that opens it."""
-        severity = f"{SEVERITY_WORDS[hit.severity].upper()}: " if hit.severity else ""
+        severity = f"{severity_word(hit.severity).upper()}: " if hit.severity else ""
         name = f"{hit.snippet}: {hit.title}" if hit.snippet else hit.title
-        spoken = f"{severity}{name}.{' ' + hit.warning if hit.warning else ''} Open the entry."
+        open_it = self.tr("Open the entry.")
+        spoken = f"{severity}{name}.{' ' + hit.warning if hit.warning else ''} {open_it}"
         row = QFrame()
         row.setObjectName("CheckRow")
         row.setProperty("severity", hit.severity or "none")
@@ -271,7 +274,7 @@ class CheckPanel(QWidget):
         layout = QVBoxLayout(row)
         layout.setContentsMargins(12, 6, 8, 6)
         layout.setSpacing(2)
-        button = WrapButton(f"{severity}{name} — open the entry")
+        button = WrapButton(self.tr("{0} — open the entry").format(f"{severity}{name}"))
         button.setObjectName("SuggestionButton")
         button.setAccessibleName(spoken)
         button.setToolTip(spoken)

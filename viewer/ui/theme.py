@@ -8,10 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+from viewer.core import words
+from viewer.core.words import QT_TRANSLATE_NOOP
 from viewer.styles import styled, theme_colours
 
 THEMES = ("system", "light", "dark", "high-contrast")
-THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
+THEME_LABELS = {  # in English; theme_label says them in the reader's language
+    "system": QT_TRANSLATE_NOOP("Theme", "Follow the system"), "light": QT_TRANSLATE_NOOP("Theme", "Light"),
+    "dark": QT_TRANSLATE_NOOP("Theme", "Dark"), "high-contrast": QT_TRANSLATE_NOOP("Theme", "High contrast"),
+}
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,10 @@ class Theme:
     colours: dict[str, str]
     window_qss: str
     content_css: str
+
+
+def theme_label(name: str) -> str:
+    return words.translate("Theme", THEME_LABELS[name])
 
 
 def resolve(choice: str, scheme: Qt.ColorScheme | None = None) -> str:

@@ -12,18 +12,37 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from viewer.core import words
 from viewer.core.pages.source import without_controls
+from viewer.core.words import QT_TRANSLATE_NOOP
 
 # Most serious first; the order the pair check lists them in.
 SEVERITIES = ("contraindicated", "major", "moderate", "minor")
-SEVERITY_WORDS = {severity: severity.capitalize() for severity in SEVERITIES}  # as shown
+# As shown, in English (the command line); severity_word says them in the reader's language.
+SEVERITY_WORDS = {
+    "contraindicated": QT_TRANSLATE_NOOP("Severity", "Contraindicated"),
+    "major": QT_TRANSLATE_NOOP("Severity", "Major"),
+    "moderate": QT_TRANSLATE_NOOP("Severity", "Moderate"),
+    "minor": QT_TRANSLATE_NOOP("Severity", "Minor"),
+}
 SERIOUS = frozenset({"contraindicated", "major"})  # these open on their warning
 # The sentences every channel (window, kiosk, paper, command line, exported library) says them in.
-DISCLAIMER = (
+DISCLAIMER = QT_TRANSLATE_NOOP(
+    "Safety",
     "General information only, not medical advice. Always ask a doctor or pharmacist before "
-    "starting, stopping or combining medicines."
+    "starting, stopping or combining medicines.",
 )
-NOT_SAFE = "A missing entry does not mean the combination is safe."
+NOT_SAFE = QT_TRANSLATE_NOOP("Safety", "A missing entry does not mean the combination is safe.")
+
+
+def severity_word(severity: str) -> str:
+    """A severity (one of SEVERITIES) as the reader's language writes it: "Major"."""
+    return words.translate("Severity", SEVERITY_WORDS[severity])
+
+
+def safety_sentence(sentence: str) -> str:
+    """DISCLAIMER or NOT_SAFE in the reader's language."""
+    return words.translate("Safety", sentence)
 MAX_WARNING_CHARS = 400
 MAX_SOURCES = 50
 

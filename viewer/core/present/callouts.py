@@ -9,9 +9,11 @@ from __future__ import annotations
 import html
 import re
 
+from viewer.core import words
 from viewer.core.pages.safety import is_warning_text
+from viewer.core.words import QT_TRANSLATE_NOOP
 
-CALLOUT_WORD = "Warning"
+CALLOUT_WORD = QT_TRANSLATE_NOOP("Entry", "Warning")  # in English: callout_word says it in the reader's language
 CALLOUT_ICON = "\u26a0"  # ⚠
 CALLOUT_CLASS = "callout"
 _VOID = frozenset({"br", "hr", "img"})
@@ -114,10 +116,14 @@ def is_warning_text_anywhere(fragment: str) -> bool:
     return any(is_warning_text(text_of(piece)) for piece in re.split(r"<(?:p|h[1-6]|blockquote)>", fragment)[1:])
 
 
+def callout_word() -> str:
+    return words.translate("Entry", CALLOUT_WORD)
+
+
 def callout(inner: str) -> str:
     """A bordered one-cell table (Qt's rich text draws borders only on tables) with the icon
     and the word above the page's own blocks."""
     return (
         f'<table class="{CALLOUT_CLASS}" width="100%" cellspacing="0" cellpadding="8" border="1">'
-        f'<tr><td><p class="callout-word"><b>{CALLOUT_ICON} {CALLOUT_WORD}</b></p>{inner}</td></tr></table>'
+        f'<tr><td><p class="callout-word"><b>{CALLOUT_ICON} {callout_word()}</b></p>{inner}</td></tr></table>'
     )

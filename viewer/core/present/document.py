@@ -7,10 +7,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from viewer.core import words
 from viewer.core.pages.kinds import HEADER_KINDS, MORE, NOTICE_KINDS, TAB_KINDS
 from viewer.core.pages.model import Entry
 from viewer.core.pages.quality import quality_lines
-from viewer.core.pages.safety import SERIOUS, SEVERITY_WORDS
+from viewer.core.pages.safety import SERIOUS, severity_word
 from viewer.core.present.callouts import CALLOUT_CLASS
 from viewer.core.present.render import Rendered, Renderer, plain_html
 
@@ -41,7 +42,7 @@ class EntryDocument:
     @property
     def spoken_title(self) -> str:
         """What a screen reader says for the header: severity and warning first, as seen."""
-        parts = [f"Severity {SEVERITY_WORDS[self.severity]}." if self.severity else "", self.warning, self.title]
+        parts = [f"Severity {severity_word(self.severity)}." if self.severity else "", self.warning, self.title]
         return " ".join(p for p in parts if p)
 
 
@@ -109,11 +110,21 @@ class DocumentBuilder:
     @staticmethod
     def _notices(entry: Entry, render: Render) -> str:
         rows = [
-            f"<p><b>{kind.title} (from this page):</b> {_inline(render(entry.section(kind.key), kind.title))}</p>"
+            f"<p><b>{from_page(kind.title)}:</b> {_inline(render(entry.section(kind.key), kind.title))}</p>"
             for kind in NOTICE_KINDS
             if entry.section(kind.key)
         ]
         return f'<hr><div class="notices">{"".join(rows)}</div>' if rows else ""
+
+
+def section_title(title: str) -> str:
+    """A section kind's title (kinds.py) in the reader's language."""
+    return words.translate("Sections", title)
+
+
+def from_page(title: str) -> str:
+    """ "Disclaimer (from this page)": the page's own notice, named as such."""
+    return words.translate("Entry", "{0} (from this page)").format(section_title(title))
 
 
 def empty_sentence(label: str, entry: Entry | None = None, key: str = "") -> str:
@@ -122,7 +133,7 @@ def empty_sentence(label: str, entry: Entry | None = None, key: str = "") -> str
     if where:
         names = ", ".join(where)
         return f"This page has no {label} section of its own; it gives {label.lower()} for each of {names}, under More."
-    return f"This page has no {label} section. Ask a pharmacist or doctor if you need this information."
+    return words.translate("Entry", "This page has no {0} section. Ask a pharmacist or doctor if you need this information.").format(label)
 
 
 # Where a serious entry opens when several tabs hold warnings: the warnings tab, then side effects.
@@ -139,7 +150,7 @@ def severity_badge(severity: str) -> str:
     if not severity:
         return ""
     icon = "⚠ " if severity in SERIOUS else ""
-    return f'<span class="badge-{severity}">&nbsp;{icon}{html.escape(SEVERITY_WORDS[severity].upper())}&nbsp;</span>'
+    return f'<span class="badge-{severity}">&nbsp;{icon}{html.escape(severity_word(severity).upper())}&nbsp;</span>'
 
 
 def safety_html(entry: Entry) -> str:
@@ -147,7 +158,8 @@ def safety_html(entry: Entry) -> str:
     lines = []
     if entry.severity or entry.warning:
         badge = severity_badge(entry.severity)
-        label = f"Severity: {badge}" if badge else "<b>Watch for:</b>"
+        severity, watch = words.translate("Entry", "Severity:"), words.translate("Entry", "Watch for:")
+        label = f"{severity} {badge}" if badge else f"<b>{watch}</b>"
         warning = f" &nbsp;{html.escape(entry.warning)}" if entry.warning else ""
         lines.append(f'<p class="safety">{label}{warning}</p>')
     if entry.banned:
@@ -172,9 +184,9 @@ def provenance_line(entry: Entry) -> str:
     """When the page was reviewed or updated, as a reader reads dates ("" when it says neither)."""
     dates = []
     if entry.reviewed:
-        dates.append(f"Reviewed {readable_date(entry.reviewed)}")
+        dates.append(words.translate("Entry", "Reviewed {0}").format(readable_date(entry.reviewed)))
     if entry.updated:
-        dates.append(f"Updated {readable_date(entry.updated)}")
+        dates.append(words.translate("Entry", "Updated {0}").format(readable_date(entry.updated)))
     return " · ".join(dates)
 
 
@@ -189,14 +201,15 @@ def header_html(entry: Entry, render: Render) -> str:
         parts.append(brands_html(entry))
     for kind in HEADER_KINDS:
         if entry.section(kind.key):
-            parts.append(f"<p><b>{kind.title}:</b> {_inline(render(entry.section(kind.key), kind.title))}</p>")
+            parts.append(f"<p><b>{section_title(kind.title)}:</b> {_inline(render(entry.section(kind.key), kind.title))}</p>")
     if entry.intro:
         parts.append(render(entry.intro, "Introduction"))
     dates = provenance_line(entry)
     if dates:
         parts.append(f'<p class="updated">{html.escape(dates)}</p>')
     if entry.sources:
-        parts.append(f'<p class="sources"><b>Sources:</b> {html.escape("; ".join(s.short for s in entry.sources))}</p>')
+        sources = words.translate("Entry", "Sources:")
+        parts.append(f'<p class="sources"><b>{sources}</b> {html.escape("; ".join(s.short for s in entry.sources))}</p>')
     return "".join(parts)
 
 

@@ -7,15 +7,37 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from viewer.core.pages.model import Listing
-from viewer.core.pages.safety import NOT_SAFE
+from viewer.core.pages.safety import NOT_SAFE, safety_sentence
 from viewer.core.search.answers import Duplicate, Unit, not_known_line, read_as_line
+from viewer.core.words import QT_TRANSLATE_NOOP
 
 MAX_CHECKED = 10  # medicines a pair check covers (45 pairs); a pasted list of hundreds is cut here
 MAX_QUERY_TERMS = 40  # words of a query that are matched; the rest are ignored
-MISSING_PAIR = f"No entry in this reference. {NOT_SAFE}"
-NOT_IN_REFERENCE = f"{{name}} is not in this reference: no combination with it can be checked here. {NOT_SAFE}"
+_NO_ENTRY = QT_TRANSLATE_NOOP("Safety", "No entry in this reference.")
+_NO_ENTRY_FOR = QT_TRANSLATE_NOOP("Safety", "No entry for '{query}' in this reference.")
+_NOT_HERE = QT_TRANSLATE_NOOP("Safety", "{name} is not in this reference: no combination with it can be checked here.")
+
+
+def missing_pair() -> str:
+    """What a pair without an entry says, in the reader's language."""
+    return f"{safety_sentence(_NO_ENTRY)} {safety_sentence(NOT_SAFE)}"
+
+
+def no_result(query: str) -> str:
+    """What a search that found nothing says, in the reader's language."""
+    return f"{safety_sentence(_NO_ENTRY_FOR).format(query=' '.join(query.split()))} {safety_sentence(NOT_SAFE)}"
+
+
+def not_in_reference(name: str) -> str:
+    """What a medicine the reference does not know says, in the reader's language."""
+    return f"{safety_sentence(_NOT_HERE).format(name=name)} {safety_sentence(NOT_SAFE)}"
+
+
+# The same in English, as the command line and the tests see them.
+MISSING_PAIR = f"{_NO_ENTRY} {NOT_SAFE}"
+NOT_IN_REFERENCE = f"{_NOT_HERE} {NOT_SAFE}"
 TEXT_ONLY = "Not a medicine in this reference: {names}. Pages that mention it are listed as text matches."
-NO_RESULT = f"No entry for '{{query}}' in this reference. {NOT_SAFE}"
+NO_RESULT = f"{_NO_ENTRY_FOR} {NOT_SAFE}"
 
 
 @dataclass(frozen=True)

@@ -27,12 +27,15 @@ from viewer.core.search.results import (
     Results,
     checking_line,
     listing_hit,
+    missing_pair,
+    no_result,
+    not_in_reference,
 )
 from viewer.core.search.title_index import TitleIndex
 from viewer.core.search.vocabulary import PREFIX_MIN_LENGTH, Concept, DrugVocabulary
 
 __all__ = ["MAX_CHECKED", "MAX_QUERY_TERMS", "MISSING_PAIR", "NOT_IN_REFERENCE", "NO_RESULT", "Hit", "Results",
-           "SearchEngine", "checking_line", "listing_hit"]
+           "SearchEngine", "checking_line", "listing_hit", "missing_pair", "no_result", "not_in_reference"]
 
 MAX_QUERY_CHARS = 2000
 MAX_TEXT_HITS = 50  # full-text results listed for one query
@@ -178,10 +181,10 @@ class SearchEngine:
                 best = min(covering, key=lambda p: (len(self._drugs[p]), p))
                 pairs.append(listing_hit(self.listings, best, "check", 0.5, f"{pair}: no entry for this pair alone; both are in"))
             else:
-                pairs.append(Hit(None, "check", 0.0, pair, None, MISSING_PAIR))
+                pairs.append(Hit(None, "check", 0.0, pair, None, missing_pair()))
         pairs.sort(key=lambda hit: (-hit.score, severity_rank(hit.severity)))  # stable: query order within a tier
         rows += pairs
-        rows += [Hit(None, "check", 0.0, self.vocabulary.shown(d), None, NOT_IN_REFERENCE.format(name=self.vocabulary.shown(d)))
+        rows += [Hit(None, "check", 0.0, self.vocabulary.shown(d), None, not_in_reference(self.vocabulary.shown(d)))
                  for d in absent]
         return tuple(rows)
 

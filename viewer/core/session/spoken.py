@@ -4,15 +4,15 @@ a search's outcome once the typing settles, and the severity of an entry as it o
 from __future__ import annotations
 
 from viewer.core.pages.model import Entry
-from viewer.core.pages.safety import SEVERITY_WORDS
-from viewer.core.search.results import NO_RESULT
+from viewer.core.pages.safety import severity_word
+from viewer.core.search.results import no_result
 from viewer.core.session.states import Listed, NoResult, PairCheck, SearchState
 
 
 def said_for_search(state: SearchState | None) -> str:
     """A search's outcome: how many are listed, the no-entry sentence, or what the check checks."""
     if isinstance(state, NoResult):
-        return NO_RESULT.format(query=" ".join(state.query.split()))
+        return no_result(state.query)
     if isinstance(state, PairCheck):
         return f"{state.heading}. {len(state.rows)} pair{'s' if len(state.rows) != 1 else ''} listed."
     if isinstance(state, Listed) and state.results.asked:
@@ -26,5 +26,5 @@ def said_for_entry(entry: Entry | None) -> str:
     """An opened entry: its title and the severity it states, or that it states none."""
     if entry is None:
         return ""
-    severity = f"Severity {SEVERITY_WORDS[entry.severity]}." if entry.severity else "This page states no severity."
+    severity = f"Severity {severity_word(entry.severity)}." if entry.severity else "This page states no severity."
     return f"{entry.title}. {severity}"

@@ -1,0 +1,127 @@
+"""The interface in Hindi: LANGUAGE=hi starts the window with Hindi words (page text as written),
+Devanagari is drawn with real glyphs on a machine without an Indic font of its own, and the
+translation files are up to date with the code."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFont, QTextLayout
+
+from tests.helpers import REPO
+from viewer.core import words
+from viewer.core.pages.safety import DISCLAIMER, safety_sentence, severity_word
+from viewer.core.search.results import no_result
+from viewer.ui.fonts import load_bundled_fonts
+from viewer.ui.i18n import install_translations
+
+WINDOW_IN_HINDI = r"""
+import json, sys, tempfile, time
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from viewer.ui.app import make_application
+from viewer.ui.controller import Controller
+from viewer.ui.settings import Preferences
+
+app = make_application()
+with tempfile.TemporaryDirectory() as tmp:
+    controller = Controller(Path(sys.argv[1]), Preferences(QSettings(tmp + "/s.ini", QSettings.Format.IniFormat)), open_urls=False)
+    window = controller.window
+    window.show()
+    for _ in range(20):
+        app.processEvents()
+    controller.open_by_name("apixaban aspirin")
+    view = window.entry_view
+    seen = {
+        "back": window.back_action.text(),
+        "placeholder": window.list_panel.search.placeholderText(),
+        "banner": window.banner.label_text(),
+        "tabs": [view.tabs.tabText(i) for i in range(view.tabs.count())],
+        "safety": view.safety.text() if hasattr(view.safety, "text") else "",
+        "title": window.windowTitle(),
+    }
+    window.list_panel.set_query("zzqqx")
+    deadline = time.monotonic() + 30
+    while not window.no_result.message.text() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    seen["no_result"] = window.no_result.message.text()
+    print(json.dumps(seen, ensure_ascii=False))
+    window.close()
+    controller.shutdown()
+"""
+
+
+def test_language_hi_starts_the_window_in_hindi_and_leaves_page_text_as_written():
+    env = {**os.environ, "LANGUAGE": "hi", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", WINDOW_IN_HINDI, str(REPO / "content")], capture_output=True, text=True,
+                          env=env, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["back"] == "पीछे (&B)" and seen["placeholder"] == "खोजें: दवा, ब्रांड या दो दवाएँ…"
+    assert "केवल सामान्य जानकारी, चिकित्सा सलाह नहीं।" in seen["banner"]
+    assert seen["tabs"][:4] == ["उपयोग", "दुष्प्रभाव", "क्रियाविधि", "सामान्य प्रश्न"]
+    assert "गंभीर" in seen["safety"] and "Together they make serious bleeding more likely" in seen["safety"]
+    assert seen["no_result"] == ("इस संदर्भ में 'zzqqx' के लिए कोई प्रविष्टि नहीं है। "
+                                 "प्रविष्टि न होने का मतलब यह नहीं है कि इन दवाओं को साथ लेना सुरक्षित है।")
+
+
+def test_without_a_translation_the_interface_stays_english(qapp):
+    try:
+        assert install_translations(qapp, QLocale("fr")) == ""
+        assert safety_sentence(DISCLAIMER) == DISCLAIMER and severity_word("major") == "Major"
+        assert no_result("zzqqx").startswith("No entry for 'zzqqx' in this reference.")
+    finally:
+        install_translations(qapp, QLocale("en"))
+
+
+def test_the_core_says_its_sentences_through_the_installed_translator(qapp):
+    try:
+        assert install_translations(qapp, QLocale("hi")) == "hi"
+        assert severity_word("contraindicated") == "वर्जित"
+        assert no_result(" a   b ").startswith("इस संदर्भ में 'a b' के लिए कोई प्रविष्टि नहीं है।")
+    finally:
+        install_translations(qapp, QLocale("en"))
+    assert severity_word("contraindicated") == "Contraindicated"
+    words.use(None)
+
+
+def test_hindi_is_drawn_with_real_glyphs_from_the_shipped_font(qapp):
+    """No empty boxes: every glyph of a Hindi sentence is found in some font (index 0 is the
+    missing-glyph box), on a machine that has no Devanagari font of its own (as CI has none)."""
+    load_bundled_fonts()
+    layout = QTextLayout("प्रविष्टि न होने का मतलब यह नहीं है कि इन दवाओं को साथ लेना सुरक्षित है।", QFont())
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    runs = layout.glyphRuns()
+    assert runs and all(index != 0 for run in runs for index in run.glyphIndexes())
+    assert any("Devanagari" in run.rawFont().familyName() for run in runs)
+
+
+def test_the_translations_are_up_to_date_with_the_code():
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "translations.py"), "--check"], capture_output=True,
+                          text=True, cwd=REPO, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_hindi_page_text_is_printed_not_dropped(tmp_path):
+    """The print command draws Hindi with the shipped font (before, the PDF silently lost it).
+    Copying it back out keeps its letters but not yet every vowel sign: Qt's PDF writer maps
+    shaped glyphs to text through the font's own table only."""
+    from pypdf import PdfReader
+
+    title = "पैरासिटामोल + इबुप्रोफेन"
+    (tmp_path / "para-ibu.md").write_text(f'---\ntitle: "{title}"\n---\n\n## Usage\n\nदर्द और बुखार में।\n',
+                                          encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "viewer", "print", "पैरासिटामोल", "--content", str(tmp_path), "--pdf",
+                           str(tmp_path / "out.pdf")], capture_output=True, text=True, cwd=REPO, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    text = PdfReader(tmp_path / "out.pdf").pages[0].extract_text()
+    consonants = {ch for ch in title + "दर्द और बुखार में" if "\u0915" <= ch <= "\u0939"}
+    assert consonants <= set(text), sorted(consonants - set(text))
