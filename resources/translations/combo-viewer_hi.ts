@@ -67,6 +67,21 @@
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <source>The full-text index was damaged; it is being rebuilt. Title search works meanwhile.</source>
+        <translation>पूरे पाठ की खोज का इंडेक्स खराब हो गया था; उसे फिर से बनाया जा रहा है। तब तक शीर्षक से खोज काम करती है।</translation>
+    </message>
+    <message>
+        <source>No entry answers this search on its own: choose one from the list.</source>
+        <translation>कोई एक प्रविष्टि इस खोज का पूरा उत्तर नहीं है: सूची में से एक चुनें।</translation>
+    </message>
+    <message>
+        <source>This page was removed from the content folder. Showing the last version read.</source>
+        <translation>यह पन्ना सामग्री फ़ोल्डर से हटा दिया गया है। पिछली बार पढ़ा गया रूप दिखाया जा रहा है।</translation>
+    </message>
+</context>
+<context>
     <name>DisclaimerBanner</name>
     <message>
         <source>Medical disclaimer</source>
@@ -166,8 +181,71 @@
 <context>
     <name>EntryView</name>
     <message>
+        <source>No entry open</source>
+        <translation>कोई प्रविष्टि खुली नहीं है</translation>
+    </message>
+    <message>
+        <source>Drugs in this combination</source>
+        <translation>इस संयोजन की दवाएँ</translation>
+    </message>
+    <message>
+        <source>Warning about this page</source>
+        <translation>इस पन्ने के बारे में चेतावनी</translation>
+    </message>
+    <message>
+        <source>Generic name and introduction</source>
+        <translation>जेनेरिक नाम और परिचय</translation>
+    </message>
+    <message>
         <source>Sections</source>
         <translation>खंड</translation>
+    </message>
+    <message>
+        <source>No safety notes on this page</source>
+        <translation>इस पन्ने पर सुरक्षा संबंधी कोई टिप्पणी नहीं</translation>
+    </message>
+    <message>
+        <source>Ingredients: {0}</source>
+        <translation>घटक: {0}</translation>
+    </message>
+    <message>
+        <source>Ingredients</source>
+        <translation>घटक</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this entry</source>
+        <translation>इस प्रविष्टि में ढूँढें</translation>
+    </message>
+    <message>
+        <source>Matches found</source>
+        <translation>मिले हुए मिलान</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>पिछला</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>अगला</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>ढूँढें:</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>नहीं मिला</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{1} में से {0}</translation>
     </message>
 </context>
 <context>
@@ -195,6 +273,59 @@
     <message>
         <source>Add another medicine to check it with the others.</source>
         <translation>बाकी दवाओं के साथ जाँचने के लिए एक और दवा जोड़ें।</translation>
+    </message>
+</context>
+<context>
+    <name>FolderStatus</name>
+    <message>
+        <source>The content folder cannot be read ({0}). Showing the pages read before; the list follows again when the folder is back.</source>
+        <translation>सामग्री फ़ोल्डर पढ़ा नहीं जा सकता ({0})। पहले पढ़े गए पन्ने दिखाए जा रहे हैं; फ़ोल्डर लौटने पर सूची फिर से अद्यतन होगी।</translation>
+    </message>
+    <message>
+        <source>The content folder is back; the list is up to date.</source>
+        <translation>सामग्री फ़ोल्डर वापस आ गया है; सूची अद्यतन है।</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>सहायता (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;How to use</source>
+        <translation>उपयोग कैसे करें (&amp;H)</translation>
+    </message>
+    <message>
+        <source>How to use</source>
+        <translation>उपयोग कैसे करें</translation>
+    </message>
+    <message>
+        <source>&amp;About {0}</source>
+        <translation>{0} के बारे में (&amp;A)</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>{0} के बारे में</translation>
+    </message>
+</context>
+<context>
+    <name>IndexStatus</name>
+    <message>
+        <source>The cache folder could not keep the full-text index ({reason}); full-text search works from memory this time.</source>
+        <translation>कैश फ़ोल्डर पूरे पाठ की खोज का इंडेक्स नहीं रख सका ({reason}); इस बार पूरे पाठ की खोज मेमोरी से काम करेगी।</translation>
+    </message>
+    <message>
+        <source>Indexing page text for full-text search: {0} of {1}</source>
+        <translation>पूरे पाठ की खोज के लिए पन्नों का इंडेक्स बन रहा है: {1} में से {0}</translation>
+    </message>
+    <message>
+        <source>Full-text search is ready.</source>
+        <translation>पूरे पाठ की खोज तैयार है।</translation>
+    </message>
+    <message>
+        <source>Full-text search is unavailable: {0}</source>
+        <translation>पूरे पाठ की खोज उपलब्ध नहीं है: {0}</translation>
     </message>
 </context>
 <context>
@@ -341,6 +472,14 @@
         <source>Problems for &amp;authors ({0})…</source>
         <translation>लेखकों के लिए समस्याएँ (&amp;A) ({0})…</translation>
     </message>
+    <message>
+        <source>1 page could not be read — show</source>
+        <translation>1 पन्ना पढ़ा नहीं जा सका — दिखाएँ</translation>
+    </message>
+    <message>
+        <source>{0} pages could not be read — show</source>
+        <translation>{0} पन्ने पढ़े नहीं जा सके — दिखाएँ</translation>
+    </message>
 </context>
 <context>
     <name>NoResultPanel</name>
@@ -367,6 +506,56 @@
     <message>
         <source>Open {0}</source>
         <translation>{0} खोलें</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF निर्यात करें</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF फ़ाइलें (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print preview — {0}</source>
+        <translation>प्रिंट पूर्वावलोकन — {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>प्रिंट करें (&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>प्रिंट करें</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>बंद करें (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close the preview</source>
+        <translation>पूर्वावलोकन बंद करें</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>{0} लिखा नहीं जा सका: {1}</translation>
+    </message>
+    <message>
+        <source>Saved {0} (1 page).</source>
+        <translation>{0} सहेजा गया (1 पन्ना)।</translation>
+    </message>
+    <message>
+        <source>Saved {0} ({1} pages).</source>
+        <translation>{0} सहेजा गया ({1} पन्ने)।</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintPreviewDialog</name>
+    <message>
+        <source>Print</source>
+        <translation>प्रिंट करें</translation>
     </message>
 </context>
 <context>

@@ -7,12 +7,13 @@ import html
 from collections.abc import Callable
 
 from PySide6 import __version__ as qt_version
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from viewer import APP_NAME, __version__
 from viewer.core.pages.model import Library
-from viewer.core.pages.safety import DISCLAIMER
+from viewer.core.pages.safety import DISCLAIMER, safety_sentence
 
 
 def about_text(library: Library) -> str:
@@ -27,20 +28,21 @@ def about_text(library: Library) -> str:
         "<p><b>Licences:</b> the program is under the MIT licence; the bundled pages are under "
         "Creative Commons Attribution 4.0 (CC BY 4.0). "
         f"Qt for Python (PySide6 {html.escape(qt_version)}) is used under the GNU LGPL version 3.</p>"
-        f"<p><i>{html.escape(DISCLAIMER)}</i></p>"
+        f"<p><i>{html.escape(safety_sentence(DISCLAIMER))}</i></p>"
     )
 
 
 def add_help_menu(window: QMainWindow, library: Callable[[], Library], usage: Callable[[], str]) -> dict[str, QAction]:
     """The Help menu: How to use (F1) and About."""
-    menu = window.menuBar().addMenu("&Help")
-    how = QAction("&How to use", window)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("Help", "&Help"))
+    how = QAction(QCoreApplication.translate("Help", "&How to use"), window)
     how.setObjectName("HelpAction")
     how.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-    how.triggered.connect(lambda: _show(window, "How to use", usage()))
-    about = QAction(f"&About {APP_NAME}", window)
+    how.triggered.connect(lambda: _show(window, QCoreApplication.translate("Help", "How to use"), usage()))
+    about = QAction(QCoreApplication.translate("Help", "&About {0}").format(APP_NAME), window)
     about.setObjectName("AboutAction")
-    about.triggered.connect(lambda: _show(window, f"About {APP_NAME}", about_text(library())))
+    about.triggered.connect(lambda: _show(window, QCoreApplication.translate("Help", "About {0}").format(APP_NAME),
+                                          about_text(library())))
     menu.addActions([how, about])
     window.addActions([how, about])
     return {"help": how, "about": about}

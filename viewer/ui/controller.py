@@ -218,7 +218,7 @@ class Controller(QObject):
         text = self.session.query
         assert isinstance(results, Results)
         if results.text_failed:
-            self.session.say("The full-text index was damaged; it is being rebuilt. Title search works meanwhile.", 8000)
+            self.session.say(self.tr("The full-text index was damaged; it is being rebuilt. Title search works meanwhile."), 8000)
             self._update_fulltext()
         self._show_state(text, self.session.state_for(text, results))
 
@@ -241,7 +241,7 @@ class Controller(QObject):
         if path is not None:
             self.open_entry(path)
         elif self.session.query.strip():
-            self.session.say("No entry answers this search on its own: choose one from the list.")
+            self.session.say(self.tr("No entry answers this search on its own: choose one from the list."))
 
     def _show_resting_state(self) -> None:
         if self.current is not None:
@@ -347,4 +347,4 @@ class Controller(QObject):
         elif outcome.kind is Reloaded.RENAMED and path:
             self.open_entry(path)
         elif outcome.kind is Reloaded.REMOVED:
-            self.window.entry_view.set_warning("This page was removed from the content folder. Showing the last version read.")
+            self.window.entry_view.set_warning(self.tr("This page was removed from the content folder. Showing the last version read."))

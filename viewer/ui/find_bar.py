@@ -29,17 +29,17 @@ class FindBar(QWidget):
         self._current = -1
         self._phrase = ""
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Find in this entry")
-        self.field.setAccessibleName("Find in this entry")
+        self.field.setPlaceholderText(self.tr("Find in this entry"))
+        self.field.setAccessibleName(self.field.placeholderText())
         self.field.setClearButtonEnabled(True)
         self.count = QLabel()
-        self.count.setAccessibleName("Matches found")
-        self.previous = QPushButton("Previous")
-        self.next = QPushButton("Next")
-        self.close_button = QPushButton("Close")
+        self.count.setAccessibleName(self.tr("Matches found"))
+        self.previous = QPushButton(self.tr("Previous"))
+        self.next = QPushButton(self.tr("Next"))
+        self.close_button = QPushButton(self.tr("Close"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
-        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(QLabel(self.tr("Find:")))
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count)
         for button in (self.previous, self.next, self.close_button):
@@ -90,9 +90,9 @@ class FindBar(QWidget):
     def _go(self) -> None:
         phrase = self._phrase.strip()
         if not self._matches:
-            self.count.setText("Not found" if phrase else "")
+            self.count.setText(self.tr("Not found") if phrase else "")
         else:
-            self.count.setText(f"{self._current + 1} of {len(self._matches)}")
+            self.count.setText(self.tr("{0} of {1}").format(self._current + 1, len(self._matches)))
             self._show_tab(self._matches[self._current][0])
         self._mark()
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStatusBar
 
 from viewer.core.pages.model import FileInfo
 from viewer.core.search.index import FullTextIndex
+from viewer.core.words import QT_TRANSLATE_NOOP
 from viewer.ui.background import SerialWorker
 
 
@@ -61,8 +62,8 @@ class FullTextBuilder(QObject):
             raise result
 
 
-STORAGE_MESSAGE = ("The cache folder could not keep the full-text index ({reason}); full-text search works from "
-                   "memory this time.")
+STORAGE_MESSAGE = QT_TRANSLATE_NOOP("IndexStatus", "The cache folder could not keep the full-text index ({reason}); "
+                                                   "full-text search works from memory this time.")
 INDEX_QUIET_SECONDS = 0.5  # indexing progress is shown only when it takes longer than this
 
 
@@ -88,7 +89,7 @@ class IndexStatus(QObject):
     def _progress(self, done: int, total: int) -> None:
         if self._slow():
             self._shown = True
-            self._bar.showMessage(f"Indexing page text for full-text search: {done:,} of {total:,}")
+            self._bar.showMessage(self.tr("Indexing page text for full-text search: {0} of {1}").format(f"{done:,}", f"{total:,}"))
 
     def _ready(self, index: object, count: int) -> None:
         """Indexing ended: its progress never stays behind (it said "4,000 of 4,220" long after).
@@ -96,11 +97,11 @@ class IndexStatus(QObject):
         problem = getattr(index, "storage_problem", "")
         if problem and not self._told_storage:
             self._told_storage = True
-            self._bar.showMessage(STORAGE_MESSAGE.format(reason=problem), 15000)
+            self._bar.showMessage(self.tr(STORAGE_MESSAGE).format(reason=problem), 15000)
         elif self._shown or (count and self._slow()):
-            self._bar.showMessage("Full-text search is ready.", 4000)
+            self._bar.showMessage(self.tr("Full-text search is ready."), 4000)
         self._shown = False
 
     def _failed(self, message: str) -> None:
         self._shown = False
-        self._bar.showMessage(f"Full-text search is unavailable: {message}", 8000)
+        self._bar.showMessage(self.tr("Full-text search is unavailable: {0}").format(message), 8000)

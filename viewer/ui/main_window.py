@@ -285,14 +285,14 @@ class MainWindow(QMainWindow):
         self.forward_action.setEnabled(can_forward)
 
     def set_problem_count(self, errors: int, warnings: int) -> None:
-        """The status bar says only what a reader loses (pages that could not be read); an
-        author's lint waits behind View > Problems for authors. The kiosk shows neither."""
+        """The status bar says what a reader loses (unreadable pages); lint waits in View > Problems. Not in the kiosk."""
         self.problems_action.setText(self.tr("Problems for &authors ({0})…").format(f"{errors + warnings:,}"))
         self.problems_action.setEnabled(bool(errors or warnings) and self.mode.menus)
         if not errors or not self.mode.menus:
             self.problems_button.hide()
             return
-        self.problems_button.setText(f"{errors:,} page{'s' if errors != 1 else ''} could not be read — show")
+        unread = self.tr("1 page could not be read — show") if errors == 1 else self.tr("{0} pages could not be read — show")
+        self.problems_button.setText(unread.format(f"{errors:,}"))
         self.problems_button.show()
 
     def apply_zoom(self, zoom: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QToolBar, QWidget
@@ -32,7 +33,8 @@ def _job(window: MainWindow, entry: Entry, library: Library) -> EntryPrint:
 
 def ask_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
     """Where to save a PDF (.pdf added when the name has none); None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, "Export PDF", str(suggested), "PDF files (*.pdf)")
+    title, kinds = QCoreApplication.translate("Printing", "Export PDF"), QCoreApplication.translate("Printing", "PDF files (*.pdf)")
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), kinds)
     if not name:
         return None
     return Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
@@ -43,7 +45,7 @@ def show_print_preview(parent: QWidget, job: EntryPrint) -> QPrintPreviewDialog:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     configure(printer, job.entry)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Print preview — {job.entry.display_title}")
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview — {0}").format(job.entry.display_title))
     dialog.paintRequested.connect(job.paint)
     # Never taller than the screen (its Print button stays in reach at 1366x768), and showing
     # a whole page at once.
@@ -66,17 +68,18 @@ def show_print_preview(parent: QWidget, job: EntryPrint) -> QPrintPreviewDialog:
 def add_labelled_buttons(dialog: QPrintPreviewDialog, toolbar: QToolBar | None) -> None:
     """Print and Close as buttons with words, at the foot of the preview where a dialog's buttons
     are (the toolbar's own Print is an icon a pharmacist has to guess)."""
-    printing = next((a for a in toolbar.actions() if a.text().replace("&", "").lower().startswith("print")), None) \
+    names = ("print", QCoreApplication.translate("QPrintPreviewDialog", "Print").replace("&", "").lower())  # Qt's own words
+    printing = next((a for a in toolbar.actions() if a.text().replace("&", "").lower().startswith(names)), None) \
         if toolbar is not None else None
     buttons = QDialogButtonBox(dialog)
     buttons.setObjectName("PreviewButtons")
     if printing is not None:
-        print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.AcceptRole)
-        print_button.setAccessibleName("Print")
+        print_button = buttons.addButton(QCoreApplication.translate("Printing", "&Print…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        print_button.setAccessibleName(QCoreApplication.translate("Printing", "Print"))
         print_button.clicked.connect(printing.trigger)
         print_button.setDefault(True)
-    close_button = buttons.addButton("&Close", QDialogButtonBox.ButtonRole.RejectRole)
-    close_button.setAccessibleName("Close the preview")
+    close_button = buttons.addButton(QCoreApplication.translate("Printing", "&Close"), QDialogButtonBox.ButtonRole.RejectRole)
+    close_button.setAccessibleName(QCoreApplication.translate("Printing", "Close the preview"))
     close_button.clicked.connect(dialog.reject)
     layout = dialog.layout()
     if layout is not None:
@@ -91,7 +94,9 @@ def export_pdf_asking(window: MainWindow, job: EntryPrint) -> Path | None:
     try:
         pages = export_pdf(job.entry, path, job.context)
     except OSError as exc:
-        window.statusBar().showMessage(f"Could not write {path}: {exc}", 10000)
+        window.statusBar().showMessage(QCoreApplication.translate("Printing", "Could not write {0}: {1}").format(path, exc), 10000)
         return None
-    window.statusBar().showMessage(f"Saved {path} ({pages} page{'s' if pages != 1 else ''}).", 8000)
+    one, many = QCoreApplication.translate("Printing", "Saved {0} (1 page)."), QCoreApplication.translate("Printing", "Saved {0} ({1} pages).")
+    saved = one if pages == 1 else many
+    window.statusBar().showMessage(saved.format(path, pages), 8000)
     return path

@@ -174,7 +174,8 @@ class FolderStatus(QObject):
 
     def __init__(self, watcher: ContentWatcher, bar: QStatusBar, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        watcher.failed.connect(lambda reason: bar.showMessage(
-            f"The content folder cannot be read ({reason}). Showing the pages read before; "
-            "the list follows again when the folder is back."))
-        watcher.restored.connect(lambda: bar.showMessage("The content folder is back; the list is up to date.", 8000))
+        failed = self.tr("The content folder cannot be read ({0}). Showing the pages read before; "
+                         "the list follows again when the folder is back.")
+        back = self.tr("The content folder is back; the list is up to date.")
+        watcher.failed.connect(lambda reason: bar.showMessage(failed.format(reason)))
+        watcher.restored.connect(lambda: bar.showMessage(back, 8000))
