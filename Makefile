@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test quick test-random lint check bench screenshots translations system-deps install-desktop uninstall-desktop man deb bundle bundle-test clean
+.PHONY: run test quick test-random lint check bench screenshots translations system-deps install-desktop uninstall-desktop man deb deb-in-chroot bundle bundle-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ install-desktop: $(VENV)/.installed-run
 ## make deb: a Debian package of the bundle (after make bundle), in dist/
 deb:
 	$(BIN)/python scripts/make_deb.py
+
+## make deb-in-chroot: the .deb installed, run and removed with apt in a fresh Debian 12 (root, debootstrap)
+deb-in-chroot:
+	bash scripts/deb_in_chroot.sh
 
 ## make man: the manual page, from the program's own --help texts, in build/combo-viewer.1
 man: $(VENV)/.installed-run
