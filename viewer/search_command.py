@@ -7,7 +7,8 @@ import sqlite3
 import sys
 from typing import TYPE_CHECKING
 
-from viewer.core.catalog.library import load_catalog
+from viewer.core.catalog.cache import catalog_file
+from viewer.core.catalog.catalog import CatalogLoader
 from viewer.core.pages.model import printable
 from viewer.core.pages.safety import SEVERITY_WORDS
 from viewer.core.search.answers import not_known_line
@@ -15,6 +16,9 @@ from viewer.core.search.index import MARK_END, MARK_START, FullTextIndex
 from viewer.core.search.search_engine import MISSING_PAIR, NO_RESULT, Hit, Results, SearchEngine, checking_line
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from viewer.core.pages.model import Library
     from viewer.options import SearchOptions
 
 
@@ -62,12 +66,21 @@ def _text_lines(results: Results, hits: list[Hit], query: str) -> list[str]:
     return lines if hits else [*lines, NO_RESULT.format(query=" ".join(query.split()))]
 
 
+def load_kept_catalog(content: Path) -> Library:
+    """The listings from the catalog the window keeps (a page is parsed only when it changed since
+    the catalog was written), and the catalog kept up to date for the next run and the window."""
+    loader = CatalogLoader(content, catalog_file(content))
+    library = loader.load()
+    loader.save()  # a catalog that cannot be written costs only the next run's reading
+    return library
+
+
 def run_search(options: SearchOptions) -> int:
-    library = load_catalog(options.content)
+    library = load_kept_catalog(options.content)
     engine = SearchEngine.for_library(library)
     try:
         index = FullTextIndex(options.content)
-        index.update()
+        index.update(library.pages)  # the catalog's walk: no second one
         engine.fulltext = index
         if index.storage_problem:
             print(f"combo-viewer: the cache folder could not keep the full-text index ({printable(index.storage_problem)}); "

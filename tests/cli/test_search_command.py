@@ -88,3 +88,29 @@ def test_json_carries_unknown_names_and_duplicates_beside_the_results(capsys):
             "sentence": "Two NSAIDs: ibuprofen and naproxen."} in data
     assert {"kind": "unknown", "name": "zzqqx", "sentence": not_known_line(("zzqqx",))} in data
     assert any(d["kind"] == "check" and d["snippet"] == MISSING_PAIR for d in data)
+
+
+def test_a_second_search_reads_only_the_pages_changed_since_the_first(tmp_path, capsys, monkeypatch):
+    """The command keeps the catalog the window keeps: a later run parses no unchanged page,
+    and still finds what an edit changed."""
+    import os
+    import shutil
+
+    from tests.helpers import REPO
+    from viewer.core.catalog import library
+
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    parsed: list[str] = []
+    real = library.read_page
+    monkeypatch.setattr(library, "read_page", lambda root, path: parsed.append(path) or real(root, path))
+    assert run(capsys, "sertraline tramadol", "--content", str(content))[0] == 0
+    assert len(parsed) > 90  # the first run reads every page, once
+    parsed.clear()
+    page = content / "sertraline-tramadol.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Sertraline + Tramadol", "title: Sertraline + Tramadol (edited)"),
+                    encoding="utf-8")
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))
+    status, out, _ = run(capsys, "sertraline tramadol", "--content", str(content))
+    assert status == 0 and parsed == ["sertraline-tramadol.md"]
+    assert "Sertraline + Tramadol (edited)  (sertraline-tramadol.md)" in out
