@@ -7,7 +7,8 @@ import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from viewer.core.catalog.library import load_catalog, read_page
+from viewer.core.catalog.catalog import load_kept_catalog
+from viewer.core.catalog.library import read_page
 from viewer.core.pages.model import printable
 from viewer.core.search.search_engine import NO_RESULT, SearchEngine
 
@@ -29,7 +30,7 @@ def run_print(options: PrintOptions) -> int:
         print(f"combo-viewer: {import_problem(exc, 'Printing')}", file=sys.stderr)
         return 1
 
-    library = load_catalog(options.content)
+    library = load_kept_catalog(options.content)
     chosen = _chosen_entry(options, library)
     if isinstance(chosen, int):
         return chosen

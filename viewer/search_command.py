@@ -7,8 +7,7 @@ import sqlite3
 import sys
 from typing import TYPE_CHECKING
 
-from viewer.core.catalog.cache import catalog_file
-from viewer.core.catalog.catalog import CatalogLoader
+from viewer.core.catalog.catalog import load_kept_catalog
 from viewer.core.pages.model import printable
 from viewer.core.pages.safety import SEVERITY_WORDS
 from viewer.core.search.answers import not_known_line
@@ -16,9 +15,6 @@ from viewer.core.search.index import MARK_END, MARK_START, FullTextIndex
 from viewer.core.search.search_engine import MISSING_PAIR, NO_RESULT, Hit, Results, SearchEngine, checking_line
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from viewer.core.pages.model import Library
     from viewer.options import SearchOptions
 
 
@@ -64,15 +60,6 @@ def _text_lines(results: Results, hits: list[Hit], query: str) -> list[str]:
         else:
             lines.append(f"{hit.title}  ({hit.path})")
     return lines if hits else [*lines, NO_RESULT.format(query=" ".join(query.split()))]
-
-
-def load_kept_catalog(content: Path) -> Library:
-    """The listings from the catalog the window keeps (a page is parsed only when it changed since
-    the catalog was written), and the catalog kept up to date for the next run and the window."""
-    loader = CatalogLoader(content, catalog_file(content))
-    library = loader.load()
-    loader.save()  # a catalog that cannot be written costs only the next run's reading
-    return library
 
 
 def run_search(options: SearchOptions) -> int:

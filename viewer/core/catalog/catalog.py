@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from viewer.core.catalog.cache import catalog_file
 from viewer.core.catalog.catalog_cache import CatalogCache, Memo, read_of_values, values_of
 from viewer.core.catalog.folder import UNKNOWN, Scan, read_signed
 from viewer.core.catalog.library import Read, listing_quickly, load_folder, read_listing, read_listing_quickly
@@ -128,3 +129,13 @@ class CatalogLoader:
         before = {e.path: e for e in other.entries}
         after = {e.path: e for e in now.entries}
         return {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+
+
+def load_kept_catalog(root: Path) -> Library:
+    """The listings from the catalog the window keeps (a page is parsed only when it changed since
+    the catalog was written), and the catalog kept up to date for the next run and the window:
+    what the commands read instead of every page."""
+    loader = CatalogLoader(root, catalog_file(root))
+    library = loader.load()
+    loader.save()  # a catalog that cannot be written costs only the next run's reading
+    return library
