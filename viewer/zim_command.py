@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, TextIO
 from libzim.writer import Creator, Hint, IndexData, Item, StringProvider  # type: ignore[import-untyped,unused-ignore]
 
 from viewer import APP_NAME, __version__
-from viewer.core.catalog.library import load_library
+from viewer.core.catalog.catalog import load_kept_catalog
+from viewer.core.catalog.library import read_page
 from viewer.core.pages.drugs import with_fallback
-from viewer.core.pages.model import Entry, Library, Severity, printable
+from viewer.core.pages.model import Library, Listing, Severity, printable
 from viewer.core.present.document import readable_date
 from viewer.core.present.render import Renderer
 from viewer.core.present.web import (
@@ -132,7 +133,7 @@ class Progress:
 def run_export(options: ExportOptions) -> int:
     started = time.monotonic()
     target = options.zim if options.zim.suffix.lower() == ".zim" else options.zim.with_name(options.zim.name + ".zim")
-    library = load_library(options.content)
+    library = load_kept_catalog(options.content)
     partial = target.with_name(f".{target.name}.partial")
     try:
         written = write_zim(partial, library)
@@ -152,40 +153,54 @@ def run_export(options: ExportOptions) -> int:
 
 
 def write_zim(path: Path, library: Library, progress: Progress | None = None) -> Written:
-    """Every entry of ``library`` into a new ZIM file at ``path``; a page that cannot be laid out
-    is left out and named, never the whole export."""
+    """Every entry of ``library`` (its catalog: listings only) into a new ZIM file at ``path``, each
+    page read and laid out in turn, so memory holds one page at a time; a page that cannot be read
+    or laid out is left out and named, never the whole export."""
     names = other_names(library.entries, with_fallback(library.drugs))
-    keywords = names_of_entries(names)
     site = website(library)
     progress = progress or Progress(len(library.entries) + len(names))
     left_out = [f"{path}: {_first_error(library, path)}" for path in library.failed]
-    exported = []
     with _quiet_stdout(), Creator(path).config_verbose(False).config_indexing(True, LANGUAGE).set_mainpath(HOME) as creator:
         _describe(creator, library, site)
-        renderer = Renderer()
-        for done, entry in enumerate(_entries(library), 1):
-            try:
-                content = entry_page(site, entry, renderer)
-            except Exception as exc:  # noqa: BLE001 - one page's fault is that page's, never the export's
-                left_out.append(f"{entry.path}: could not be laid out ({type(exc).__name__}: {exc})")
-                continue
-            creator.add_item(_Page(site.path_of(entry.path), entry.display_title, content, True,
-                                   " ".join(keywords.get(entry.path, ()))))
-            exported.append(entry)
-            progress.step(done)
-        shown = {entry.path for entry in exported}
+        exported = _write_entries(creator, library, site, names_of_entries(names), progress, left_out)
+        shown = {listing.path: listing for listing in exported}
         for brand in library.brands:
             if brand.target in shown:
                 creator.add_redirection(f"brand/{brand.path.rpartition('.')[0] or brand.path}", brand.name,
                                         site.path_of(brand.target), {Hint.FRONT_ARTICLE: True})
-        by_path = {entry.path: entry for entry in exported}
-        names = _name_pages(creator, site, names, by_path, progress, len(library.entries))
+        names = _name_pages(creator, site, names, shown, progress, len(library.entries))
         home, letters = home_page(site, exported, len(names))
         creator.add_item(_Page(HOME, site.name, home, True))
         for letter in letters:
             creator.add_item(_Page(*letter, front=False))
         progress.say("finishing: the search indexes and compression")
     return Written(len(exported), len(names), tuple(left_out))
+
+
+def _write_entries(creator: Creator, library: Library, site: WebSite, keywords: dict[str, tuple[str, ...]],
+                   progress: Progress, left_out: list[str]) -> list[Listing]:
+    """Each entry read, laid out and added; the listings of those written."""
+    brands: dict[str, list[str]] = {}
+    for brand in library.brands:
+        brands.setdefault(brand.target, []).append(brand.details)
+    renderer = Renderer()
+    exported = []
+    for done, listing in enumerate(library.entries, 1):
+        progress.step(done)
+        page = read_page(library.root, listing.path)
+        if page.entry is None:
+            left_out.append(f"{listing.path}: {page.problems[0].message if page.problems else 'no entry could be read'}")
+            continue
+        entry = replace(page.entry, brands=tuple(brands[listing.path])) if listing.path in brands else page.entry
+        try:
+            content = entry_page(site, replace(entry, distinguisher=listing.distinguisher), renderer)
+        except Exception as exc:  # noqa: BLE001 - one page's fault is that page's, never the export's
+            left_out.append(f"{listing.path}: could not be laid out ({type(exc).__name__}: {exc})")
+            continue
+        creator.add_item(_Page(site.path_of(listing.path), listing.display_title, content, True,
+                               " ".join(keywords.get(listing.path, ()))))
+        exported.append(listing)
+    return exported
 
 
 @contextmanager
@@ -203,15 +218,7 @@ def _quiet_stdout() -> Iterator[None]:
         os.close(kept)
 
 
-def _entries(library: Library) -> Iterator[Entry]:
-    """The entries in full (load_library reads every page whole), each with its site's brands."""
-    for entry in library.entries:
-        if isinstance(entry, Entry):
-            brands = library.brands_of(entry.path)
-            yield replace(entry, brands=brands) if brands else entry
-
-
-def _name_pages(creator: Creator, site: WebSite, names: list[OtherName], by_path: dict[str, Entry],
+def _name_pages(creator: Creator, site: WebSite, names: list[OtherName], by_path: dict[str, Listing],
                 progress: Progress, done: int) -> list[OtherName]:
     kept = []
     for other in names:
