@@ -18,6 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench import kiwix  # noqa: E402
 from bench.corpus import generate  # noqa: E402
 
 LOAD = """
@@ -148,14 +149,16 @@ def main() -> None:
                    "full_parse_s": round(full["seconds"], 3), "cold": cold, "warm": warm, "quick_paths": quick}
             results["sizes"].append(row)
             print(json.dumps(row))
+    kiwix_rows = kiwix.measure(kiwix.SIZES if len(sys.argv) < 2 else sizes)  # the issue's sizes by default
     results["hostile"] = json.loads(run([sys.executable, str(REPO / "bench" / "hostile.py"), "100"]))
     print(json.dumps(results["hostile"]))
     # Sizes not run this time keep their last figures (`make bench ARGS=10000` updates one row).
     try:
         earlier = json.loads((REPO / "docs" / "benchmarks.json").read_text())
         kept = [row for row in earlier.get("sizes", []) if row.get("pages") not in sizes]
+        results["kiwix"] = kiwix.merged(earlier.get("kiwix", []), kiwix_rows)
     except (OSError, ValueError, AttributeError):
-        kept = []
+        kept, results["kiwix"] = [], kiwix_rows
     results["sizes"] = sorted(kept + results["sizes"], key=lambda row: row["pages"])
     write_report(results)
 
@@ -233,6 +236,7 @@ def write_report(results: dict) -> None:
         )
     lines += ["", "Targets (✓ met, ✗ missed) are those of the benchmark issue for this 2-core machine.", ""]
     lines += quick_paths_table(results["sizes"])
+    lines += kiwix.table(results.get("kiwix", []))
     hostile = results.get("hostile")
     if hostile:
         worst = hostile["slowest_random"]
