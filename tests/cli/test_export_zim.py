@@ -224,3 +224,19 @@ def test_pages_that_would_share_a_place_and_odd_file_names_are_all_exported(tmp_
         assert archive.get_entry_by_path(unquote(place)).title.startswith(("Alpha + Beta (", "What? #1 / 100%"))
     done = subprocess.run(["zimcheck", "-A", str(tmp_path / "out.zim")], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout
+
+
+def test_a_hostile_page_becomes_text_and_the_file_still_passes_zimcheck(tmp_path, capsys):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.md").write_text(page(body='## Usage\n\n<img src="http://tracker.example/x.png"> <script>alert(1)</script> '
+                                          '[tap](javascript:alert(1)) <iframe src="x"></iframe>\n',
+                                       front='title: "<script>alert(1)</script> + Beta"\n'), encoding="utf-8")
+    status, _, _ = export(capsys, content, tmp_path / "out.zim")
+    assert status == 0
+    archive = Archive(tmp_path / "out.zim")
+    shown = html_of(archive, "entry/a")
+    assert not re.search(r"<(?:script|img|iframe)\b", shown) and "javascript:" not in shown
+    assert '<img src="http://tracker.example/x.png">' in words(shown)  # the page's words, shown as text
+    done = subprocess.run(["zimcheck", "-A", str(tmp_path / "out.zim")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout

@@ -79,8 +79,20 @@ def link(here: str, there: str, text: str) -> str:
     return f'<a href="{target}">{html.escape(text)}</a>'
 
 
+_TAG = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")  # a tag, its quoted values whole
+
+
+def quotes_as_entities(fragment: str) -> str:
+    """Quotes in text (never in tags) written as entities, shown the same: a page's raw HTML,
+    shown as text ("<img src="http://...">"), never reads to a checker as a link to fetch."""
+    parts = _TAG.split(fragment)  # text, tag, text, tag, ...
+    parts[::2] = [text.replace('"', "&quot;").replace("'", "&#x27;") for text in parts[::2]]
+    return "".join(parts)
+
+
 def page(site: WebSite, here: str, title: str, body: str) -> str:
     """One whole page: the disclaimer first, a way home, the body, whose library it is."""
+    body = quotes_as_entities(body)
     home = "" if here == HOME else f'<nav class="top">{link(here, HOME, "All entries")}</nav>'
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
