@@ -186,21 +186,29 @@ def _write_entries(creator: Creator, library: Library, site: WebSite, keywords: 
     renderer = Renderer()
     exported = []
     for done, listing in enumerate(library.entries, 1):
+        why_not = _write_entry(creator, library.root, listing, site, renderer, brands, keywords)
+        if why_not is None:
+            exported.append(listing)
+        else:
+            left_out.append(f"{listing.path}: {why_not}")
         progress.step(done)
-        page = read_page(library.root, listing.path)
-        if page.entry is None:
-            left_out.append(f"{listing.path}: {page.problems[0].message if page.problems else 'no entry could be read'}")
-            continue
-        entry = replace(page.entry, brands=tuple(brands[listing.path])) if listing.path in brands else page.entry
-        try:
-            content = entry_page(site, replace(entry, distinguisher=listing.distinguisher), renderer)
-        except Exception as exc:  # noqa: BLE001 - one page's fault is that page's, never the export's
-            left_out.append(f"{listing.path}: could not be laid out ({type(exc).__name__}: {exc})")
-            continue
-        creator.add_item(_Page(site.path_of(listing.path), listing.display_title, content, True,
-                               " ".join(keywords.get(listing.path, ()))))
-        exported.append(listing)
     return exported
+
+
+def _write_entry(creator: Creator, root: str, listing: Listing, site: WebSite, renderer: Renderer,
+                 brands: dict[str, list[str]], keywords: dict[str, tuple[str, ...]]) -> str | None:
+    """One entry read, laid out and added; why not, when it could not be."""
+    page = read_page(root, listing.path)
+    if page.entry is None:
+        return page.problems[0].message if page.problems else "no entry could be read"
+    entry = replace(page.entry, brands=tuple(brands[listing.path])) if listing.path in brands else page.entry
+    try:
+        content = entry_page(site, replace(entry, distinguisher=listing.distinguisher), renderer)
+    except Exception as exc:  # noqa: BLE001 - one page's fault is that page's, never the export's
+        return f"could not be laid out ({type(exc).__name__}: {exc})"
+    creator.add_item(_Page(site.path_of(listing.path), listing.display_title, content, True,
+                           " ".join(keywords.get(listing.path, ()))))
+    return None
 
 
 @contextmanager
