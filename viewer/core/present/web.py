@@ -70,7 +70,8 @@ def letter_path(letter: str) -> str:
 
 
 def name_path(kind: str, name: str) -> str:
-    return f"{NAME_FOLDER}{kind}/{' '.join(name.split())}"
+    """A brand's or class's page; a "/" in its name ("30/500") is drawn as one but is not a folder."""
+    return f"{NAME_FOLDER}{kind}/{' '.join(name.split()).replace('/', chr(0x2215))}"
 
 
 def link(here: str, there: str, text: str) -> str:
