@@ -559,6 +559,49 @@
     </message>
 </context>
 <context>
+    <name>Quality</name>
+    <message>
+        <source>a language model&apos;s refusal or remark about itself</source>
+        <translation>भाषा मॉडल का इनकार या अपने बारे में टिप्पणी</translation>
+    </message>
+    <message>
+        <source>placeholder text</source>
+        <translation>अधूरा छोड़ा गया पाठ</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>गंभीरता</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>चेतावनी</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>स्रोत</translation>
+    </message>
+    <message>
+        <source>review date</source>
+        <translation>समीक्षा की तिथि</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> या </translation>
+    </message>
+    <message>
+        <source>This page states no {0}.</source>
+        <translation>यह पन्ना {0} नहीं बताता।</translation>
+    </message>
+    <message>
+        <source>{0} at {1}</source>
+        <translation>{1} में {0}</translation>
+    </message>
+    <message>
+        <source>Parts of this page are unfinished: {0}.</source>
+        <translation>इस पन्ने के कुछ हिस्से अधूरे हैं: {0}।</translation>
+    </message>
+</context>
+<context>
     <name>Safety</name>
     <message>
         <source>General information only, not medical advice. Always ask a doctor or pharmacist before starting, stopping or combining medicines.</source>
@@ -665,6 +708,37 @@
     <message>
         <source>Contraind.</source>
         <translation>वर्जित</translation>
+    </message>
+</context>
+<context>
+    <name>Spoken</name>
+    <message>
+        <source>This page states no severity.</source>
+        <translation>यह पन्ना गंभीरता नहीं बताता।</translation>
+    </message>
+    <message>
+        <source>Severity {0}.</source>
+        <translation>गंभीरता: {0}।</translation>
+    </message>
+    <message>
+        <source>1 pair listed.</source>
+        <translation>1 जोड़ी सूची में है।</translation>
+    </message>
+    <message>
+        <source>{0} pairs listed.</source>
+        <translation>{0} जोड़ियाँ सूची में हैं।</translation>
+    </message>
+    <message>
+        <source>1 combination listed.</source>
+        <translation>1 संयोजन सूची में है।</translation>
+    </message>
+    <message>
+        <source>{0} combinations listed.</source>
+        <translation>{0} संयोजन सूची में हैं।</translation>
+    </message>
+    <message>
+        <source>Searching the text…</source>
+        <translation>पाठ में खोज जारी…</translation>
     </message>
 </context>
 <context>

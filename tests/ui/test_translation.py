@@ -8,13 +8,15 @@ import json
 import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QTextLayout
 
 from tests.helpers import REPO
 from viewer.core import words
-from viewer.core.pages.safety import DISCLAIMER, safety_sentence, severity_word
+from viewer.core.pages.quality import NO_SEVERITY, Flag, quality_lines
+from viewer.core.pages.safety import DISCLAIMER, safety_sentence, severity_sentence, severity_word
 from viewer.core.search.results import no_result
 from viewer.ui.fonts import load_bundled_fonts
 from viewer.ui.i18n import install_translations
@@ -84,9 +86,14 @@ def test_the_core_says_its_sentences_through_the_installed_translator(qapp):
         assert install_translations(qapp, QLocale("hi")) == "hi"
         assert severity_word("contraindicated") == "वर्जित"
         assert no_result(" a   b ").startswith("इस संदर्भ में 'a b' के लिए कोई प्रविष्टि नहीं है।")
+        stated = SimpleNamespace(warning="", sources=("BNF",), reviewed="")  # no severity, warning or review date
+        assert quality_lines([Flag(NO_SEVERITY)], stated) == ["यह पन्ना गंभीरता, चेतावनी या समीक्षा की तिथि नहीं बताता।"]
+        assert severity_sentence("major") == "गंभीरता: गंभीर।"
     finally:
         install_translations(qapp, QLocale("en"))
     assert severity_word("contraindicated") == "Contraindicated"
+    assert quality_lines([Flag(NO_SEVERITY)], SimpleNamespace(warning="", sources=(), reviewed="")) == [
+        "This page states no severity, warning, sources or review date."]
     words.use(None)
 
 

@@ -10,7 +10,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from viewer.core import words
 from viewer.core.pages.safety import Safety
+from viewer.core.words import QT_TRANSLATE_NOOP
 
 NO_SEVERITY, REFUSAL, PLACEHOLDER = "no-severity", "refusal", "placeholder"
 
@@ -46,7 +48,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Callable[[str], bool]], ...] = (  #
     (PLACEHOLDER, _BRACKET, _may_leave_gaps),
     (PLACEHOLDER, _XYZ, _may_leave_gaps),
 )
-_WHAT = {REFUSAL: "a language model's refusal or remark about itself", PLACEHOLDER: "placeholder text"}
+_WHAT = {REFUSAL: QT_TRANSLATE_NOOP("Quality", "a language model's refusal or remark about itself"),
+         PLACEHOLDER: QT_TRANSLATE_NOOP("Quality", "placeholder text")}  # in English (check); the reader's: quality_lines
+_LACKING = (QT_TRANSLATE_NOOP("Quality", "severity"), QT_TRANSLATE_NOOP("Quality", "warning"),
+            QT_TRANSLATE_NOOP("Quality", "sources"), QT_TRANSLATE_NOOP("Quality", "review date"))
+_OR = QT_TRANSLATE_NOOP("Quality", " or ")  # before the last thing a page lacks
 
 
 @dataclass(frozen=True)
@@ -96,12 +102,18 @@ class _Stated(Protocol):
 
 def quality_lines(flags: Sequence[Flag], safety: _Stated) -> list[str]:
     """What the header and page 1 of a print-out say of the page, in neutral words."""
+    def said(text: str) -> str:
+        return words.translate("Quality", text)
+
     lines = []
     if any(f.kind == NO_SEVERITY for f in flags):
-        lacking = ["severity"] + [name for name, given in (("warning", safety.warning), ("sources", safety.sources),
-                                                             ("review date", safety.reviewed)) if not given]
-        lines.append(f"This page states no {', '.join(lacking[:-1])}{' or ' if len(lacking) > 1 else ''}{lacking[-1]}.")
-    unfinished = [f"{_WHAT[f.kind]} at {f.where}" for f in flags if f.kind != NO_SEVERITY]
+        severity, *others = _LACKING
+        given = (safety.warning, safety.sources, safety.reviewed)
+        lacking = [said(severity)] + [said(name) for name, stated in zip(others, given, strict=True) if not stated]
+        listed = f"{', '.join(lacking[:-1])}{said(_OR)}{lacking[-1]}" if len(lacking) > 1 else lacking[0]
+        lines.append(words.translate("Quality", "This page states no {0}.").format(listed))
+    unfinished = [words.translate("Quality", "{0} at {1}").format(said(_WHAT[f.kind]), words.translate("Sections", f.where))
+                  for f in flags if f.kind != NO_SEVERITY]
     if unfinished:
-        lines.append(f"Parts of this page are unfinished: {'; '.join(unfinished)}.")
+        lines.append(words.translate("Quality", "Parts of this page are unfinished: {0}.").format("; ".join(unfinished)))
     return lines

@@ -40,6 +40,13 @@ def severity_word(severity: str) -> str:
     return words.translate("Severity", SEVERITY_WORDS[severity])
 
 
+def severity_sentence(severity: str) -> str:
+    """ "Severity Major.", or that the page states none, in the reader's language (what is heard)."""
+    if not severity:
+        return words.translate("Spoken", "This page states no severity.")
+    return words.translate("Spoken", "Severity {0}.").format(severity_word(severity))
+
+
 def safety_sentence(sentence: str) -> str:
     """DISCLAIMER or NOT_SAFE in the reader's language."""
     return words.translate("Safety", sentence)

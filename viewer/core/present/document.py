@@ -11,7 +11,7 @@ from viewer.core import words
 from viewer.core.pages.kinds import HEADER_KINDS, MORE, NOTICE_KINDS, TAB_KINDS
 from viewer.core.pages.model import Entry
 from viewer.core.pages.quality import quality_lines
-from viewer.core.pages.safety import SERIOUS, severity_word
+from viewer.core.pages.safety import SERIOUS, severity_sentence, severity_word
 from viewer.core.present.callouts import CALLOUT_CLASS
 from viewer.core.present.render import Rendered, Renderer, plain_html
 
@@ -42,7 +42,7 @@ class EntryDocument:
     @property
     def spoken_title(self) -> str:
         """What a screen reader says for the header: severity and warning first, as seen."""
-        parts = [f"Severity {severity_word(self.severity)}." if self.severity else "", self.warning, self.title]
+        parts = [severity_sentence(self.severity) if self.severity else "", self.warning, self.title]
         return " ".join(p for p in parts if p)
 
 

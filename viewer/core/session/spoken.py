@@ -3,8 +3,9 @@ a search's outcome once the typing settles, and the severity of an entry as it o
 
 from __future__ import annotations
 
+from viewer.core import words
 from viewer.core.pages.model import Entry
-from viewer.core.pages.safety import severity_word
+from viewer.core.pages.safety import severity_sentence
 from viewer.core.search.results import no_result
 from viewer.core.session.states import Listed, NoResult, PairCheck, SearchState
 
@@ -14,11 +15,13 @@ def said_for_search(state: SearchState | None) -> str:
     if isinstance(state, NoResult):
         return no_result(state.query)
     if isinstance(state, PairCheck):
-        return f"{state.heading}. {len(state.rows)} pair{'s' if len(state.rows) != 1 else ''} listed."
+        pairs = words.translate("Spoken", "1 pair listed.") if len(state.rows) == 1 else words.translate("Spoken", "{0} pairs listed.")
+        return f"{state.heading}. {pairs.format(len(state.rows))}"
     if isinstance(state, Listed) and state.results.asked:
         found = len(state.results)
-        searching = " Searching the text…" if state.results.text_wanted else ""
-        return f"{found} combination{'s' if found != 1 else ''} listed.{searching}"
+        listed = words.translate("Spoken", "1 combination listed.") if found == 1 else words.translate("Spoken", "{0} combinations listed.")
+        searching = " " + words.translate("Spoken", "Searching the text…") if state.results.text_wanted else ""
+        return listed.format(found) + searching
     return ""
 
 
@@ -26,5 +29,4 @@ def said_for_entry(entry: Entry | None) -> str:
     """An opened entry: its title and the severity it states, or that it states none."""
     if entry is None:
         return ""
-    severity = f"Severity {severity_word(entry.severity)}." if entry.severity else "This page states no severity."
-    return f"{entry.title}. {severity}"
+    return f"{entry.title}. {severity_sentence(entry.severity)}"
