@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi" sourcelanguage="en">
 <context>
+    <name>Answers</name>
+    <message>
+        <source>Two</source>
+        <translation>दो</translation>
+    </message>
+    <message>
+        <source>Three</source>
+        <translation>तीन</translation>
+    </message>
+    <message>
+        <source>Four</source>
+        <translation>चार</translation>
+    </message>
+    <message>
+        <source>Five</source>
+        <translation>पाँच</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> और </translation>
+    </message>
+    <message>
+        <source>{0} {1}s: {2}.</source>
+        <translation>{0} {1} दवाएँ: {2}।</translation>
+    </message>
+    <message>
+        <source>Both contain {0}: {1}.</source>
+        <translation>दोनों में {0} है: {1}।</translation>
+    </message>
+    <message>
+        <source>All {0} contain {1}: {2}.</source>
+        <translation>सभी {0} में {1} है: {2}।</translation>
+    </message>
+    <message>
+        <source>“{0}” as {1}</source>
+        <translation>“{0}” को {1}</translation>
+    </message>
+    <message>
+        <source>Read {0}.</source>
+        <translation>{0} पढ़ा गया।</translation>
+    </message>
+    <message>
+        <source>The check below leaves it out.</source>
+        <translation>नीचे की जाँच में यह शामिल नहीं है।</translation>
+    </message>
+    <message>
+        <source>The check below leaves them out.</source>
+        <translation>नीचे की जाँच में ये शामिल नहीं हैं।</translation>
+    </message>
+    <message>
+        <source>The results below leave it out.</source>
+        <translation>नीचे के परिणामों में यह शामिल नहीं है।</translation>
+    </message>
+    <message>
+        <source>The results below leave them out.</source>
+        <translation>नीचे के परिणामों में ये शामिल नहीं हैं।</translation>
+    </message>
+    <message>
+        <source>Not in this reference: {0}.</source>
+        <translation>इस संदर्भ में नहीं: {0}।</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <source>Touch to start</source>
@@ -509,6 +572,17 @@
     </message>
 </context>
 <context>
+    <name>Notes</name>
+    <message>
+        <source>Did you mean: {0}</source>
+        <translation>क्या आपका मतलब था: {0}</translation>
+    </message>
+    <message>
+        <source>No notes</source>
+        <translation>कोई टिप्पणी नहीं</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>Export PDF</source>
@@ -549,6 +623,21 @@
     <message>
         <source>Saved {0} ({1} pages).</source>
         <translation>{0} सहेजा गया ({1} पन्ने)।</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDialog</name>
+    <message>
+        <source>Problems in the content folder</source>
+        <translation>सामग्री फ़ोल्डर की समस्याएँ</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>समस्याएँ</translation>
+    </message>
+    <message>
+        <source>Problems for the authors of the pages in {0}: errors are pages (or parts) that could not be read, the other pages unaffected; warnings are things an author may want to fix.</source>
+        <translation>{0} के पन्नों के लेखकों के लिए समस्याएँ: त्रुटियाँ वे पन्ने (या हिस्से) हैं जो पढ़े नहीं जा सके, बाकी पन्नों पर इसका असर नहीं; चेतावनियाँ वे बातें हैं जिन्हें लेखक ठीक करना चाह सकता है।</translation>
     </message>
 </context>
 <context>

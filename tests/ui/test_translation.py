@@ -17,6 +17,7 @@ from tests.helpers import REPO
 from viewer.core import words
 from viewer.core.pages.quality import NO_SEVERITY, Flag, quality_lines
 from viewer.core.pages.safety import DISCLAIMER, safety_sentence, severity_sentence, severity_word
+from viewer.core.search.answers import Duplicate, not_known_line
 from viewer.core.search.results import no_result
 from viewer.ui.fonts import load_bundled_fonts
 from viewer.ui.i18n import install_translations
@@ -89,6 +90,8 @@ def test_the_core_says_its_sentences_through_the_installed_translator(qapp):
         stated = SimpleNamespace(warning="", sources=("BNF",), reviewed="")  # no severity, warning or review date
         assert quality_lines([Flag(NO_SEVERITY)], stated) == ["यह पन्ना गंभीरता, चेतावनी या समीक्षा की तिथि नहीं बताता।"]
         assert severity_sentence("major") == "गंभीरता: गंभीर।"
+        assert Duplicate("paracetamol", ("Combiflam", "Crocin"), "ingredient").sentence == "दोनों में paracetamol है: Combiflam और Crocin।"
+        assert not_known_line(["zzqqx"], "check") == "इस संदर्भ में नहीं: zzqqx। नीचे की जाँच में यह शामिल नहीं है।"
     finally:
         install_translations(qapp, QLocale("en"))
     assert severity_word("contraindicated") == "Contraindicated"

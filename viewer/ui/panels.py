@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -183,7 +183,8 @@ def notes_html(notes: tuple[str, ...], suggestions: tuple[Hit, ...]) -> str:
             severity = f" ({severity_word(hit.severity)})" if hit.severity else ""
             links.append(f'<a href="{html.escape(hit.path or "")}">{html.escape(hit.snippet)}: '
                          f"{html.escape(hit.title)}{severity}</a>")
-        parts.append("<p>Did you mean: " + "; ".join(links) + "</p>")
+        did_you_mean = QCoreApplication.translate("Notes", "Did you mean: {0}")
+        parts.append(f"<p>{did_you_mean.format('; '.join(links))}</p>")
     return "".join(parts)
 
 
@@ -203,7 +204,7 @@ def notes_label(name: str) -> QLabel:
 def show_notes(label: QLabel, notes: tuple[str, ...], suggestions: tuple[Hit, ...]) -> None:
     text = notes_html(notes, suggestions)
     label.setText(text)
-    label.setAccessibleName(" ".join(notes) or "No notes")
+    label.setAccessibleName(" ".join(notes) or QCoreApplication.translate("Notes", "No notes"))
     label.setVisible(bool(text))
 
 

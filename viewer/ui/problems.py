@@ -13,17 +13,17 @@ from viewer.core.pages.model import Problem
 class ProblemsDialog(QDialog):
     def __init__(self, problems: Sequence[Problem], folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Problems in the content folder")
-        self.setAccessibleName("Problems in the content folder")
+        self.setWindowTitle(self.tr("Problems in the content folder"))
+        self.setAccessibleName(self.windowTitle())
         self.resize(760, 360)
         self.model = QStringListModel([str(p) for p in problems], self)
         self.view = QListView()
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Problems")
+        self.view.setAccessibleName(self.tr("Problems"))
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
-        intro = QLabel(f"Problems for the authors of the pages in {folder}: errors are pages (or parts) that could not "
-                       "be read, the other pages unaffected; warnings are things an author may want to fix.")
+        intro = QLabel(self.tr("Problems for the authors of the pages in {0}: errors are pages (or parts) that could not "
+                               "be read, the other pages unaffected; warnings are things an author may want to fix.").format(folder))
         intro.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

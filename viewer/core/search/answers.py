@@ -8,12 +8,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from viewer.core import words
 from viewer.core.search.query import not_a_name, products
 from viewer.core.search.vocabulary import Concept, DrugVocabulary
+from viewer.core.words import QT_TRANSLATE_NOOP
 
-NOT_KNOWN = "Not in this reference: {names}."
-LEFT_OUT = {"check": " The check below leaves {them} out.", "list": " The results below leave {them} out.", "": ""}
-NUMBER_WORDS = {2: "Two", 3: "Three", 4: "Four", 5: "Five"}
+NUMBER_WORDS = {2: QT_TRANSLATE_NOOP("Answers", "Two"), 3: QT_TRANSLATE_NOOP("Answers", "Three"),
+                4: QT_TRANSLATE_NOOP("Answers", "Four"), 5: QT_TRANSLATE_NOOP("Answers", "Five")}
+_AND = QT_TRANSLATE_NOOP("Answers", " and ")  # before the last of a list of names
+
+
+def _said(text: str) -> str:
+    return words.translate("Answers", text)
 
 
 @dataclass(frozen=True)
@@ -35,12 +41,13 @@ class Duplicate:
     @property
     def sentence(self) -> str:
         between = [name.lower() for name in self.between] if self.kind == "class" else list(self.between)
-        names = " and ".join([", ".join(between[:-1]), between[-1]]) if len(between) > 1 else between[0]
+        names = _said(_AND).join([", ".join(between[:-1]), between[-1]]) if len(between) > 1 else between[0]
         if self.kind == "class":
-            count = NUMBER_WORDS.get(len(self.between), str(len(self.between)))
-            return f"{count} {self.what}s: {names}."
-        every = "Both" if len(self.between) == 2 else f"All {len(self.between)}"
-        return f"{every} contain {self.what}: {names}."
+            count = _said(NUMBER_WORDS[len(self.between)]) if len(self.between) in NUMBER_WORDS else str(len(self.between))
+            return words.translate("Answers", "{0} {1}s: {2}.").format(count, self.what, names)
+        if len(self.between) == 2:
+            return words.translate("Answers", "Both contain {0}: {1}.").format(self.what, names)
+        return words.translate("Answers", "All {0} contain {1}: {2}.").format(len(self.between), self.what, names)
 
     @property
     def line(self) -> str:
@@ -125,11 +132,19 @@ def _shown(unit: Unit, vocabulary: DrugVocabulary) -> str:
 
 def read_as_line(read_as: Sequence[tuple[str, str]]) -> str:
     """What a misspelt name was taken for, so a wrong guess is seen: 'Read "sertralin" as Sertraline.'"""
-    return "Read " + "; ".join(f"“{word}” as {name}" for word, name in read_as) + "."
+    taken = "; ".join(words.translate("Answers", "“{0}” as {1}").format(word, name) for word, name in read_as)
+    return words.translate("Answers", "Read {0}.").format(taken)
 
 
 def not_known_line(names: Sequence[str], below: str = "check") -> str:
     """The sentence for names the reference does not know (never silently dropped), saying that
     what is shown ``below`` ("check", "list" or nothing) leaves them out."""
-    them = "it" if len(names) == 1 else "them"
-    return NOT_KNOWN.format(names=", ".join(names)) + LEFT_OUT[below].format(them=them)
+    one = len(names) == 1
+    left_out = {
+        "check": words.translate("Answers", "The check below leaves it out.") if one
+        else words.translate("Answers", "The check below leaves them out."),
+        "list": words.translate("Answers", "The results below leave it out.") if one
+        else words.translate("Answers", "The results below leave them out."),
+    }.get(below, "")
+    known = words.translate("Answers", "Not in this reference: {0}.").format(", ".join(names))
+    return f"{known} {left_out}" if left_out else known
