@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <source>unknown</source>
+        <translation>अज्ञात</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 प्रविष्टि</translation>
+    </message>
+    <message>
+        <source>{0} entries</source>
+        <translation>{0} प्रविष्टियाँ</translation>
+    </message>
+    <message>
+        <source>{0}, {1}, newest page saved {2}</source>
+        <translation>{0}, {1}, सबसे नया पन्ना {2} को सहेजा गया</translation>
+    </message>
+    <message>
+        <source>the program is under the MIT licence; the bundled pages are under Creative Commons Attribution 4.0 (CC BY 4.0). Qt for Python (PySide6 {0}) is used under the GNU LGPL version 3.</source>
+        <translation>प्रोग्राम MIT लाइसेंस के अंतर्गत है; साथ आए पन्ने Creative Commons Attribution 4.0 (CC BY 4.0) के अंतर्गत हैं। Qt for Python (PySide6 {0}) का उपयोग GNU LGPL संस्करण 3 के अंतर्गत होता है।</translation>
+    </message>
+    <message>
+        <source>An offline viewer for drug-combination pages. It opens no network connection.</source>
+        <translation>दवा-संयोजन पन्नों के लिए ऑफ़लाइन व्यूअर। यह कोई नेटवर्क कनेक्शन नहीं खोलता।</translation>
+    </message>
+    <message>
+        <source>Content:</source>
+        <translation>सामग्री:</translation>
+    </message>
+    <message>
+        <source>Licences:</source>
+        <translation>लाइसेंस:</translation>
+    </message>
+</context>
+<context>
     <name>Answers</name>
     <message>
         <source>Two</source>
@@ -166,6 +201,10 @@
         <translation>{0} (इस पन्ने से)</translation>
     </message>
     <message>
+        <source>No answer is given on this page.</source>
+        <translation>इस पन्ने पर कोई उत्तर नहीं दिया गया है।</translation>
+    </message>
+    <message>
         <source>This page has no {0} section. Ask a pharmacist or doctor if you need this information.</source>
         <translation>इस पन्ने में {0} खंड नहीं है। यह जानकारी चाहिए तो फार्मासिस्ट या डॉक्टर से पूछें।</translation>
     </message>
@@ -188,6 +227,10 @@
     <message>
         <source>Sources:</source>
         <translation>स्रोत:</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>परिचय</translation>
     </message>
 </context>
 <context>
@@ -583,6 +626,68 @@
     </message>
 </context>
 <context>
+    <name>PinLockout</name>
+    <message>
+        <source>Wrong PIN. Try again in {0} s</source>
+        <translation>गलत PIN। {0} सेकंड बाद फिर कोशिश करें</translation>
+    </message>
+    <message>
+        <source>Wrong PIN, try again</source>
+        <translation>गलत PIN, फिर से कोशिश करें</translation>
+    </message>
+    <message>
+        <source>Administrator PIN</source>
+        <translation>व्यवस्थापक PIN</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Administrator PIN</source>
+        <translation>व्यवस्थापक PIN</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ठीक है</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>मिटाएँ</translation>
+    </message>
+    <message>
+        <source>Confirm PIN</source>
+        <translation>PIN की पुष्टि करें</translation>
+    </message>
+    <message>
+        <source>Clear PIN</source>
+        <translation>PIN मिटाएँ</translation>
+    </message>
+    <message>
+        <source>Digit {0}</source>
+        <translation>अंक {0}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Problems in the content folder</source>
+        <translation>सामग्री फ़ोल्डर की समस्याएँ</translation>
+    </message>
+    <message>
+        <source>Leave the kiosk</source>
+        <translation>कियॉस्क से बाहर जाएँ</translation>
+    </message>
+    <message>
+        <source>Back to the kiosk</source>
+        <translation>कियॉस्क पर लौटें</translation>
+    </message>
+    <message>
+        <source>{0} problems in the content folder (the public never sees this list):</source>
+        <translation>सामग्री फ़ोल्डर में {0} समस्याएँ (यह सूची जनता को कभी नहीं दिखती):</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>Export PDF</source>
@@ -623,6 +728,22 @@
     <message>
         <source>Saved {0} ({1} pages).</source>
         <translation>{0} सहेजा गया ({1} पन्ने)।</translation>
+    </message>
+    <message>
+        <source>From {0}</source>
+        <translation>स्रोत: {0}</translation>
+    </message>
+    <message>
+        <source>this page: {0}</source>
+        <translation>यह पन्ना: {0}</translation>
+    </message>
+    <message>
+        <source>printed {0}</source>
+        <translation>प्रिंट: {0}</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>पन्ना {0} / {1}</translation>
     </message>
 </context>
 <context>

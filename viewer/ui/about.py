@@ -18,16 +18,22 @@ from viewer.core.pages.safety import DISCLAIMER, safety_sentence
 
 def about_text(library: Library) -> str:
     """What the About box says, as rich text."""
-    newest = dt.date.fromtimestamp(library.newest_page).isoformat() if library.newest_page else "unknown"
+    unknown = QCoreApplication.translate("About", "unknown")
+    newest = dt.date.fromtimestamp(library.newest_page).isoformat() if library.newest_page else unknown
     count = len(library.entries)
+    one, many = QCoreApplication.translate("About", "1 entry"), QCoreApplication.translate("About", "{0} entries")
+    entries = one if count == 1 else many.format(f"{count:,}")
+    content = QCoreApplication.translate("About", "{0}, {1}, newest page saved {2}")
+    content = content.format(html.escape(library.display_name), entries, newest)
+    licences = QCoreApplication.translate(
+        "About", "the program is under the MIT licence; the bundled pages are under Creative Commons Attribution "
+        "4.0 (CC BY 4.0). Qt for Python (PySide6 {0}) is used under the GNU LGPL version 3.")
+    what = QCoreApplication.translate("About", "An offline viewer for drug-combination pages. It opens no network connection.")
+    content_word, licences_word = QCoreApplication.translate("About", "Content:"), QCoreApplication.translate("About", "Licences:")
     return (
-        f"<h3>{html.escape(APP_NAME)} {html.escape(__version__)}</h3>"
-        "<p>An offline viewer for drug-combination pages. It opens no network connection.</p>"
-        f"<p><b>Content:</b> {html.escape(library.display_name)}, {count:,} entr{'y' if count == 1 else 'ies'}, "
-        f"newest page saved {newest}<br>{html.escape(library.root)}</p>"
-        "<p><b>Licences:</b> the program is under the MIT licence; the bundled pages are under "
-        "Creative Commons Attribution 4.0 (CC BY 4.0). "
-        f"Qt for Python (PySide6 {html.escape(qt_version)}) is used under the GNU LGPL version 3.</p>"
+        f"<h3>{html.escape(APP_NAME)} {html.escape(__version__)}</h3><p>{what}</p>"
+        f"<p><b>{content_word}</b> {content}<br>{html.escape(library.root)}</p>"
+        f"<p><b>{licences_word}</b> {licences.format(html.escape(qt_version))}</p>"
         f"<p><i>{html.escape(safety_sentence(DISCLAIMER))}</i></p>"
     )
 

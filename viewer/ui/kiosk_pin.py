@@ -22,12 +22,12 @@ class PinPad(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PinBackdrop")
-        self.setAccessibleName("Administrator PIN")
+        self.setAccessibleName(self.tr("Administrator PIN"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._pin = ""
         self.panel = QFrame()
         self.panel.setObjectName("PinPad")
-        self.prompt = QLabel("Administrator PIN")
+        self.prompt = QLabel(self.accessibleName())
         self.prompt.setObjectName("PinPrompt")
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt.setWordWrap(True)
@@ -38,14 +38,14 @@ class PinPad(QFrame):
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"]
         self.buttons: dict[str, QPushButton] = {}
         for position, key in enumerate(keys):
-            button = QPushButton(key)
-            button.setAccessibleName({"OK": "Confirm PIN", "Clear": "Clear PIN"}.get(key, f"Digit {key}"))
+            button = QPushButton({"OK": self.tr("OK"), "Clear": self.tr("Clear")}.get(key, key))
+            button.setAccessibleName({"OK": self.tr("Confirm PIN"), "Clear": self.tr("Clear PIN")}.get(key, self.tr("Digit {0}").format(key)))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(button, position // 3, position % 3)
             self.buttons[key] = button
-        cancel = QPushButton("Cancel")
-        cancel.setAccessibleName("Cancel")
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAccessibleName(cancel.text())
         cancel.clicked.connect(self.cancel)
         self.buttons["Cancel"] = cancel
         inner = QVBoxLayout(self.panel)
@@ -68,10 +68,10 @@ class PinPad(QFrame):
         self.problems_heading.setWordWrap(True)
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
-        self.problems.setAccessibleName("Problems in the content folder")
-        leave = QPushButton("Leave the kiosk")
+        self.problems.setAccessibleName(self.tr("Problems in the content folder"))
+        leave = QPushButton(self.tr("Leave the kiosk"))
         leave.clicked.connect(self.leave)
-        back = QPushButton("Back to the kiosk")
+        back = QPushButton(self.tr("Back to the kiosk"))
         back.clicked.connect(self.cancel)
         layout = QVBoxLayout(panel)
         layout.addWidget(self.problems_heading)
@@ -86,17 +86,18 @@ class PinPad(QFrame):
     def show_problems(self, lines: list[str]) -> None:
         """The administrator's view: the content's problems as `check` prints them, then leave or go back."""
         self.panel.hide()
-        self.problems_heading.setText(f"{len(lines):,} problems in the content folder (the public never sees this list):")
+        self.problems_heading.setText(self.tr("{0} problems in the content folder (the public never sees this list):")
+                                      .format(f"{len(lines):,}"))
         self.problems.setPlainText("\n".join(lines))
         self.admin.show()
 
-    def open_over(self, area: QWidget, message: str = "Administrator PIN") -> None:
+    def open_over(self, area: QWidget, message: str = "") -> None:
         """Cover ``area`` (the whole window) and wait for a PIN."""
         self.admin.hide()
         self.panel.show()
         self._pin = ""
         self.dots.setText("")
-        self.prompt.setText(message)
+        self.prompt.setText(message or self.tr("Administrator PIN"))
         self.setGeometry(area.rect() if area is self.parentWidget() else area.geometry())
         self.show()
         self.raise_()
@@ -173,7 +174,7 @@ class PinLockout(QObject):
         """The pad says how long to wait, its keys off, until the wait is over."""
         left = self.remaining()
         if left:
-            self._pad.lock(left, f"Wrong PIN. Try again in {left} s")
+            self._pad.lock(left, self.tr("Wrong PIN. Try again in {0} s").format(left))
             return
         self._timer.stop()
-        self._pad.lock(0, "Wrong PIN, try again" if self.wrong else "Administrator PIN")
+        self._pad.lock(0, self.tr("Wrong PIN, try again") if self.wrong else self.tr("Administrator PIN"))

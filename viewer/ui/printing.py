@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -96,11 +96,11 @@ class PrintContext:
 
     def source_line(self, entry: Entry) -> str:
         """The footer's second line: whose content, the page's own date, the print date."""
-        parts = [f"From {self.name}"]
+        parts = [QCoreApplication.translate("Printing", "From {0}").format(self.name)]
         dated = provenance_line(entry).replace("Reviewed", "reviewed").replace("Updated", "updated")
         if dated:
-            parts.append(f"this page: {dated}")
-        parts.append(f"printed {readable_date(self.printed.isoformat())}")
+            parts.append(QCoreApplication.translate("Printing", "this page: {0}").format(dated))
+        parts.append(QCoreApplication.translate("Printing", "printed {0}").format(readable_date(self.printed.isoformat())))
         return " · ".join(parts)
 
 
@@ -181,7 +181,7 @@ class EntryPrint:
         font.setBold(True)
         painter.setFont(font)
         line = QRectF(0, 0, width, height * 0.7)
-        number = f"Page {page} of {total}"
+        number = QCoreApplication.translate("Printing", "Page {0} of {1}").format(page, total)
         metrics = QFontMetricsF(painter.fontMetrics())  # the printer's, not the screen's
         number_width = metrics.horizontalAdvance(number) + 20
         title = metrics.elidedText(self.entry.display_title, Qt.TextElideMode.ElideRight, width - number_width)
@@ -196,7 +196,7 @@ class EntryPrint:
         painter.drawLine(0, int(top + height * 0.1), int(width), int(top + height * 0.1))
         painter.setFont(paper_font(FOOTER_POINTS))
         metrics = QFontMetricsF(painter.fontMetrics())  # the printer's, not the screen's
-        number = f"Page {page} of {total}"
+        number = QCoreApplication.translate("Printing", "Page {0} of {1}").format(page, total)
         room = width - metrics.horizontalAdvance(number) - metrics.averageCharWidth() * 3
         text = QRectF(0, top + height * 0.16, room, height * 0.84)
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap

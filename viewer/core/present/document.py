@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from viewer.core import words
-from viewer.core.pages.kinds import HEADER_KINDS, MORE, NOTICE_KINDS, TAB_KINDS
+from viewer.core.pages.kinds import BY_KEY, HEADER_KINDS, MORE, NOTICE_KINDS, TAB_KINDS
 from viewer.core.pages.model import Entry
 from viewer.core.pages.quality import quality_lines
 from viewer.core.pages.safety import SERIOUS, severity_sentence, severity_word
@@ -103,7 +103,7 @@ class DocumentBuilder:
     def _faqs(entry: Entry, render: Render) -> str:
         parts = [render(entry.faq_intro, "FAQs")] if entry.faq_intro else []
         for faq in entry.faqs:
-            answer = render(faq.answer, "FAQs") or f"<p><i>{html.escape('No answer is given on this page.')}</i></p>"
+            answer = render(faq.answer, "FAQs") or f"<p><i>{html.escape(no_answer())}</i></p>"
             parts.append(f"<h3>{html.escape(faq.question)}</h3>{answer}")
         return "".join(parts)
 
@@ -125,6 +125,10 @@ def section_title(title: str) -> str:
 def from_page(title: str) -> str:
     """ "Disclaimer (from this page)": the page's own notice, named as such."""
     return words.translate("Entry", "{0} (from this page)").format(section_title(title))
+
+
+def no_answer() -> str:
+    return words.translate("Entry", "No answer is given on this page.")
 
 
 def empty_sentence(label: str, entry: Entry | None = None, key: str = "") -> str:
@@ -314,20 +318,20 @@ def print_html(entry: Entry, renderer: Renderer) -> str:
         return f"<h2>{html.escape(title)}</h2>" + (body or f"<p><i>{empty_sentence(title)}</i></p>")
 
     parts = _print_heading(entry, renderer)
-    parts += [section(kind.title, entry.section(kind.key)) for kind in HEADER_KINDS if entry.section(kind.key)]
+    parts += [section(section_title(kind.title), entry.section(kind.key)) for kind in HEADER_KINDS if entry.section(kind.key)]
     # The page's own Disclaimer and Note (often that it is AI-written) on page 1, where a reader sees it.
-    parts += [section(f"{kind.title} (from this page)", entry.section(kind.key)) for kind in NOTICE_KINDS
-              if entry.section(kind.key)]
+    parts += [section(from_page(kind.title), entry.section(kind.key)) for kind in NOTICE_KINDS if entry.section(kind.key)]
     if entry.intro:
-        parts.append(section("Introduction", entry.intro))
+        parts.append(section(words.translate("Entry", "Introduction"), entry.intro))
     for kind in TAB_KINDS:
         if kind.key != "faqs" and (kind.always or entry.section(kind.key).strip()):
-            parts.append(section(kind.title, entry.section(kind.key)))
+            parts.append(section(section_title(kind.title), entry.section(kind.key)))
     faqs = [render(entry.faq_intro)] if entry.faq_intro else []
     for faq in entry.faqs:
-        answer = render(faq.answer) if faq.answer else "<p><i>No answer is given on this page.</i></p>"
+        answer = render(faq.answer) if faq.answer else f"<p><i>{html.escape(no_answer())}</i></p>"
         faqs.append(f"<h3>{html.escape(faq.question)}</h3>{answer}")
-    parts.append("<h2>FAQs</h2>" + ("".join(faqs) or f"<p><i>{empty_sentence('FAQs')}</i></p>"))
+    title = section_title(BY_KEY["faqs"].title)
+    parts.append(f"<h2>{html.escape(title)}</h2>" + ("".join(faqs) or f"<p><i>{empty_sentence(title)}</i></p>"))
     for label, text in entry.other:
         parts.append(section(label, text))
     return "".join(parts)
