@@ -273,7 +273,12 @@ def _describe(creator: Creator, library: Library, site: WebSite) -> None:
 
 
 def _cut(text: str, most: int) -> str:
-    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+    """``text`` within ``most`` characters: whole words where they fit ("Drug Combination Reference
+    starter library" -> "Drug Combination Reference"), else cut with an ellipsis."""
+    if len(text) <= most:
+        return text
+    words = text[: most + 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return words if " " in text[: most + 1] and len(words) >= most // 2 else text[: most - 1].rstrip() + "…"
 
 
 def _first_error(library: Library, path: str) -> str:
