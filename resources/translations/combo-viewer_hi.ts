@@ -37,6 +37,21 @@
     </message>
 </context>
 <context>
+    <name>Announcer</name>
+    <message>
+        <source>the page</source>
+        <translation>पन्ना</translation>
+    </message>
+    <message>
+        <source>Scroll {0}</source>
+        <translation>{0} स्क्रॉल करें</translation>
+    </message>
+    <message>
+        <source>Scroll {0} sideways</source>
+        <translation>{0} को बगल में स्क्रॉल करें</translation>
+    </message>
+</context>
+<context>
     <name>Answers</name>
     <message>
         <source>Two</source>
@@ -254,6 +269,10 @@
     <message>
         <source>Clear search (Esc)</source>
         <translation>खोज मिटाएँ (Esc)</translation>
+    </message>
+    <message>
+        <source>Number of combinations shown</source>
+        <translation>दिखाए गए संयोजनों की संख्या</translation>
     </message>
     <message>
         <source>What the search understood</source>

@@ -5,7 +5,7 @@ and names the scroll bars, which Qt leaves nameless."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
@@ -41,6 +41,6 @@ class Announcer(QObject):
 
 def name_scroll_bars(area: QAbstractScrollArea) -> None:
     """The area's scroll bars named after what it scrolls ("Scroll Combinations")."""
-    what = area.accessibleName() or area.objectName() or "the page"
-    area.verticalScrollBar().setAccessibleName(f"Scroll {what}")
-    area.horizontalScrollBar().setAccessibleName(f"Scroll {what} sideways")
+    what = area.accessibleName() or area.objectName() or QCoreApplication.translate("Announcer", "the page")
+    area.verticalScrollBar().setAccessibleName(QCoreApplication.translate("Announcer", "Scroll {0}").format(what))
+    area.horizontalScrollBar().setAccessibleName(QCoreApplication.translate("Announcer", "Scroll {0} sideways").format(what))

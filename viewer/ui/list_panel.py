@@ -46,7 +46,7 @@ class EntryListPanel(QWidget):
             button.setToolTip(self.tr("Clear search (Esc)"))
         self.count = QLabel()
         self.count.setObjectName("ListCount")
-        self.count.setAccessibleDescription("Number of combinations shown")  # its name is what it says
+        self.count.setAccessibleDescription(self.tr("Number of combinations shown"))  # its name is what it says
         self.notes = notes_label(self.tr("What the search understood"))
         self.notes.linkActivated.connect(self.entry_chosen)
         self.view = TitleList()
