@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from viewer.core import words
 from viewer.core.pages.safety import Safety
+from viewer.core.pages.text import listed
 from viewer.core.words import QT_TRANSLATE_NOOP
 
 NO_SEVERITY, REFUSAL, PLACEHOLDER = "no-severity", "refusal", "placeholder"
@@ -110,8 +111,7 @@ def quality_lines(flags: Sequence[Flag], safety: _Stated) -> list[str]:
         severity, *others = _LACKING
         given = (safety.warning, safety.sources, safety.reviewed)
         lacking = [said(severity)] + [said(name) for name, stated in zip(others, given, strict=True) if not stated]
-        listed = f"{', '.join(lacking[:-1])}{said(_OR)}{lacking[-1]}" if len(lacking) > 1 else lacking[0]
-        lines.append(words.translate("Quality", "This page states no {0}.").format(listed))
+        lines.append(words.translate("Quality", "This page states no {0}.").format(listed(lacking, said(_OR))))
     unfinished = [words.translate("Quality", "{0} at {1}").format(said(_WHAT[f.kind]), words.translate("Sections", f.where))
                   for f in flags if f.kind != NO_SEVERITY]
     if unfinished:

@@ -1,9 +1,11 @@
-"""Text as matching sees it: case, accents and invisible characters folded away, a query's words."""
+"""Text as matching sees it: case, accents and invisible characters folded away, a query's words;
+and names listed in a sentence."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _NON_WORD = re.compile(r"[^\w]+")
 _JOINERS = frozenset({"and", "with"})
@@ -29,3 +31,8 @@ def query_terms(query: str) -> tuple[str, ...]:
     """The words of a query: split on anything not a letter or digit (so +, &, /, commas),
     with 'and' and 'with' between drug names dropped."""
     return tuple(t for t in _NON_WORD.split(fold(query)) if t and t not in _JOINERS)
+
+
+def listed(names: Sequence[str], last: str = " and ") -> str:
+    """Names as a sentence lists them: "a", "a and b", "a, b and c" (``last`` before the last one)."""
+    return f"{', '.join(names[:-1])}{last}{names[-1]}" if len(names) > 1 else "".join(names)

@@ -13,11 +13,14 @@ from urllib.parse import quote
 
 from viewer.core.pages.model import Entry, Listing
 from viewer.core.pages.safety import DISCLAIMER, NOT_SAFE
+from viewer.core.pages.text import listed
+from viewer.core.present.callouts import text_of
 from viewer.core.present.document import print_html, severity_badge
 from viewer.core.present.render import Renderer
 
 HOME = "index"
 ENTRY_FOLDER = "entry/"
+BRAND_FOLDER = "brand/"  # a site's brand pages, each leading to its composition's entry
 LETTER_FOLDER = "letter/"
 NAME_FOLDER = "name/"
 OTHER = "#"  # titles that begin with no letter
@@ -42,20 +45,20 @@ class WebSite:
         return self.paths.get(page) or entry_path(page)
 
 
-def entry_path(page: str) -> str:
-    """Where an entry lives in the export: its file's path, without the suffix, under entry/."""
+def entry_path(page: str, folder: str = ENTRY_FOLDER) -> str:
+    """Where a page lives in the export: its file's path, without the suffix, under ``folder``."""
     stem, dot, suffix = page.rpartition(".")
-    return ENTRY_FOLDER + (stem if dot and "/" not in suffix else page)
+    return folder + (stem if dot and "/" not in suffix else page)
 
 
-def entry_paths(pages: Iterable[str]) -> dict[str, str]:
+def entry_paths(pages: Iterable[str], folder: str = ENTRY_FOLDER) -> dict[str, str]:
     """Each page's place, one each: a page whose place another took ("a.md" beside "a.markdown")
     keeps its suffix."""
     places: dict[str, str] = {}
     taken: set[str] = set()
     for path in sorted(pages):
-        place = entry_path(path)
-        places[path] = place if place not in taken else ENTRY_FOLDER + path
+        place = entry_path(path, folder)
+        places[path] = place if place not in taken else folder + path
         taken.add(places[path])
     return places
 
@@ -168,10 +171,9 @@ def name_title(kind: str, name: str) -> str:
 
 def name_page(site: WebSite, kind: str, name: str, medicines: Sequence[str], entries: Sequence[Listing]) -> str:
     """A brand's or class's page: what it stands for, then the entries that include one of them."""
-    listed = " and ".join(html.escape(m) for m in medicines) if len(medicines) <= 2 else (
-        ", ".join(html.escape(m) for m in medicines[:-1]) + f" and {html.escape(medicines[-1])}")
-    lead = (f"{html.escape(name)} contains {listed}." if kind == "brand"
-            else f"Medicines of the class {html.escape(name)} in this library: {listed}.")
+    which = listed([html.escape(medicine) for medicine in medicines])
+    lead = (f"{html.escape(name)} contains {which}." if kind == "brand"
+            else f"Medicines of the class {html.escape(name)} in this library: {which}.")
     here = name_path(kind, name)
     body = (f"<h1>{html.escape(name)}</h1><p>{lead} Entries that include "
             f"{'it' if len(medicines) == 1 else 'one of them'}:</p>{entry_list(site, here, entries)}"
@@ -179,10 +181,6 @@ def name_page(site: WebSite, kind: str, name: str, medicines: Sequence[str], ent
     return page(site, here, name_title(kind, name), body)
 
 
-_TAGS = re.compile(r"<[^>]+>")
-
-
 def text_of_page(fragment: str) -> str:
-    """The words of an HTML page, for a search index."""
-    body = fragment.split("<main>", 1)[-1].split("</main>", 1)[0]
-    return " ".join(html.unescape(_TAGS.sub(" ", body)).split())
+    """The words of a page's body (not the disclaimer every page repeats), for a search index."""
+    return text_of(fragment.split("<main>", 1)[-1].split("</main>", 1)[0])

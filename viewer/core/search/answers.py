@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from viewer.core import words
+from viewer.core.pages.text import listed
 from viewer.core.search.query import not_a_name, products
 from viewer.core.search.vocabulary import Concept, DrugVocabulary
 from viewer.core.words import QT_TRANSLATE_NOOP
@@ -41,7 +42,7 @@ class Duplicate:
     @property
     def sentence(self) -> str:
         between = [name.lower() for name in self.between] if self.kind == "class" else list(self.between)
-        names = _said(_AND).join([", ".join(between[:-1]), between[-1]]) if len(between) > 1 else between[0]
+        names = listed(between, _said(_AND))
         if self.kind == "class":
             count = _said(NUMBER_WORDS[len(self.between)]) if len(self.between) in NUMBER_WORDS else str(len(self.between))
             return words.translate("Answers", "{0} {1}s: {2}.").format(count, self.what, names)
