@@ -29,3 +29,9 @@ def content_dir(option: str | None = None, environ: Mapping[str, str] | None = N
     if chosen:
         return Path(chosen).expanduser()
     return bundled_dir("content")
+
+
+def with_suffix(path: Path, suffix: str) -> Path:
+    """``path`` ending in ``suffix`` (".pdf"), added when it has another or none: a name is never
+    cut short ("report.v2" -> "report.v2.pdf")."""
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)

@@ -11,6 +11,7 @@ from viewer.core.catalog.catalog import load_kept_catalog
 from viewer.core.catalog.library import read_page
 from viewer.core.pages.model import printable
 from viewer.core.search.search_engine import NO_RESULT, SearchEngine
+from viewer.paths import with_suffix
 
 if TYPE_CHECKING:
     from viewer.core.pages.model import Entry, Library
@@ -39,7 +40,7 @@ def run_print(options: PrintOptions) -> int:
     context = PrintContext.for_library(library)
     try:
         if options.pdf is not None:
-            pdf = options.pdf if options.pdf.suffix.lower() == ".pdf" else options.pdf.with_name(options.pdf.name + ".pdf")
+            pdf = with_suffix(options.pdf, ".pdf")
             pages = export_pdf(chosen, pdf, context)
             print(printable(f"{chosen.display_title}: {pages} page{'s' if pages != 1 else ''} written to {pdf}"))
         else:

@@ -11,7 +11,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,10 +23,11 @@ from viewer import APP_NAME, __version__
 from viewer.core.catalog.catalog import load_kept_catalog
 from viewer.core.catalog.library import read_page
 from viewer.core.pages.drugs import with_fallback
-from viewer.core.pages.model import Library, Listing, Severity, printable
+from viewer.core.pages.model import Library, Listing, Problem, Severity, printable
 from viewer.core.present.document import readable_date
 from viewer.core.present.render import Renderer
 from viewer.core.present.web import (
+    BRAND_FOLDER,
     HOME,
     WebSite,
     entry_page,
@@ -38,7 +39,7 @@ from viewer.core.present.web import (
     text_of_page,
 )
 from viewer.core.search.names import OtherName, names_of_entries, other_names
-from viewer.paths import bundled_dir
+from viewer.paths import bundled_dir, with_suffix
 from viewer.styles import styled, theme_colours
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ class Progress:
 
 def run_export(options: ExportOptions) -> int:
     started = time.monotonic()
-    target = options.zim if options.zim.suffix.lower() == ".zim" else options.zim.with_name(options.zim.name + ".zim")
+    target = with_suffix(options.zim, ".zim")
     library = load_kept_catalog(options.content)
     partial = target.with_name(f".{target.name}.partial")
     try:
@@ -159,15 +160,15 @@ def write_zim(path: Path, library: Library, progress: Progress | None = None) ->
     names = other_names(library.entries, with_fallback(library.drugs))
     site = website(library)
     progress = progress or Progress(len(library.entries) + len(names))
-    left_out = [f"{path}: {_first_error(library, path)}" for path in library.failed]
+    left_out = [f"{path}: {_why_not(library.problems_for(path))}" for path in library.failed]
     with _quiet_stdout(), Creator(path).config_verbose(False).config_indexing(True, LANGUAGE).set_mainpath(HOME) as creator:
         _describe(creator, library, site)
         exported = _write_entries(creator, library, site, names_of_entries(names), progress, left_out)
         shown = {listing.path: listing for listing in exported}
+        places = entry_paths((brand.path for brand in library.brands), BRAND_FOLDER)
         for brand in library.brands:
             if brand.target in shown:
-                creator.add_redirection(f"brand/{brand.path.rpartition('.')[0] or brand.path}", brand.name,
-                                        site.path_of(brand.target), {Hint.FRONT_ARTICLE: True})
+                creator.add_redirection(places[brand.path], brand.name, site.path_of(brand.target), {Hint.FRONT_ARTICLE: True})
         names = _name_pages(creator, site, names, shown, progress, len(library.entries))
         home, letters = home_page(site, exported, len(names))
         creator.add_item(_Page(HOME, site.name, home, True))
@@ -200,7 +201,7 @@ def _write_entry(creator: Creator, root: str, listing: Listing, site: WebSite, r
     """One entry read, laid out and added; why not, when it could not be."""
     page = read_page(root, listing.path)
     if page.entry is None:
-        return page.problems[0].message if page.problems else "no entry could be read"
+        return _why_not(page.problems)
     entry = replace(page.entry, brands=tuple(brands[listing.path])) if listing.path in brands else page.entry
     try:
         content = entry_page(site, replace(entry, distinguisher=listing.distinguisher), renderer)
@@ -281,7 +282,7 @@ def _cut(text: str, most: int) -> str:
     return words if " " in text[: most + 1] and len(words) >= most // 2 else text[: most - 1].rstrip() + "…"
 
 
-def _first_error(library: Library, path: str) -> str:
-    problems = library.problems_for(path)
+def _why_not(problems: Sequence[Problem]) -> str:
+    """Why a page gave no entry: its first error (else its first problem)."""
     errors = [p for p in problems if p.severity is Severity.ERROR] or list(problems)
     return errors[0].message if errors else "no entry could be read from it"

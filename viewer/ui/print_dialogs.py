@@ -11,6 +11,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewW
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QToolBar, QWidget
 
 from viewer.core.pages.model import Entry, Library
+from viewer.paths import with_suffix
 from viewer.ui.printing import EntryPrint, PrintContext, configure, export_pdf
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def ask_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), kinds)
     if not name:
         return None
-    return Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    return with_suffix(Path(name), ".pdf")
 
 
 def show_print_preview(parent: QWidget, job: EntryPrint) -> QPrintPreviewDialog:
