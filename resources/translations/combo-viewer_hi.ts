@@ -220,6 +220,10 @@
         <translation>इस पन्ने पर कोई उत्तर नहीं दिया गया है।</translation>
     </message>
     <message>
+        <source>This page has no {0} section of its own; it gives {1} for each of {2}, under More.</source>
+        <translation>इस पन्ने में अपना अलग {0} खंड नहीं है; यह {2} में से हर एक के लिए {1} &quot;और&quot; के अंतर्गत देता है।</translation>
+    </message>
+    <message>
         <source>This page has no {0} section. Ask a pharmacist or doctor if you need this information.</source>
         <translation>इस पन्ने में {0} खंड नहीं है। यह जानकारी चाहिए तो फार्मासिस्ट या डॉक्टर से पूछें।</translation>
     </message>

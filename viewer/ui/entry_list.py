@@ -37,14 +37,12 @@ class Role(IntEnum):
     SECTION = Qt.ItemDataRole.UserRole + 5
 
 
-MARKER_WORDS = {  # in English: marker_word says them in the reader's language
-    "contraindicated": QT_TRANSLATE_NOOP("Severity", "Contraind."), "major": QT_TRANSLATE_NOOP("Severity", "Major"),
-    "moderate": QT_TRANSLATE_NOOP("Severity", "Moderate"), "minor": QT_TRANSLATE_NOOP("Severity", "Minor"),
-}
+SHORT_WORDS = {"contraindicated": QT_TRANSLATE_NOOP("Severity", "Contraind.")}  # the marker's room: the rest in full
 
 
 def marker_word(level: str) -> str:
-    return words.translate("Severity", MARKER_WORDS[level])
+    """A severity as its list marker says it, in the reader's language."""
+    return words.translate("Severity", SHORT_WORDS[level]) if level in SHORT_WORDS else severity_word(level)
 
 
 def severity_marker(level: str, colours: dict[str, str], font: QFont) -> QPixmap:
@@ -54,7 +52,7 @@ def severity_marker(level: str, colours: dict[str, str], font: QFont) -> QPixmap
     small.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
     small.setBold(True)
     metrics = QFontMetrics(small)
-    width = max(metrics.horizontalAdvance(marker_word(word)) for word in MARKER_WORDS) + 8
+    width = max(metrics.horizontalAdvance(marker_word(level)) for level in SEVERITIES) + 8
     pixmap = QPixmap(width, metrics.height() + 2)
     pixmap.fill(Qt.GlobalColor.transparent)
     if level:

@@ -26,7 +26,7 @@ def install_translations(app: QCoreApplication, locale: QLocale | None = None) -
     locale = locale or QLocale()
     found = ""
     for name, folder in ((OURS, translations_dir()), ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
-        translator = QTranslator(app)
+        translator = QTranslator()  # kept alive by _installed while installed; dropped when it loads nothing
         if translator.load(locale, name, "_", folder) and app.installTranslator(translator):
             _installed.append(translator)
             found = found or (translator.language() if name == OURS else "")

@@ -136,7 +136,8 @@ def empty_sentence(label: str, entry: Entry | None = None, key: str = "") -> str
     where = dict(entry.given_under).get(key, ()) if entry is not None else ()
     if where:
         names = ", ".join(where)
-        return f"This page has no {label} section of its own; it gives {label.lower()} for each of {names}, under More."
+        return words.translate("Entry", "This page has no {0} section of its own; it gives {1} for each of {2}, under More.").format(
+            label, label.lower(), names)
     return words.translate("Entry", "This page has no {0} section. Ask a pharmacist or doctor if you need this information.").format(label)
 
 
