@@ -17,14 +17,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import generate  # noqa: E402
+from tests.kiwix_server import stop  # noqa: E402
+from tests.ui.xserver import xvfb_display  # noqa: E402
 
 SIZES = [4_000, 10_000, 100_000]
 ROUNDS = 5
@@ -47,22 +47,6 @@ def queries(folder: Path) -> dict[str, str]:
     return {"drug": drug.lower(), "word": "dizziness"}
 
 
-@contextmanager
-def x_display() -> Iterator[str]:
-    """A display of its own (Xvfb), for both windows to start on alike."""
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        display = ":" + pipe.readline().strip()
-    try:
-        yield display
-    finally:
-        server.terminate()
-        server.wait(10)
-
-
 def kiwix_desktop_start(zim: Path, title: str, display: str, home: Path) -> float:
     """From launching kiwix-desktop on ``zim`` to its window titled with the book: the best of three
     after one start (its library and caches written)."""
@@ -81,28 +65,17 @@ def kiwix_desktop_start(zim: Path, title: str, display: str, home: Path) -> floa
                     break
                 time.sleep(0.01)
         finally:
-            desktop.terminate()
-            try:
-                desktop.wait(10)
-            except subprocess.TimeoutExpired:
-                desktop.kill()
-                desktop.wait()
+            stop(desktop)
     return min(times[1:]) if len(times) > 1 else float("nan")
 
 
 def viewer_start(folder: Path, display: str, cache: Path) -> float:
     """The viewer's warm start on the same display: launch to the list filled, the best of three."""
-    from bench.run import window_run
+    from bench.run import best_start
 
-    env_display = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-    window_run(folder, cache, "--start-only")  # the catalog and index written
-    starts = []
-    for _ in range(3):
-        starts.append(json.loads(subprocess.run(
-            [sys.executable, str(REPO / "bench" / "window.py"), str(folder), repr(time.time()), "--start-only"],
-            cwd=REPO, check=True, capture_output=True, text=True,
-            env={**os.environ, **env_display, "COMBO_VIEWER_CACHE": str(cache)}).stdout)["start_s"])
-    return min(starts)
+    shown = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    best_start(folder, [cache], env=shown)  # the catalog and index written
+    return best_start(folder, [cache] * 3, env=shown)
 
 
 def window_starts(folder: Path, zim: Path, work: Path) -> dict:
@@ -114,7 +87,7 @@ def window_starts(folder: Path, zim: Path, work: Path) -> dict:
     from libzim.reader import Archive
 
     title = bytes(Archive(zim).get_metadata("Title")).decode()
-    with x_display() as display:
+    with xvfb_display("1366x768x24") as display:
         return {"kiwix_desktop_start_s": round(kiwix_desktop_start(zim, title, display, work / "kiwix-home"), 3),
                 "viewer_start_s": round(viewer_start(folder, display, work / "window-cache"), 3)}
 

@@ -82,14 +82,15 @@ def best_of(script: str, *args: str, repeat: int = 3) -> dict:
     return min(runs, key=lambda r: r["seconds"])
 
 
-def window_run(folder: Path, cache: Path, *flags: str) -> dict:
+def window_run(folder: Path, cache: Path, *flags: str, env: dict[str, str] | None = None) -> dict:
+    """One window run (bench/window.py); ``env`` adds to the environment (a display of its own)."""
     return json.loads(run([sys.executable, str(REPO / "bench" / "window.py"), str(folder), repr(time.time()), *flags],
-                          env={"COMBO_VIEWER_CACHE": str(cache)}))
+                          env={**(env or {}), "COMBO_VIEWER_CACHE": str(cache)}))
 
 
-def best_start(folder: Path, caches: list[Path], *flags: str) -> float:
+def best_start(folder: Path, caches: list[Path], *flags: str, env: dict[str, str] | None = None) -> float:
     """The quickest of several starts, one per cache folder (like the floors: best of three)."""
-    return min(window_run(folder, cache, "--start-only", *flags)["start_s"] for cache in caches)
+    return min(window_run(folder, cache, "--start-only", *flags, env=env)["start_s"] for cache in caches)
 
 
 def qt_floor() -> float:

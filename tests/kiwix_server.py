@@ -36,20 +36,25 @@ def serving(zim: Path) -> Iterator[str]:
     for _ in range(5):  # another program may take the port between asking and binding: try another
         port = free_port()
         server = subprocess.Popen(["kiwix-serve", "--address", "127.0.0.1", "--port", str(port), str(zim)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         try:
             if _ready(server, base):
                 yield base
                 return
         finally:
-            server.terminate()
-            try:
-                server.wait(10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
     raise RuntimeError("kiwix-serve did not start on any free port")
+
+
+def stop(program: subprocess.Popen[bytes]) -> None:
+    """End ``program``: asked first, then killed if it has not ended within 10 seconds."""
+    program.terminate()
+    try:
+        program.wait(10)
+    except subprocess.TimeoutExpired:
+        program.kill()
+        program.wait()
 
 
 def _ready(server: subprocess.Popen[bytes], base: str) -> bool:

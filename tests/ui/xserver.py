@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,19 +21,28 @@ def need(tool: str) -> str:
     return path
 
 
-@pytest.fixture
-def xvfb() -> Iterator[str]:
+@contextmanager
+def xvfb_display(screen: str = "1280x800x24", xvfb_program: str = "Xvfb") -> Iterator[str]:
+    """An Xvfb display of its own (the tests', the benchmark's), stopped afterwards."""
     read, write = os.pipe()
     server = subprocess.Popen(
-        [need("Xvfb"), "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
+        [xvfb_program, "-displayfd", str(write), "-screen", "0", screen, "-nolisten", "tcp", "-noreset"],
         pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     os.close(write)
     with os.fdopen(read) as pipe:
         display = ":" + pipe.readline().strip()
-    yield display
-    server.terminate()
-    server.wait(10)
+    try:
+        yield display
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+@pytest.fixture
+def xvfb() -> Iterator[str]:
+    with xvfb_display(xvfb_program=need("Xvfb")) as display:
+        yield display
 
 
 @pytest.fixture
