@@ -241,3 +241,16 @@ def test_a_hostile_page_becomes_text_and_the_file_still_passes_zimcheck(tmp_path
     assert '<img src="http://tracker.example/x.png">' in words(shown)  # the page's words, shown as text
     done = subprocess.run(["zimcheck", "-A", str(tmp_path / "out.zim")], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout
+
+
+def test_two_brand_pages_that_would_share_a_place_each_lead_to_their_composition(tmp_path, capsys):
+    content = tmp_path / "site"
+    shutil.copytree(SUCCESSOR_SITE, content)
+    medicines = content / "src" / "content" / "medicines"
+    (medicines / "crocin-650.markdown").write_text((medicines / "crocin-650.md").read_text(encoding="utf-8"), encoding="utf-8")
+    status, _, _ = export(capsys, content, tmp_path / "out.zim")
+    assert status == 0
+    archive = Archive(tmp_path / "out.zim")
+    target = entry_path("src/content/compositions/paracetamol.md")
+    for place in ("brand/src/content/medicines/crocin-650", "brand/src/content/medicines/crocin-650.md"):
+        assert archive.get_entry_by_path(place).get_redirect_entry().path == target
