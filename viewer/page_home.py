@@ -1,10 +1,12 @@
 """The content folder a page given alone opens in: its site, or its own folder when that is the
 user's own; a page in a shared or system folder (/tmp, /, a home folder's top) opens alone, from
-a private copy, so nothing else there is ever read or indexed."""
+a private copy, so nothing else there is ever read or indexed; the copy goes when the program ends."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -40,7 +42,9 @@ def content_of_page(page: Path) -> Path:
 
 
 def _private_copy(page: Path) -> Path:
-    """A folder of this user's alone (0700) holding a copy of the page, and nothing else."""
+    """A folder of this user's alone (0700) holding a copy of the page, and nothing else, removed
+    when the program ends (a copy left behind would be a stale page in a shared folder)."""
     folder = Path(tempfile.mkdtemp(prefix="combo-viewer-page-"))
+    atexit.register(shutil.rmtree, folder, True)
     (folder / page.name).write_bytes(page.read_bytes())
     return folder

@@ -85,6 +85,10 @@ def test_a_page_given_from_a_shared_folder_opens_alone(tmp_path):
         options = parse_args([str(lone)])
         assert options.content != Path("/tmp") and sorted(os.listdir(options.content)) == [lone.name]
         assert oct(os.stat(options.content).st_mode & 0o777) == "0o700"
+        ended = subprocess.run([sys.executable, "-c", "import sys; from viewer.cli import parse_args; "
+                                "print(parse_args([sys.argv[1]]).content)", str(lone)],
+                               capture_output=True, text=True, check=True, cwd=REPO)
+        assert not Path(ended.stdout.strip()).exists()  # a program that ended leaves no copy in /tmp
     finally:
         lone.unlink()
     site = tmp_path / "site"
