@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import json
-import sqlite3
 import sys
 from typing import TYPE_CHECKING
 
-from viewer.core.catalog.catalog import load_kept_catalog
 from viewer.core.pages.model import printable
 from viewer.core.pages.safety import SEVERITY_WORDS
 from viewer.core.search.answers import not_known_line
-from viewer.core.search.index import MARK_END, MARK_START, FullTextIndex
-from viewer.core.search.search_engine import MISSING_PAIR, NO_RESULT, Hit, Results, SearchEngine, checking_line
+from viewer.core.search.index import MARK_END, MARK_START
+from viewer.core.search.kept import kept_search
+from viewer.core.search.search_engine import MISSING_PAIR, NO_RESULT, Hit, Results, checking_line
 
 if TYPE_CHECKING:
     from viewer.options import SearchOptions
@@ -63,17 +63,11 @@ def _text_lines(results: Results, hits: list[Hit], query: str) -> list[str]:
 
 
 def run_search(options: SearchOptions) -> int:
-    library = load_kept_catalog(options.content)
-    engine = SearchEngine.for_library(library)
-    try:
-        index = FullTextIndex(options.content)
-        index.update(library.pages)  # the catalog's walk: no second one
-        engine.fulltext = index
-        if index.storage_problem:
-            print(f"combo-viewer: the cache folder could not keep the full-text index ({printable(index.storage_problem)}); "
-                  "searching without it", file=sys.stderr)
-    except (OSError, sqlite3.Error) as exc:
-        print(f"combo-viewer: full-text search unavailable: {exc}", file=sys.stderr)
+    gc.disable()  # a command that ends in a moment: no cycle collection walking the listings it just read
+    kept = kept_search(options.content)
+    engine = kept.engine
+    if kept.problem:
+        print(f"combo-viewer: {printable(kept.problem)}", file=sys.stderr)
     results = engine.search(options.query, options.limit)
     checked = {h.path for h in results.check if h.path}
     hits = list(results.check) + [h for h in results.hits if h.path not in checked]

@@ -52,7 +52,7 @@ class Controller(QObject):
         self.window = MainWindow(self.model, mode)  # built while the pages are read (prefetch.py)
         self.loader = CatalogLoader(root, catalog_file(root), prefetch.result() if prefetch else None)
         looks = Looks(preferences.zoom, preferences.theme)
-        self.session = Session(root, self.loader.load(quick=True), looks=looks,  # heads only where the cache has nothing
+        self.session = Session(root, self.loader.first_load(), looks=looks,  # the snapshot, or heads of new pages
                                lists_everything=mode.list_before_asked is None)
         self.model.set_listings(self.library.entries)
         self.builder = DocumentBuilder(web_links_as_text=mode.web_links_as_text)

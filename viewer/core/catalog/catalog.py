@@ -3,11 +3,9 @@ catalog file (catalog_cache.py)."""
 
 from __future__ import annotations
 
-import gc
 import pickle
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -15,21 +13,9 @@ from viewer.core.catalog.cache import catalog_file
 from viewer.core.catalog.catalog_cache import CatalogCache, Memo, read_of_values, values_of
 from viewer.core.catalog.folder import UNKNOWN, Scan, read_signed
 from viewer.core.catalog.library import Read, listing_quickly, load_folder, read_listing, read_listing_quickly
+from viewer.core.catalog.snapshot import Stamp, collections_paused, read_list, stamp_of, started, still_true, write_list
 from viewer.core.pages.model import FileInfo, Ignored, Library
 from viewer.core.pages.site import Site
-
-
-@contextmanager
-def collections_paused() -> Iterator[None]:
-    """No cycle collection while a catalog's objects are made: they are all kept, and the
-    collector would walk the growing heap again and again (a third of the time at 100,000 pages)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def rows_of_pages(root: Path, pages: list[FileInfo]) -> list[tuple[Any, ...]]:
@@ -78,23 +64,44 @@ class CatalogLoader:
     later start reads the titles of unchanged pages from it instead of parsing every page (a
     tampered or corrupt row can only cost reading that page)."""
 
-    def __init__(self, root: Path | str, cache_file: Path | None = None, prefetched: Prefetched | None = None) -> None:
+    def __init__(self, root: Path | str, cache_file: Path | None = None, prefetched: Prefetched | None = None,
+                 kept: Stamp | None = None) -> None:
         self.root = Path(root)
         self.cache = CatalogCache(cache_file, self.root) if cache_file is not None else None
-        self._memo: Memo = self.cache.read() if self.cache is not None else {}
+        self._memo: Memo | None = None  # read on the first load (a start from the snapshot reads it after the first frame)
+        self._prefetched: Memo = prefetched.memo if prefetched else {}  # read at launch
         self._changed = False
         self._walked = (prefetched.site, prefetched.walk) if prefetched else None  # for the first load
-        self._memo = {**prefetched.memo, **self._memo} if prefetched else self._memo  # read at launch
+        self._kept = kept  # the stamp of the snapshot file (snapshot.py) as last read or written
+        self._last: tuple[Library, int] | None = None  # the last complete load, and when it began
+        self._shown: Library | None = None  # the snapshot's library a window showed first
+
+    def first_load(self) -> Library:
+        """What a window shows first: the list's snapshot (one read of one file; the load that
+        follows after the first frame finds any change since), else the heads of new pages."""
+        kept = read_list(self.root)
+        if kept is None:
+            return self.load(quick=True)
+        self._kept, self._shown = kept
+        return self._shown
+
+    def _known(self) -> Memo:
+        if self._memo is None:
+            self._memo = {**self._prefetched, **(self.cache.read() if self.cache is not None else {})}
+            self._prefetched = {}
+        return self._memo
 
     def load(self, quick: bool = False) -> Library:
         """The catalog; ``quick`` reads only the heads of pages not in the memo (the window's
         first start: the full read follows in the background, and the cache keeps it)."""
+        began = started()
+        known_memo = self._known()
         memo: Memo = {}
         changed = False
 
         def reader(root: str, page: FileInfo) -> Read:
             nonlocal changed
-            known = self._memo.get(page.path)
+            known = known_memo.get(page.path)
             usable = known is not None and known[0] == page.signature and page.signature != UNKNOWN
             if known is not None and usable and (quick or not known[1].quick):
                 memo[page.path] = known
@@ -107,22 +114,33 @@ class CatalogLoader:
         with collections_paused():
             library = load_folder(self.root, reader, self._walked)
         self._walked = None  # later loads look again
-        self._changed = self._changed or changed or len(memo) != len(self._memo)
+        if self._shown is not None:  # the load after a start from the snapshot: the same listings are the same objects
+            shown, self._shown = self._shown, None
+            library = replace(library, entries=shown.entries) if library.entries == shown.entries else library
+        self._changed = self._changed or changed or len(memo) != len(known_memo)
         self._memo = memo
+        self._last = (library, began) if self.complete() else None
         return library
 
     def save(self) -> bool:
-        """Write what changed to the catalog file; False when it could not be written."""
-        if self.cache is None or not self._changed:
-            return True
-        if not self.cache.write(self._memo):
-            return False
-        self._changed = False
+        """Write what changed to the catalog file, and the snapshot when the last load was
+        complete and the snapshot is not already of it; False when the catalog could not be written."""
+        if self.cache is not None and self._changed:
+            if not self.cache.write(self._known()):
+                return False
+            changed, self._changed = True, False
+        else:
+            changed = False
+        if self.cache is not None and self._last is not None:
+            library, began = self._last
+            stamp = stamp_of(library, began)
+            if stamp is not None and (changed or stamp != self._kept) and write_list(stamp, library):
+                self._kept = stamp
         return True
 
     def complete(self) -> bool:
         """Whether every page of the last load was read in full."""
-        return not any(read.quick for _, read in self._memo.values())
+        return not any(read.quick for _, read in self._known().values())
 
     def changed_since(self, other: Library, now: Library) -> set[str]:
         """Paths whose listing differs between two loads (added, removed or edited)."""
@@ -132,10 +150,14 @@ class CatalogLoader:
 
 
 def load_kept_catalog(root: Path) -> Library:
-    """The listings from the catalog the window keeps (a page is parsed only when it changed since
-    the catalog was written), and the catalog kept up to date for the next run and the window:
-    what the commands read instead of every page."""
-    loader = CatalogLoader(root, catalog_file(root))
+    """The listings the window keeps: its snapshot when the folder has not changed since (one
+    read, and a stat of each page), else its catalog (a page is parsed only when it changed since
+    the catalog was written), kept up to date for the next run and the window: what the commands
+    read instead of every page."""
+    kept = read_list(root)
+    if kept is not None and still_true(kept[1], kept[0]):
+        return kept[1]
+    loader = CatalogLoader(root, catalog_file(root), kept=kept[0] if kept else None)
     library = loader.load()
     loader.save()  # a catalog that cannot be written costs only the next run's reading
     return library

@@ -70,7 +70,7 @@ class CatalogPrefetch:
 
     def result(self, wait_s: float = WAIT_S) -> Prefetched | None:
         """What the children read, or None when anything is missing (the parent reads then)."""
-        from viewer.core.catalog.catalog import collections_paused
+        from viewer.core.catalog.snapshot import collections_paused
 
         try:
             with collections_paused():

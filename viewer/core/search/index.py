@@ -108,7 +108,9 @@ def entry_sections(entry: Entry) -> list[tuple[str, str]]:
 class FullTextIndex:
     """The index for one content folder. Safe to search from one thread while another updates."""
 
-    def __init__(self, root: Path | str, cache_dir: Path | None = None) -> None:
+    def __init__(self, root: Path | str, cache_dir: Path | None = None, checked: tuple[int, ...] | None = None) -> None:
+        """``checked``: the file's signature when it was last checked whole and complete (kept.py);
+        while the file still has it, it is not checked again."""
         self.root = Path(root).resolve()
         self.path: Path | None = catalog_file(self.root, cache_dir)
         self._uri = f"file:{self.path}"
@@ -122,9 +124,24 @@ class FullTextIndex:
             private_folder(self.path.parent)
             _remove_legacy(self.root, self.path.parent)
             private_file(self.path)
-            self._open_checked()
+            if checked is None or checked != self.file_signature():
+                self._open_checked()
         except (OSError, sqlite3.Error) as exc:  # no usable cache: the index lives in memory this run
             self._use_memory(exc)
+
+    def file_signature(self) -> tuple[int, ...]:
+        """The index file's and its write-ahead log's (modification time, size): unchanged while
+        nothing writes to them ((-1,) when kept in memory)."""
+        if self.path is None:
+            return (-1,)
+        signature: list[int] = []
+        for name in (str(self.path), f"{self.path}-wal"):
+            try:
+                info = os.stat(name)
+                signature += [info.st_mtime_ns, info.st_size]
+            except OSError:
+                signature += [-1, -1]
+        return tuple(signature)
 
     def _use_memory(self, reason: BaseException) -> None:
         """Keep the index in memory from now on, saying why the cache could not hold it."""

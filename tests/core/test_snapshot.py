@@ -1,0 +1,155 @@
+"""The listings kept as one signed file (catalog/snapshot.py) and the search command's kept
+ranking (search/kept.py): used only while true of the folder, never when altered by another."""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FULL_BODY, page
+from viewer.core.catalog import catalog as catalog_module
+from viewer.core.catalog import snapshot
+from viewer.core.catalog.catalog import CatalogLoader, load_kept_catalog
+from viewer.core.catalog.library import load_catalog
+from viewer.core.search import kept as kept_module
+from viewer.core.search.kept import kept_search
+
+AN_HOUR_NS = 3600 * 10**9
+
+
+def settled(folder: Path) -> Path:
+    """Every file and folder under ``folder`` dated an hour ago: a folder left alone (a load of
+    it can be stamped; a snapshot is never kept of pages written in the last moments)."""
+    then = time.time_ns() - AN_HOUR_NS
+    for path in sorted(folder.rglob("*"), key=lambda p: len(p.parts), reverse=True) + [folder]:
+        os.utime(path, ns=(then, then))
+    return folder
+
+
+def library_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    (folder / "composition").mkdir(parents=True)
+    for title in ("Alpha + Beta", "Gamma + Delta", "Sertraline + Tramadol"):
+        name = title.lower().replace(" + ", "-") + ".md"
+        (folder / "composition" / name).write_text(page(title, FULL_BODY.replace("Alpha + Beta", title)), encoding="utf-8")
+    return settled(folder)
+
+
+def no_page_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*_args: object, **_kwargs: object) -> None:
+        pytest.fail("a page was read: the snapshot should have answered")
+
+    monkeypatch.setattr(catalog_module, "load_folder", fail)
+
+
+def titles(library) -> list[str]:  # noqa: ANN001
+    return sorted(e.title for e in library.entries)
+
+
+def test_a_second_run_reads_one_file_and_no_page(tmp_path, monkeypatch):
+    folder = library_folder(tmp_path)
+    first = load_kept_catalog(folder)
+    no_page_read(monkeypatch)
+    again = load_kept_catalog(folder)
+    assert titles(again) == titles(first) == ["Alpha + Beta", "Gamma + Delta", "Sertraline + Tramadol"]
+    assert again.pages == first.pages and again.problems == first.problems
+    info = os.stat(snapshot.snapshot_file(folder, "list"))
+    assert stat.S_IMODE(info.st_mode) == 0o600  # this user's alone, as every cache
+
+
+@pytest.mark.parametrize("change", ["edit in place", "added", "removed", "drugs.yaml"])
+def test_a_change_since_the_snapshot_is_seen(tmp_path, change):
+    folder = library_folder(tmp_path)
+    load_kept_catalog(folder)
+    target = folder / "composition" / "alpha-beta.md"
+    if change == "edit in place":  # the folder's time stays: only the page's own time tells
+        with open(target, "r+b") as handle:
+            handle.write(page("Alpha + Betb", FULL_BODY).encode()[: len(target.read_bytes())])
+    elif change == "added":
+        (folder / "composition" / "new-old.md").write_text(page("New + Old", FULL_BODY), encoding="utf-8")
+    elif change == "removed":
+        target.unlink()
+    else:
+        (folder / "drugs.yaml").write_text("name: Clinic list\nalpha: {brands: [Alphex]}\n", encoding="utf-8")
+    library = load_kept_catalog(folder)
+    expected = {"edit in place": "Alpha + Betb" in titles(library), "added": "New + Old" in titles(library),
+                "removed": "Alpha + Beta" not in titles(library), "drugs.yaml": library.name == "Clinic list"}
+    assert expected[change]
+
+
+def test_an_altered_snapshot_is_never_loaded(tmp_path, monkeypatch):
+    folder = library_folder(tmp_path)
+    load_kept_catalog(folder)
+    kept = snapshot.snapshot_file(folder, "list")
+    data = bytearray(kept.read_bytes())
+    data[-40] ^= 0xFF  # one byte of the pickled listings changed by someone else
+    kept.write_bytes(bytes(data))
+    loads = []
+    monkeypatch.setattr(snapshot.pickle, "loads", lambda *a, **k: loads.append(a) or pytest.fail("unpickled"))
+    assert snapshot.read_snapshot(kept) is None and loads == []
+    monkeypatch.undo()
+    assert titles(load_kept_catalog(folder)) == ["Alpha + Beta", "Gamma + Delta", "Sertraline + Tramadol"]
+
+
+def test_a_snapshot_signed_with_another_key_is_not_ours(tmp_path, monkeypatch):
+    folder = library_folder(tmp_path)
+    load_kept_catalog(folder)
+    monkeypatch.setattr(snapshot, "signing_key", lambda: b"k" * 32)
+    assert snapshot.read_snapshot(snapshot.snapshot_file(folder, "list")) is None
+
+
+def test_pages_written_just_before_a_load_are_not_stamped(tmp_path):
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "a.md").write_text(page("Alpha + Beta", FULL_BODY), encoding="utf-8")
+    began = snapshot.started()
+    library = load_catalog(folder)
+    assert snapshot.stamp_of(library, began) is None  # a second edit in the same clock tick could hide
+    settled(folder)
+    assert snapshot.stamp_of(load_catalog(folder), snapshot.started()) is not None
+
+
+def test_a_window_starts_from_the_snapshot_and_the_load_after_finds_the_change(tmp_path):
+    folder = library_folder(tmp_path)
+    load_kept_catalog(folder)
+    target = folder / "composition" / "gamma-delta.md"
+    target.write_text(page("Gamma + Epsilon", FULL_BODY), encoding="utf-8")
+    loader = CatalogLoader(folder, catalog_module.catalog_file(folder))
+    shown = loader.first_load()
+    assert "Gamma + Delta" in titles(shown)  # drawn at once from the one file
+    after = loader.load()  # after the first frame, off the window's thread
+    assert "Gamma + Epsilon" in titles(after) and "Gamma + Delta" not in titles(after)
+    unchanged = loader.load()
+    assert all(a is b for a, b in zip(after.entries, unchanged.entries, strict=True))
+
+
+def test_the_search_command_keeps_its_ranking_while_the_folder_and_index_stay(tmp_path, monkeypatch):
+    folder = library_folder(tmp_path)
+    first = kept_search(folder)
+    assert not first.kept and not first.problem
+    second = kept_search(folder)
+    assert second.kept  # one file read: nothing parsed, ranked or indexed again
+    hits = second.engine.search("sertraline tramadol")
+    assert [second.engine.listings[p].title for p in hits.positions][:1] == ["Sertraline + Tramadol"]
+    text = second.engine.search("drowsiness")  # a word of the pages' text, from the index kept unchecked
+    assert len(text.text_hits) == 3 and not text.text_failed
+    (folder / "composition" / "alpha-beta.md").write_text(page("Alpha + Zeta", FULL_BODY), encoding="utf-8")
+    third = kept_search(folder)
+    assert not third.kept and "Alpha + Zeta" in [e.title for e in third.engine.listings]
+
+
+def test_the_kept_ranking_is_not_used_once_the_index_file_changed(tmp_path):
+    folder = library_folder(tmp_path)
+    kept_search(folder)
+    index_file = catalog_module.catalog_file(folder)
+    time.sleep(0.01)
+    with open(index_file, "ab") as handle:  # another writer (the window's indexer) changed it
+        handle.write(b"")
+    os.utime(index_file)
+    again = kept_search(folder)
+    assert not again.kept and again.engine.fulltext is not None
+    assert kept_module.kept_search(folder).kept

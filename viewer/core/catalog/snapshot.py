@@ -1,0 +1,221 @@
+"""A content folder's listings kept as one file, read at once and verified as a whole: what a
+start and the commands read instead of a row per page.
+
+The file holds the Library of the last complete load (and, for the search command, what the
+ranking built from it), pickled and signed with this user's key (cache.signing_key): one keyed
+hash over the whole file, checked before anything in it is unpickled, so a file altered or
+written by anyone else is never loaded. With it goes a stamp: the program that wrote it, the
+times of the folders walked and of the folder's settings files. It is still true of the
+folder when no folder changed (nothing added, removed or renamed) and every page has the
+signature the walk gave it (no edit in place): a check by file times alone, no page read.
+
+A load that may have raced a change (a folder or page written less than RACY_NS before the
+load began, or after: file times are coarse, and a second edit in the same tick with the same
+size would look like none) is not stamped, so a snapshot never hides a change. Deleting the file is always safe."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import hmac
+import os
+import pickle
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from viewer import __version__
+from viewer.core.catalog.cache import cache_file, signing_key
+from viewer.core.catalog.folder import UNKNOWN
+from viewer.core.pages.drugs import DRUGS_FILE
+from viewer.core.pages.model import Library
+from viewer.core.pages.site import CONFIG_FILE
+from viewer.core.private import private_folder, read_private, usable_file, write_private
+
+MAGIC = b"combo-viewer snapshot 1\n"
+MAC_BYTES = 32
+MAX_BYTES = 1 << 31  # a larger file is not ours
+PART = 2000  # listings pickled at a time: each part holds the interpreter only briefly (the window's thread runs between)
+RACY_NS = 2_000_000_000  # FAT keeps times to 2 s; most file systems to a clock tick of a few ms
+_code: str | None = None
+
+
+@contextmanager
+def collections_paused() -> Iterator[None]:
+    """No cycle collection while a catalog's objects are made: they are all kept, and the
+    collector would walk the growing heap again and again (a third of the time at 100,000 pages)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def snapshot_file(root: Path | str, kind: str) -> Path:
+    """Where a content folder's snapshot of one kind ("list", "search") is kept."""
+    return cache_file(root, f"snapshot-{kind}", ".pickle")
+
+
+def code_version() -> str:
+    """The program that writes and reads snapshots: its version and its source files' times
+    (a snapshot of another build is never unpickled into this one's classes)."""
+    global _code
+    if _code is None:
+        package = Path(__file__).resolve().parents[2]
+        files = sorted(package.rglob("*.py")) or [Path(sys.executable)]
+        digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+        for file in files:
+            try:
+                info = file.stat()
+            except OSError:
+                continue
+            digest.update(f"{file.name}:{info.st_size}:{info.st_mtime_ns};".encode())
+        _code = digest.hexdigest()
+    return _code
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What must be unchanged for a snapshot of a folder to be true of it."""
+
+    code: str
+    root: str
+    folders: tuple[tuple[str, int], ...]  # each folder walked (relative) and its modification time
+    settings: tuple[tuple[str, tuple[int, int]], ...]  # drugs.yaml and _config.yml: their signatures
+
+
+def _signature(path: str) -> tuple[int, int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return UNKNOWN
+    return info.st_mtime_ns, info.st_size
+
+
+def _folder_times(root: str, folders: Sequence[str]) -> tuple[tuple[str, int], ...]:
+    return tuple((folder, _signature(os.path.join(root, folder) if folder else root)[0]) for folder in folders)
+
+
+def _settings(root: str) -> tuple[tuple[str, tuple[int, int]], ...]:
+    return tuple((name, _signature(os.path.join(root, name))) for name in (DRUGS_FILE, CONFIG_FILE))
+
+
+def stamp_of(library: Library, started_ns: int) -> Stamp | None:
+    """The stamp of a library loaded from a walk begun at ``started_ns`` (time.time_ns()), or None
+    when the load may have raced a change (anything written since RACY_NS before it began) or a
+    page's signature is unknown."""
+    root = str(Path(library.root).resolve())
+    folders = _folder_times(root, library.folders or ("",))
+    settings = _settings(root)
+    times = [t for _, t in folders] + [s[0] for _, s in settings] + [p.signature[0] for p in library.pages]
+    if any(t >= started_ns - RACY_NS for t in times) or any(p.signature == UNKNOWN for p in library.pages):
+        return None
+    if any(t < 0 for _, t in folders):
+        return None
+    return Stamp(code_version(), root, folders, settings)
+
+
+def still_true(library: Library, stamp: Stamp) -> bool:
+    """Whether the folder is as it was when ``stamp`` was taken: the same program, no folder
+    changed, the settings files and every page with the same signature (one stat each)."""
+    root = str(Path(library.root).resolve())
+    if stamp.code != code_version() or stamp.root != root:
+        return False
+    if _folder_times(root, [folder for folder, _ in stamp.folders]) != stamp.folders or _settings(root) != stamp.settings:
+        return False
+    prefix, stat = root + os.sep, os.stat
+    try:  # the loop a search at 100,000 pages spends most of its time in: kept plain
+        return all((info := stat(prefix + page.path)).st_mtime_ns == page.signature[0]
+                   and info.st_size == page.signature[1] for page in library.pages)
+    except OSError:
+        return False
+
+
+def started() -> int:
+    """The time a load begins, for stamp_of."""
+    return time.time_ns()
+
+
+def _mac(body: bytes | memoryview) -> bytes:
+    digest = hashlib.blake2b(MAGIC, key=signing_key(), digest_size=MAC_BYTES)  # keyed: a MAC, as row_mac
+    digest.update(body)
+    return digest.digest()
+
+
+def write_snapshot(path: Path, parts: Sequence[Any]) -> bool:
+    """Keep ``parts`` (each pickled on its own) as one signed file (0600, in a 0700 folder,
+    never through a link); False when it could not be written."""
+    try:
+        pickled = [pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in parts]
+        body = pickle.dumps(pickled, protocol=pickle.HIGHEST_PROTOCOL)
+        write_private(private_folder(path.parent) / path.name, MAGIC + _mac(body) + body)
+    except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
+        return False
+    return True
+
+
+def read_snapshot(path: Path) -> list[Any] | None:
+    """The parts of a snapshot file, or None when there is none, or it is not this user's
+    program's, unaltered."""
+    if not usable_file(path):
+        return None
+    try:
+        data = read_private(path, MAX_BYTES)
+    except OSError:
+        return None
+    head = len(MAGIC) + MAC_BYTES
+    if not data.startswith(MAGIC) or len(data) <= head:
+        return None
+    body = memoryview(data)[head:]
+    if not hmac.compare_digest(data[len(MAGIC):head], _mac(body)):
+        return None  # altered, or written by someone else: never unpickled
+    try:
+        with collections_paused():
+            return [pickle.loads(part) for part in pickle.loads(body)]
+    except Exception:  # noqa: BLE001 - a snapshot of ours that no longer loads: read the pages instead
+        return None
+
+
+def library_parts(library: Library) -> list[Any]:
+    """A library as parts of a few thousand listings each (write_snapshot)."""
+    entries, pages = library.entries, library.pages
+    return [replace(library, entries=(), pages=()), len(entries),
+            *(entries[i : i + PART] for i in range(0, len(entries), PART)),
+            *(pages[i : i + PART] for i in range(0, len(pages), PART))]
+
+
+def library_of_parts(parts: Sequence[Any]) -> Library:
+    """library_parts back to the library; raises ValueError, TypeError or IndexError for others."""
+    head, count, *rest = parts
+    if not isinstance(head, Library) or not isinstance(count, int):
+        raise TypeError("not a library's parts")
+    entry_parts = -(-count // PART)
+    entries = tuple(item for part in rest[:entry_parts] for item in part)
+    pages = tuple(item for part in rest[entry_parts:] for item in part)
+    if len(entries) != count:
+        raise ValueError("parts missing")
+    return replace(head, entries=entries, pages=pages)
+
+
+def read_list(root: Path | str) -> tuple[Stamp, Library] | None:
+    """The list's snapshot of ``root`` and its stamp (not checked against the folder: the window
+    shows it and then looks for changes), or None."""
+    parts = read_snapshot(snapshot_file(root, "list"))
+    try:
+        stamp, *rest = parts or [None]
+        if isinstance(stamp, Stamp) and stamp.root == str(Path(root).resolve()):
+            return stamp, replace(library_of_parts(rest), root=str(root))  # as the caller names the folder
+    except (ValueError, TypeError, IndexError):
+        pass
+    return None
+
+
+def write_list(stamp: Stamp, library: Library) -> bool:
+    """Keep the list's snapshot of a complete load (stamp_of)."""
+    return write_snapshot(snapshot_file(stamp.root, "list"), [stamp, *library_parts(library)])

@@ -1,0 +1,69 @@
+"""The search command's ranking, kept between runs: the engine built from the listings, with
+the stamp of the folder it was built from and the signature of the full-text index it was
+checked against, in one signed file (catalog/snapshot.py). While the folder and the index are
+as they were, a search reads that one file and stats each page: nothing is parsed, ranked or
+indexed again, and the index is not checked again."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.core.catalog.catalog import load_kept_catalog
+from viewer.core.catalog.snapshot import Stamp, read_snapshot, snapshot_file, stamp_of, started, still_true, write_snapshot
+from viewer.core.pages.model import Library
+from viewer.core.search.index import FullTextIndex
+from viewer.core.search.search_engine import SearchEngine
+
+
+@dataclass
+class KeptSearch:
+    """An engine ready to search, and what the user is told about its full-text index."""
+
+    engine: SearchEngine
+    problem: str = ""  # why full-text search is unavailable or not kept ("" when all is well)
+    kept: bool = False  # read from the kept file (nothing rebuilt)
+
+
+def kept_search(root: Path) -> KeptSearch:
+    """The engine for ``root``: the kept one when still true of the folder, else built (and kept)."""
+    path = snapshot_file(root, "search")
+    parts = read_snapshot(path)
+    if parts is not None and len(parts) == 3:
+        stamp, checked, (library, engine) = parts
+        if (isinstance(stamp, Stamp) and isinstance(library, Library) and isinstance(engine, SearchEngine)
+                and still_true(library, stamp)):
+            index = _index(root, checked)
+            if isinstance(index, FullTextIndex) and index.file_signature() == checked:
+                engine.fulltext = index
+                return KeptSearch(engine, kept=True)
+    return _built(root, path)
+
+
+def _index(root: Path, checked: tuple[int, ...] | None = None) -> FullTextIndex | str:
+    try:
+        return FullTextIndex(root, checked=checked)
+    except (OSError, sqlite3.Error) as exc:
+        return f"full-text search unavailable: {exc}"
+
+
+def _built(root: Path, path: Path) -> KeptSearch:
+    began = started()
+    library = load_kept_catalog(root)
+    engine = SearchEngine.for_library(library)
+    index = _index(root)
+    if isinstance(index, str):
+        return KeptSearch(engine, index)
+    try:
+        index.update(library.pages)  # the catalog's walk: no second one
+    except (OSError, sqlite3.Error) as exc:
+        return KeptSearch(engine, f"full-text search unavailable: {exc}")
+    problem = (f"the cache folder could not keep the full-text index ({index.storage_problem}); searching without it"
+               if index.storage_problem else "")
+    stamp = stamp_of(library, began)
+    if stamp is not None and not problem and not index.damaged:
+        index.close()  # its file as it will stay: the signature a later run compares
+        write_snapshot(path, [stamp, index.file_signature(), (library, engine)])
+    engine.fulltext = index
+    return KeptSearch(engine, problem)
