@@ -172,8 +172,9 @@ def merged(earlier: list[dict], new: list[dict]) -> list[dict]:
 
 
 def main() -> None:
-    from bench.run import write_report
+    from bench.run import compile_program, write_report
 
+    compile_program()
     sizes = [int(a) for a in sys.argv[1:]] or SIZES
     results = json.loads((REPO / "docs" / "benchmarks.json").read_text())
     results["kiwix"] = merged(results.get("kiwix", []), measure(sizes))
