@@ -153,3 +153,15 @@ def test_the_kept_ranking_is_not_used_once_the_index_file_changed(tmp_path):
     again = kept_search(folder)
     assert not again.kept and again.engine.fulltext is not None
     assert kept_module.kept_search(folder).kept
+
+
+def test_a_snapshot_that_cannot_be_read_or_written_costs_only_reading_the_pages(tmp_path):
+    folder = library_folder(tmp_path)
+    kept = snapshot.snapshot_file(folder, "list")
+    kept.mkdir(parents=True)  # something else stands where the snapshot goes
+    assert titles(load_kept_catalog(folder)) == ["Alpha + Beta", "Gamma + Delta", "Sertraline + Tramadol"]
+    assert titles(load_kept_catalog(folder)) == ["Alpha + Beta", "Gamma + Delta", "Sertraline + Tramadol"]
+    assert kept.is_dir() and not snapshot.write_snapshot(kept, ["anything"])
+    kept.rmdir()
+    kept.write_bytes(b"combo-viewer snapshot 1\n" + b"\0" * 10)  # cut short
+    assert snapshot.read_snapshot(kept) is None and kept_search(folder).engine.listings

@@ -59,7 +59,9 @@ class CatalogCache:
 
     def write(self, memo: Memo) -> bool:
         """Save the listings that changed since the last read or write; False when it could not."""
-        changed = {path: known for path, known in memo.items() if not known[1].quick and self._stored.get(path) is not known}
+        stored = self._stored
+        changed = {path: known for path, known in memo.items()
+                   if not known[1].quick and stored.get(path) is not known and stored.get(path) != known}
         gone = [(path,) for path in self._stored if path not in memo]
         if not changed and not gone:
             return True
