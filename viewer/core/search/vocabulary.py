@@ -3,6 +3,7 @@ several words ("ethinyl estradiol", "vitamin b12") are one name wherever their w
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -131,9 +132,10 @@ class DrugVocabulary:
             return None  # several words are one name only when they are the name
         if len(term) >= PREFIX_MIN_LENGTH:
             found: set[str] = set()
-            for name in self._names:
-                if name.startswith(term):
-                    found |= self._generics_of(name)
+            names, at = self._names, bisect_left(self._names, term)  # sorted: the names a prefix starts are together
+            while at < len(names) and names[at].startswith(term):
+                found |= self._generics_of(names[at])
+                at += 1
             if found:
                 return Concept(frozenset(found), "prefix")
         if len(term) >= FUZZY_MIN_LENGTH and self._names:
