@@ -79,7 +79,7 @@ class CatalogLoader:
     def first_load(self) -> Library:
         """What a window shows first: the list's snapshot (one read of one file; the load that
         follows after the first frame finds any change since), else the heads of new pages."""
-        kept = read_list(self.root)
+        kept = read_list(self.root, pages=False)  # the walk after the first frame finds them
         if kept is None:
             return self.load(quick=True)
         self._kept, self._shown = kept
