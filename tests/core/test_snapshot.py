@@ -90,7 +90,7 @@ def test_an_altered_snapshot_is_never_loaded(tmp_path, monkeypatch):
     kept.write_bytes(bytes(data))
     loads = []
     monkeypatch.setattr(snapshot.pickle, "loads", lambda *a, **k: loads.append(a) or pytest.fail("unpickled"))
-    assert snapshot.read_snapshot(kept) is None and loads == []
+    assert snapshot.read_kept(folder, "list") is None and loads == []
     monkeypatch.undo()
     assert titles(load_kept_catalog(folder)) == ["Alpha + Beta", "Gamma + Delta", "Sertraline + Tramadol"]
 
@@ -99,7 +99,7 @@ def test_a_snapshot_signed_with_another_key_is_not_ours(tmp_path, monkeypatch):
     folder = library_folder(tmp_path)
     load_kept_catalog(folder)
     monkeypatch.setattr(snapshot, "signing_key", lambda: b"k" * 32)
-    assert snapshot.read_snapshot(snapshot.snapshot_file(folder, "list")) is None
+    assert snapshot.read_kept(folder, "list") is None
 
 
 def test_pages_written_just_before_a_load_are_not_stamped(tmp_path):
@@ -164,4 +164,21 @@ def test_a_snapshot_that_cannot_be_read_or_written_costs_only_reading_the_pages(
     assert kept.is_dir() and not snapshot.write_snapshot(kept, ["anything"])
     kept.rmdir()
     kept.write_bytes(b"combo-viewer snapshot 1\n" + b"\0" * 10)  # cut short
-    assert snapshot.read_snapshot(kept) is None and kept_search(folder).engine.listings
+    assert snapshot.read_kept(folder, "list") is None and kept_search(folder).engine.listings
+
+
+def test_a_snapshot_of_another_build_is_never_unpickled(tmp_path, monkeypatch):
+    folder = library_folder(tmp_path)
+    load_kept_catalog(folder)
+    kept_search(folder)
+    monkeypatch.setattr(snapshot, "_code", "another build")  # the program was upgraded since
+    made: list[type] = []
+    real = snapshot.pickle.loads
+
+    def loads(data: bytes, *args: object, **kwargs: object) -> object:
+        made.append(type(found := real(data, *args, **kwargs)))
+        return found
+
+    monkeypatch.setattr(snapshot.pickle, "loads", loads)
+    assert snapshot.read_list(folder) is None and not kept_search(folder).kept
+    assert set(made) == {list, snapshot.Stamp}  # each file's list of parts and its stamp: never a listing

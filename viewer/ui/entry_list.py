@@ -83,7 +83,7 @@ class EntryListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._listings: list[Listing] = []
-        self._rows: dict[str, int] = {}
+        self._rows: dict[str, int] | None = None  # row of each path
         self._badges: dict[str, QIcon] = {}
         self._rated = False  # some page states a severity: every row keeps room for its marker
         self.marker_size = QSize(0, 0)
@@ -92,8 +92,7 @@ class EntryListModel(QAbstractListModel):
         """New listings, in display order."""
         self.beginResetModel()
         self._listings = list(listings)
-        self._title_lengths = [len(item.display_title) for item in self._listings]
-        self._rows = {item.path: row for row, item in enumerate(self._listings)}
+        self._rows = None  # made when first asked (not on the way to the first frame)
         self._rated = any(item.severity for item in self._listings)
         self.endResetModel()
 
@@ -105,6 +104,8 @@ class EntryListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self._listings) - 1), [Qt.ItemDataRole.DecorationRole])
 
     def row_of(self, path: str) -> int:
+        if self._rows is None:
+            self._rows = {item.path: row for row, item in enumerate(self._listings)}
         return self._rows.get(path, -1)
 
     def listings_at(self, row: int) -> Listing:
@@ -115,9 +116,9 @@ class EntryListModel(QAbstractListModel):
 
     def longest_title(self, rows: Sequence[int]) -> str:
         """The longest listed title among ``rows`` (each a row of the model)."""
-        lengths = self._title_lengths
-        shown = [row for row in rows if row < len(lengths)]
-        return self._listings[max(shown, key=lengths.__getitem__)].display_title if shown else ""
+        listings = self._listings
+        shown = [listings[row].display_title for row in rows if row < len(listings)]  # a screenful
+        return max(shown, key=len) if shown else ""
 
     # Qt API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802

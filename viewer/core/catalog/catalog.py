@@ -87,7 +87,8 @@ class CatalogLoader:
 
     def _known(self) -> Memo:
         if self._memo is None:
-            self._memo = {**self._prefetched, **(self.cache.read() if self.cache is not None else {})}
+            listed = {entry.path: entry for entry in self._shown.entries} if self._shown is not None else None
+            self._memo = {**self._prefetched, **(self.cache.read(listed) if self.cache is not None else {})}
             self._prefetched = {}
         return self._memo
 
@@ -115,25 +116,18 @@ class CatalogLoader:
             library = load_folder(self.root, reader, self._walked)
         self._walked = None  # later loads look again
         if self._shown is not None:  # the load after a start from the snapshot
-            library = self._as_shown(library, memo)
+            library = self._as_shown(library)
         self._changed = self._changed or changed or len(memo) != len(known_memo)
         self._memo = memo
         self._last = (library, began) if self.complete() else None
         return library
 
-    def _as_shown(self, library: Library, memo: Memo) -> Library:
-        """The first load after a start from the snapshot, with the listings the window shows where
-        they are the same: the window compares objects (quick), and one copy of each is kept,
-        the memo's, not two (100 MB at 100,000 pages)."""
+    def _as_shown(self, library: Library) -> Library:
+        """The first load after a start from the snapshot, with the listings the window shows: the
+        catalog's rows took them where the same (CatalogCache.read), so one copy of each is kept
+        and the window's comparison is of the same objects (quick)."""
         shown, self._shown = self._shown, None
-        if shown is None or library.entries != shown.entries:
-            return library
-        listed = {entry.path: entry for entry in shown.entries}
-        for path, (signature, read) in memo.items():
-            listing = listed.get(path)
-            if listing is not None and read.listing == listing:
-                memo[path] = (signature, replace(read, listing=listing))
-        return replace(library, entries=shown.entries)
+        return replace(library, entries=shown.entries) if shown is not None and library.entries == shown.entries else library
 
     def save(self) -> bool:
         """Write what changed to the catalog file, and the snapshot when the last load was

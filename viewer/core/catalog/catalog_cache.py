@@ -7,7 +7,7 @@ from __future__ import annotations
 import hmac
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +31,10 @@ class CatalogCache:
         self.root = root.resolve()
         self._stored: Memo = {}  # what the file holds, as last read or written
 
-    def read(self) -> Memo:
+    def read(self, listed: Mapping[str, Listing] | None = None) -> Memo:
         """Every page's listing the file holds with a good signature ({} for no file, another
-        folder's, another version's or a damaged one)."""
+        folder's, another version's or a damaged one); ``listed``: listings already in memory
+        (a window's first list), taken instead of a copy where the same."""
         if not self.path.is_file() or not usable_file(self.path):
             return {}
         try:
@@ -51,7 +52,7 @@ class CatalogCache:
             if not isinstance(row[-1], str) or not hmac.compare_digest(row[-1], _mac(row[:-1])):
                 continue  # altered, or written by someone else: that page is read again
             try:
-                memo[row[0]] = ((int(row[1]), int(row[2])), read_of_values(row[:-1]))
+                memo[row[0]] = ((int(row[1]), int(row[2])), read_of_values(row[:-1], listed=listed))
             except (ValueError, TypeError, KeyError, IndexError):
                 continue
         self._stored = dict(memo)
@@ -107,10 +108,13 @@ def _mac(values: tuple[Any, ...]) -> str:
     return row_mac(payload.encode("utf-8", "surrogatepass"))
 
 
-def read_of_values(values: Sequence[Any], quick: bool = False) -> Read:
-    """values_of back to a read; raises ValueError, TypeError, KeyError or IndexError for bad ones."""
+def read_of_values(values: Sequence[Any], quick: bool = False, listed: Mapping[str, Listing] | None = None) -> Read:
+    """values_of back to a read (its listing the one in ``listed`` when the same); raises
+    ValueError, TypeError, KeyError or IndexError for bad ones."""
     path, _, _, title, drugs, problems, kind, reason, layout, severity, warning = values
     listing = (Listing(path, title, tuple(drugs.split(_DRUGS)) if drugs else (), "",
                        severity if severity in SEVERITIES else "", str(warning)) if isinstance(title, str) else None)
+    if listed is not None and listing is not None and (same := listed.get(path)) == listing:
+        listing = same
     found = tuple(Problem(path, line, Severity(level), message) for line, level, message in json.loads(problems)) if problems else ()
     return Read(listing, found, _KINDS[kind], str(reason), str(layout), quick)

@@ -165,13 +165,6 @@ def write_snapshot(path: Path, parts: Sequence[Any]) -> bool:
     return True
 
 
-def read_snapshot(path: Path) -> list[Any] | None:
-    """The parts of a snapshot file, or None when there is none, or it is not this user's
-    program's, unaltered."""
-    raw = _read_raw(path)
-    return None if raw is None else _loaded(raw)
-
-
 def _read_raw(path: Path) -> list[bytes] | None:
     """The parts of a snapshot file still pickled, once its signature is found good."""
     if not usable_file(path):
@@ -193,7 +186,8 @@ def _read_raw(path: Path) -> list[bytes] | None:
     return raw if isinstance(raw, list) and all(isinstance(part, bytes) for part in raw) else None
 
 
-def _loaded(raw: Sequence[bytes]) -> list[Any] | None:
+def unpickled(raw: Sequence[bytes]) -> list[Any] | None:
+    """Parts of a snapshot read by read_kept, unpickled (None when they no longer load)."""
     try:
         with collections_paused(kept=True):
             return [pickle.loads(part) for part in raw]
@@ -222,21 +216,33 @@ def library_of_parts(parts: Sequence[Any]) -> Library:
     return replace(head, entries=entries, pages=pages)
 
 
+def read_kept(root: Path | str, kind: str) -> tuple[Stamp, list[bytes]] | None:
+    """A snapshot of ``root`` written by this very program (its stamp read and checked first:
+    objects of another build are never unpickled into this one's classes), with the rest of its
+    parts still pickled (unpickled()), or None."""
+    raw = _read_raw(snapshot_file(root, kind))
+    first = unpickled(raw[:1]) if raw else None
+    stamp = first[0] if first else None
+    if not isinstance(stamp, Stamp) or stamp.code != code_version() or stamp.root != str(Path(root).resolve()):
+        return None
+    return stamp, (raw or [])[1:]
+
+
 def read_list(root: Path | str, pages: bool = True) -> tuple[Stamp, Library] | None:
     """The list's snapshot of ``root`` and its stamp (not checked against the folder: the window
     shows it and then looks for changes), or None. Without ``pages`` the library has none (a
     window's first list: only the walk after the first frame needs their signatures, 70 ms of
     unpickling at 100,000 pages)."""
-    raw = _read_raw(snapshot_file(root, "list"))
-    first = _loaded(raw[:3]) if raw is not None and len(raw) >= 3 else None
+    kept = read_kept(root, "list")
+    first = unpickled(kept[1][:2]) if kept is not None else None
     try:
-        stamp, head, count = first or [None, None, 0]
-        if not isinstance(stamp, Stamp) or stamp.root != str(Path(root).resolve()) or raw is None:
+        head, count = first or (None, 0)
+        if kept is None or not isinstance(count, int):
             return None
-        end = 3 + -(-count // PART)
-        rest = _loaded(raw[3:] if pages else raw[3:end])
+        end = 2 + -(-count // PART)
+        rest = unpickled(kept[1][2:] if pages else kept[1][2:end])
         if rest is not None:
-            return stamp, replace(library_of_parts([head, count, *rest]), root=str(root))  # as the caller names the folder
+            return kept[0], replace(library_of_parts([head, count, *rest]), root=str(root))  # as the caller names the folder
     except (ValueError, TypeError, IndexError):
         pass
     return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.catalog.catalog import load_kept_catalog
-from viewer.core.catalog.snapshot import Stamp, read_snapshot, snapshot_file, stamp_of, started, still_true, write_snapshot
+from viewer.core.catalog.snapshot import read_kept, snapshot_file, stamp_of, started, still_true, unpickled, write_snapshot
 from viewer.core.pages.model import Library
 from viewer.core.search.index import FullTextIndex
 from viewer.core.search.search_engine import SearchEngine
@@ -29,11 +29,11 @@ class KeptSearch:
 def kept_search(root: Path) -> KeptSearch:
     """The engine for ``root``: the kept one when still true of the folder, else built (and kept)."""
     path = snapshot_file(root, "search")
-    parts = read_snapshot(path)
-    if parts is not None and len(parts) == 3:
-        stamp, checked, (library, engine) = parts
-        if (isinstance(stamp, Stamp) and isinstance(library, Library) and isinstance(engine, SearchEngine)
-                and still_true(library, stamp)):
+    kept = read_kept(root, "search")
+    parts = unpickled(kept[1]) if kept is not None else None
+    if kept is not None and parts is not None and len(parts) == 2 and isinstance(parts[1], tuple) and len(parts[1]) == 2:
+        stamp, checked, (library, engine) = kept[0], parts[0], parts[1]
+        if isinstance(library, Library) and isinstance(engine, SearchEngine) and still_true(library, stamp):
             index = _index(root, checked)
             if isinstance(index, FullTextIndex) and index.file_signature() == checked:
                 engine.fulltext = index
