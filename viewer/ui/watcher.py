@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStatusBar
 
 from viewer.core.catalog.catalog import CatalogLoader
 from viewer.core.catalog.folder import PAGE_SUFFIXES
+from viewer.core.catalog.snapshot import folder_times
 from viewer.core.pages.model import Library
 from viewer.ui.background import SerialWorker
 
@@ -56,7 +57,7 @@ class ContentWatcher(QObject):
         self._polls = 0
         self._large = False  # past MAX_WATCHED_FILES: pages are not watched one by one
         self._folders_only = False  # this run may stop at the folders' times (a large library's poll)
-        self._folders: list[str] = []
+        self._walked: tuple[str, tuple[str, ...]] = ("", ())  # the root and its folders (relative), for their times
         self._folder_times: tuple[tuple[str, int], ...] = ()
         self._root_identity: tuple[int, int] | None = None
         self.missing = False  # the folder is gone or unreadable; the poll looks for its return
@@ -74,7 +75,7 @@ class ContentWatcher(QObject):
             self._watcher.removePaths(self.watched_paths())  # a new folder of the same name: watch it afresh
         self._root_identity = identity
         folders = [str(root / folder) if folder else str(root) for folder in library.folders] or [str(root)]
-        self._folders = folders
+        self._walked = (str(root), library.folders or ("",))
         watch_files = len(library.entries) + len(library.failed) < MAX_WATCHED_FILES
         self._large = not watch_files
         files: list[str] = []
@@ -130,7 +131,7 @@ class ContentWatcher(QObject):
             self._debounce.start()
 
     def _reload(self) -> Library | None:  # in a pool thread
-        times = _folder_times(self._folders) if self._large else ()  # only a large library's poll compares them
+        times = folder_times(*self._walked) if self._large else ()  # only a large library's poll compares them
         if self._folders_only and times and times == self._folder_times:
             return None  # no folder changed since the last full look: nothing added, removed or renamed
         started = time.perf_counter()
@@ -156,17 +157,6 @@ class ContentWatcher(QObject):
                 self._poll.start(POLL_MS)  # look for its return often
         elif isinstance(result, BaseException):
             raise result
-
-
-def _folder_times(folders: list[str]) -> tuple[tuple[str, int], ...]:
-    """Each folder's modification time (-1 when it cannot be read)."""
-    times = []
-    for folder in folders:
-        try:
-            times.append((folder, os.stat(folder).st_mtime_ns))
-        except OSError:
-            times.append((folder, -1))
-    return tuple(times)
 
 
 class FolderStatus(QObject):

@@ -132,13 +132,14 @@ class CatalogLoader:
     def save(self) -> bool:
         """Write what changed to the catalog file, and the snapshot when the last load was
         complete and the snapshot is not already of it; False when the catalog could not be written."""
-        if self.cache is not None and self._changed:
+        if self.cache is None:
+            return True
+        changed = self._changed
+        if changed:
             if not self.cache.write(self._known()):
                 return False
-            changed, self._changed = True, False
-        else:
-            changed = False
-        if self.cache is not None and self._last is not None:
+            self._changed = False
+        if self._last is not None:
             library, began = self._last
             stamp = stamp_of(library, began)
             if stamp is not None and (changed or stamp != self._kept) and write_list(stamp, library):

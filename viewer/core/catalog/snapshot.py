@@ -95,7 +95,8 @@ class Stamp:
     settings: tuple[tuple[str, tuple[int, int]], ...]  # drugs.yaml and _config.yml: their signatures
 
 
-def _signature(path: str) -> tuple[int, int]:
+def signature_of(path: str) -> tuple[int, int]:
+    """A file's (modification time, size), UNKNOWN when it cannot be looked at."""
     try:
         info = os.stat(path)
     except OSError:
@@ -103,12 +104,13 @@ def _signature(path: str) -> tuple[int, int]:
     return info.st_mtime_ns, info.st_size
 
 
-def _folder_times(root: str, folders: Sequence[str]) -> tuple[tuple[str, int], ...]:
-    return tuple((folder, _signature(os.path.join(root, folder) if folder else root)[0]) for folder in folders)
+def folder_times(root: str, folders: Sequence[str]) -> tuple[tuple[str, int], ...]:
+    """Each folder (relative, "" for ``root``) and its modification time (-1 when it cannot be read)."""
+    return tuple((folder, signature_of(os.path.join(root, folder) if folder else root)[0]) for folder in folders)
 
 
 def _settings(root: str) -> tuple[tuple[str, tuple[int, int]], ...]:
-    return tuple((name, _signature(os.path.join(root, name))) for name in (DRUGS_FILE, CONFIG_FILE))
+    return tuple((name, signature_of(os.path.join(root, name))) for name in (DRUGS_FILE, CONFIG_FILE))
 
 
 def stamp_of(library: Library, started_ns: int) -> Stamp | None:
@@ -116,7 +118,7 @@ def stamp_of(library: Library, started_ns: int) -> Stamp | None:
     when the load may have raced a change (anything written since RACY_NS before it began) or a
     page's signature is unknown."""
     root = str(Path(library.root).resolve())
-    folders = _folder_times(root, library.folders or ("",))
+    folders = folder_times(root, library.folders or ("",))
     settings = _settings(root)
     times = [t for _, t in folders] + [s[0] for _, s in settings] + [p.signature[0] for p in library.pages]
     if any(t >= started_ns - RACY_NS for t in times) or any(p.signature == UNKNOWN for p in library.pages):
@@ -132,7 +134,7 @@ def still_true(library: Library, stamp: Stamp) -> bool:
     root = str(Path(library.root).resolve())
     if stamp.code != code_version() or stamp.root != root:
         return False
-    if _folder_times(root, [folder for folder, _ in stamp.folders]) != stamp.folders or _settings(root) != stamp.settings:
+    if folder_times(root, [folder for folder, _ in stamp.folders]) != stamp.folders or _settings(root) != stamp.settings:
         return False
     prefix, stat = root + os.sep, os.stat
     try:  # the loop a search at 100,000 pages spends most of its time in: kept plain
@@ -195,6 +197,11 @@ def unpickled(raw: Sequence[bytes]) -> list[Any] | None:
         return None
 
 
+def _entry_parts(count: int) -> int:
+    """How many parts ``count`` listings take."""
+    return -(-count // PART)
+
+
 def library_parts(library: Library) -> list[Any]:
     """A library as parts of a few thousand listings each (write_snapshot)."""
     entries, pages = library.entries, library.pages
@@ -208,7 +215,7 @@ def library_of_parts(parts: Sequence[Any]) -> Library:
     head, count, *rest = parts
     if not isinstance(head, Library) or not isinstance(count, int):
         raise TypeError("not a library's parts")
-    entry_parts = -(-count // PART)
+    entry_parts = _entry_parts(count)
     entries = tuple(item for part in rest[:entry_parts] for item in part)
     pages = tuple(item for part in rest[entry_parts:] for item in part)
     if len(entries) != count:
@@ -225,7 +232,7 @@ def read_kept(root: Path | str, kind: str) -> tuple[Stamp, list[bytes]] | None:
     stamp = first[0] if first else None
     if not isinstance(stamp, Stamp) or stamp.code != code_version() or stamp.root != str(Path(root).resolve()):
         return None
-    return stamp, (raw or [])[1:]
+    return stamp, raw[1:] if raw else []
 
 
 def read_list(root: Path | str, pages: bool = True) -> tuple[Stamp, Library] | None:
@@ -234,15 +241,17 @@ def read_list(root: Path | str, pages: bool = True) -> tuple[Stamp, Library] | N
     window's first list: only the walk after the first frame needs their signatures, 70 ms of
     unpickling at 100,000 pages)."""
     kept = read_kept(root, "list")
-    first = unpickled(kept[1][:2]) if kept is not None else None
+    if kept is None:
+        return None
+    stamp, raw = kept
+    first = unpickled(raw[:2])
+    if first is None:
+        return None
     try:
-        head, count = first or (None, 0)
-        if kept is None or not isinstance(count, int):
-            return None
-        end = 2 + -(-count // PART)
-        rest = unpickled(kept[1][2:] if pages else kept[1][2:end])
+        head, count = first
+        rest = unpickled(raw[2:] if pages else raw[2 : 2 + _entry_parts(count)])
         if rest is not None:
-            return kept[0], replace(library_of_parts([head, count, *rest]), root=str(root))  # as the caller names the folder
+            return stamp, replace(library_of_parts([head, count, *rest]), root=str(root))  # as the caller names the folder
     except (ValueError, TypeError, IndexError):
         pass
     return None

@@ -15,6 +15,7 @@ from pathlib import Path
 from viewer.core.catalog.cache import cache_file, catalog_file, row_mac
 from viewer.core.catalog.folder import scan
 from viewer.core.catalog.library import read_page
+from viewer.core.catalog.snapshot import signature_of
 from viewer.core.catalog.store import SAVE_INDEXED, belongs, connect, create, remove
 from viewer.core.pages.kinds import HEADER_KINDS, MORE, NOTICE_KINDS, TAB_KINDS
 from viewer.core.pages.model import Entry, FileInfo
@@ -134,14 +135,7 @@ class FullTextIndex:
         nothing writes to them ((-1,) when kept in memory)."""
         if self.path is None:
             return (-1,)
-        signature: list[int] = []
-        for name in (str(self.path), f"{self.path}-wal"):
-            try:
-                info = os.stat(name)
-                signature += [info.st_mtime_ns, info.st_size]
-            except OSError:
-                signature += [-1, -1]
-        return tuple(signature)
+        return signature_of(str(self.path)) + signature_of(f"{self.path}-wal")
 
     def _use_memory(self, reason: BaseException) -> None:
         """Keep the index in memory from now on, saying why the cache could not hold it."""

@@ -28,17 +28,27 @@ class KeptSearch:
 
 def kept_search(root: Path) -> KeptSearch:
     """The engine for ``root``: the kept one when still true of the folder, else built (and kept)."""
-    path = snapshot_file(root, "search")
+    engine = _kept_engine(root)
+    return KeptSearch(engine, kept=True) if engine is not None else _built(root)
+
+
+def _kept_engine(root: Path) -> SearchEngine | None:
+    """The kept engine with its index, when the folder and the index file are as they were."""
     kept = read_kept(root, "search")
     parts = unpickled(kept[1]) if kept is not None else None
-    if kept is not None and parts is not None and len(parts) == 2 and isinstance(parts[1], tuple) and len(parts[1]) == 2:
-        stamp, checked, (library, engine) = kept[0], parts[0], parts[1]
-        if isinstance(library, Library) and isinstance(engine, SearchEngine) and still_true(library, stamp):
-            index = _index(root, checked)
-            if isinstance(index, FullTextIndex) and index.file_signature() == checked:
-                engine.fulltext = index
-                return KeptSearch(engine, kept=True)
-    return _built(root, path)
+    if kept is None or parts is None:
+        return None
+    try:
+        checked, (library, engine) = parts
+    except (TypeError, ValueError):  # not of this form
+        return None
+    if not isinstance(library, Library) or not isinstance(engine, SearchEngine) or not still_true(library, kept[0]):
+        return None
+    index = _index(root, checked)
+    if not isinstance(index, FullTextIndex) or index.file_signature() != checked:
+        return None
+    engine.fulltext = index
+    return engine
 
 
 def _index(root: Path, checked: tuple[int, ...] | None = None) -> FullTextIndex | str:
@@ -48,7 +58,7 @@ def _index(root: Path, checked: tuple[int, ...] | None = None) -> FullTextIndex 
         return f"full-text search unavailable: {exc}"
 
 
-def _built(root: Path, path: Path) -> KeptSearch:
+def _built(root: Path) -> KeptSearch:
     began = started()
     library = load_kept_catalog(root)
     engine = SearchEngine.for_library(library)
@@ -64,6 +74,6 @@ def _built(root: Path, path: Path) -> KeptSearch:
     stamp = stamp_of(library, began)
     if stamp is not None and not problem and not index.damaged:
         index.close()  # its file as it will stay: the signature a later run compares
-        write_snapshot(path, [stamp, index.file_signature(), (library, engine)])
+        write_snapshot(snapshot_file(root, "search"), [stamp, index.file_signature(), (library, engine)])
     engine.fulltext = index
     return KeptSearch(engine, problem)

@@ -41,15 +41,6 @@ class TitleIndex:
     def __len__(self) -> int:
         return len(self.listings)
 
-    def __getstate__(self) -> dict[str, object]:  # kept by the search command (kept.py): not the scorer's functions
-        return {k: v for k, v in self.__dict__.items() if k not in ("_extract", "_ratio")}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        from rapidfuzz import fuzz, process
-
-        self.__dict__.update(state)
-        self._extract, self._ratio = process.extract, fuzz.ratio
-
     def filter(self, terms: Sequence[str], within: Sequence[int] | None = None) -> list[int]:
         """Positions of the listings every term starts a word of, in listing order.
 
