@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLoggingCategory
 from PySide6.QtGui import QFontDatabase
 
 from viewer.paths import bundled_dir
@@ -18,3 +19,6 @@ def load_bundled_fonts() -> None:
             if str(font) not in _loaded:  # once a process, however many windows and print-outs
                 QFontDatabase.addApplicationFont(str(font))
                 _loaded.append(str(font))
+    # Qt says, once a font and script, that a Latin font has no Devanagari tables before it
+    # falls back to the one above: noise on every Hindi print-out. QT_LOGGING_RULES still wins.
+    QLoggingCategory.setFilterRules("qt.text.font.db=false")

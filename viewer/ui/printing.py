@@ -4,7 +4,9 @@ to a PDF file or a printer, with or without a preview. No dialog is opened here.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +33,7 @@ from viewer.core.pages.model import Entry, Library
 from viewer.core.pages.safety import DISCLAIMER
 from viewer.core.present.document import print_html, provenance_line, readable_date
 from viewer.core.present.render import Renderer
+from viewer.ui.pdf_text import add_actual_text, texts_drawn
 
 # Qt's rich text ignores CSS margins in points; it takes pixels (as 1/96 inch, scaled to the
 # printer), so margins are written here in points and converted by print_css.
@@ -122,6 +125,9 @@ def configure(printer: QPrinter, entry: Entry) -> None:
     printer.setColorMode(QPrinter.ColorMode.GrayScale)
 
 
+EDGE_HAIR = 0.5  # device pixels (1/2400 inch at the printer's resolution): closer than this is on the edge
+
+
 class EntryPrint:
     """One entry laid out for paper. ``paint`` draws it on any QPrinter (PDF, printer, preview)."""
 
@@ -137,11 +143,15 @@ class EntryPrint:
         if not painter.begin(printer):
             raise OSError(f"cannot print to {printer.outputFileName() or printer.printerName() or 'the printer'}")
         try:
-            return self._paint(painter, printer)
+            return self._paint(painter, printer, printer.newPage)
         finally:
             painter.end()
 
-    def _paint(self, painter: QPainter, printer: QPrinter) -> int:
+    def texts(self, printer: QPrinter) -> list[list[str]]:
+        """What each text item drawn on ``printer`` says, page by page (nothing is drawn)."""
+        return texts_drawn(printer, lambda painter, new_page: self._paint(painter, printer, new_page))
+
+    def _paint(self, painter: QPainter, printer: QPrinter, new_page: Callable[[], object]) -> int:
         area = printer.pageLayout().paintRectPixels(printer.resolution())
         width, height = float(area.width()), float(area.height())
         per_mm = printer.resolution() / 25.4
@@ -162,12 +172,15 @@ class EntryPrint:
 
         for page in range(total):
             if page:
-                printer.newPage()
+                new_page()
             self._header(painter, width, header, page + 1, total)
             painter.save()
             painter.translate(body.left(), body.top() - page * body.height())
-            context.clip = QRectF(0, page * body.height(), body.width(), body.height())
-            painter.setClipRect(context.clip)
+            page_rect = QRectF(0, page * body.height(), body.width(), body.height())
+            painter.setClipRect(page_rect)
+            # Qt draws a line that only touches the page's edge too (clipped, unseen, but its
+            # text copies out of the PDF twice): the layout is told of a hair less.
+            context.clip = page_rect.adjusted(0, EDGE_HAIR, 0, -EDGE_HAIR)
             document.documentLayout().draw(painter, context)
             painter.restore()
             self._footer(painter, width, height - footer, footer, page + 1, total)
@@ -206,6 +219,7 @@ class EntryPrint:
         painter.restore()
 
 
+EDGE_HAIR = 0.5  # device pixels, 1/2400 inch at the printer's resolution
 MOST_HEADINGS_MOVED = 400  # a bound for a hostile page of headings; past it, pages break where they fall
 
 
@@ -231,7 +245,9 @@ def keep_headings_with_text(document: QTextDocument, page_height: float) -> int:
     document.size()  # laid out in full (Qt lays out a long document lazily): no stale rects
 
     def page_of(block: QTextBlock, line: int) -> int:
-        return int(_line_top(layout, block, line) // page_height)
+        # The layout places lines in 1/64 pixel steps: one pushed to a page's top may stand a
+        # hair above it in floating point.
+        return int((_line_top(layout, block, line) + EDGE_HAIR) // page_height)
 
     moved, block = 0, document.begin()
     while block.isValid() and moved < MOST_HEADINGS_MOVED:
@@ -258,8 +274,13 @@ def export_pdf(entry: Entry, path: Path, context: PrintContext) -> int:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     configure(printer, entry)
-    pages = EntryPrint(entry, context).paint(printer)
+    printing = EntryPrint(entry, context)
+    pages = printing.paint(printer)
     check_pdf(path)
+    try:
+        add_actual_text(path, printing.texts(printer))
+    except OSError as exc:  # the PDF Qt wrote stands; only copying text out is poorer
+        logging.getLogger(__name__).warning("%s: the text was not marked for copying out: %s", path, exc)
     return pages
 
 
