@@ -8,14 +8,23 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 data="${XDG_DATA_HOME:-$HOME/.local/share}"
 program="${PROGRAM:-$(command -v combo-viewer || echo "$here/.venv/bin/combo-viewer")}"
-entry="$data/applications/combo-viewer.desktop"
+# The application id (reverse DNS) is the desktop entry's file name; the metainfo and icons take it too.
+desktop_file="$(ls "$here"/resources/desktop/*.desktop)"
+id="$(basename "$desktop_file" .desktop)"
+entry="$data/applications/$id.desktop"
 
 files() {  # each file copied as it is: where it comes from, a tab, where it goes
-    printf '%s\t%s\n' "$here/resources/desktop/combo-viewer.metainfo.xml" "$data/metainfo/combo-viewer.metainfo.xml"
-    printf '%s\t%s\n' "$here/resources/icons/combo-viewer.svg" "$data/icons/hicolor/scalable/apps/combo-viewer.svg"
+    printf '%s\t%s\n' "$here/resources/desktop/$id.metainfo.xml" "$data/metainfo/$id.metainfo.xml"
+    printf '%s\t%s\n' "$here/resources/icons/combo-viewer.svg" "$data/icons/hicolor/scalable/apps/$id.svg"
     for size in 16 32 48 64 128 256; do
-        printf '%s\t%s\n' "$here/resources/icons/combo-viewer-$size.png" "$data/icons/hicolor/${size}x${size}/apps/combo-viewer.png"
+        printf '%s\t%s\n' "$here/resources/icons/combo-viewer-$size.png" "$data/icons/hicolor/${size}x${size}/apps/$id.png"
     done
+}
+
+before_the_id() {  # what 0.1.0 installed under the program's plain name: removed, or the menu shows two
+    rm -f "$data/applications/combo-viewer.desktop" "$data/metainfo/combo-viewer.metainfo.xml" \
+        "$data/icons/hicolor/scalable/apps/combo-viewer.svg"
+    for size in 16 32 48 64 128 256; do rm -f "$data/icons/hicolor/${size}x${size}/apps/combo-viewer.png"; done
 }
 
 refresh() {
@@ -28,6 +37,7 @@ refresh() {
     fi
 }
 
+before_the_id
 if [ "${1:-}" = uninstall ]; then
     rm -f "$entry"
     files | while IFS=$'\t' read -r _ target; do rm -f "$target"; done
@@ -36,7 +46,7 @@ if [ "${1:-}" = uninstall ]; then
     exit 0
 fi
 mkdir -p "$(dirname "$entry")"
-sed "s|^Exec=combo-viewer |Exec=$program |" "$here/resources/desktop/combo-viewer.desktop" > "$entry"
+sed "s|^Exec=combo-viewer |Exec=$program |" "$desktop_file" > "$entry"
 files | while IFS=$'\t' read -r source target; do
     mkdir -p "$(dirname "$target")"
     cp "$source" "$target"

@@ -4,9 +4,9 @@
 #   desktop: what Qt's X11 platform plugin needs, for a real window.
 #   print:   what Qt needs to print with no screen.
 #   test:    desktop and print, plus Xvfb, xdotool and openbox for the end-to-end window tests
-#            and poppler-utils for reading PDF pages back; fuse3 for a folder whose reads never return;
+#            and poppler-utils for reading PDF pages back (pdftoppm, pdftotext); fuse3 for a folder whose reads never return;
 #            dbus-x11, at-spi2-core and python3-pyatspi for what a screen reader hears;
-#            desktop-file-utils to validate the desktop entry; groff to check the manual page;
+#            desktop-file-utils and appstream to validate the desktop entry and metainfo; groff to check the manual page;
 #            zim-tools (zimcheck) and kiwix-tools (kiwix-serve) for the exported ZIM file.
 #   screenshots: test, plus chromium for the exported library drawn at phone size.
 # Installs what is missing when run as root with apt-get (Debian/Ubuntu); otherwise prints the
@@ -26,7 +26,7 @@ tools=()
 if [ "$use" = test ] || [ "$use" = screenshots ]; then
     for tool in zimcheck:zim-tools kiwix-serve:kiwix-tools \
                 Xvfb:xvfb xauth:xauth xdotool:xdotool openbox:openbox pdftoppm:poppler-utils fusermount3:fuse3 \
-                dbus-launch:dbus-x11 desktop-file-validate:desktop-file-utils groff:groff-base; do
+                dbus-launch:dbus-x11 desktop-file-validate:desktop-file-utils appstreamcli:appstream groff:groff-base; do
         command -v "${tool%%:*}" >/dev/null 2>&1 || tools+=("${tool#*:}")
     done
     # A screen reader's view: the accessibility bus, and pyatspi for the system's Python.

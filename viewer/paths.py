@@ -7,6 +7,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 CONTENT_ENV = "COMBO_VIEWER_CONTENT"
+# The application id, reverse DNS (a GitHub-style name: no domain is held): the desktop entry is
+# resources/desktop/<it>.desktop, and the metainfo, the installed icons and Wayland's app id say it.
+DESKTOP_ID = "io.github.combo_viewer.combo_viewer"
 _PACKAGE = Path(__file__).resolve().parent
 
 

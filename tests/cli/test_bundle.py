@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from tests.helpers import REPO
+from viewer.paths import DESKTOP_ID
 
 
 @pytest.mark.slow
@@ -29,9 +30,9 @@ def test_the_bundle_checks_searches_prints_and_opens_its_window_from_another_fol
     assert made.returncode == 0, made.stderr[-2000:]
     deb = made.stdout.strip().splitlines()[-1]
     listed = subprocess.run(["dpkg-deb", "--contents", deb], capture_output=True, text=True, check=True).stdout
-    for path in ("./usr/bin/combo-viewer ->", "./usr/share/applications/combo-viewer.desktop",
-                 "./usr/share/man/man1/combo-viewer.1.gz", "./usr/share/metainfo/combo-viewer.metainfo.xml",
-                 "./usr/share/icons/hicolor/256x256/apps/combo-viewer.png", "./usr/share/doc/combo-viewer/copyright",
+    for path in ("./usr/bin/combo-viewer ->", f"./usr/share/applications/{DESKTOP_ID}.desktop",
+                 "./usr/share/man/man1/combo-viewer.1.gz", f"./usr/share/metainfo/{DESKTOP_ID}.metainfo.xml",
+                 f"./usr/share/icons/hicolor/256x256/apps/{DESKTOP_ID}.png", "./usr/share/doc/combo-viewer/copyright",
                  "./opt/combo-viewer/_internal/LICENSES/PyYAML/", "./opt/combo-viewer/_internal/versions.txt"):
         assert path in listed, f"{path} is not in the package"
     needs = subprocess.run(["dpkg-deb", "-f", deb, "Depends"], capture_output=True, text=True, check=True).stdout

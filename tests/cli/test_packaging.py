@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from tests.helpers import REPO
+from viewer.paths import DESKTOP_ID
 
 FIND = "from viewer.paths import bundled_dir; print(bundled_dir('content')); print(bundled_dir('resources'))"
 
@@ -76,17 +77,47 @@ def test_install_desktop_puts_an_entry_icons_and_metainfo_in_the_users_data_fold
     out = subprocess.run(["bash", str(REPO / "scripts" / "install-desktop.sh")], capture_output=True, text=True, check=True,
                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(data),
                               "PROGRAM": "/opt/combo/bin/combo-viewer"})
-    desktop = (data / "applications" / "combo-viewer.desktop").read_text()
-    assert "Exec=/opt/combo/bin/combo-viewer %f" in desktop and "Icon=combo-viewer" in desktop
+    desktop = (data / "applications" / f"{DESKTOP_ID}.desktop").read_text()
+    assert "Exec=/opt/combo/bin/combo-viewer %f" in desktop and f"Icon={DESKTOP_ID}\n" in desktop
     assert "MimeType=text/markdown;" in desktop and "Installed" in out.stdout
-    assert (data / "icons" / "hicolor" / "scalable" / "apps" / "combo-viewer.svg").is_file()
-    assert (data / "icons" / "hicolor" / "256x256" / "apps" / "combo-viewer.png").is_file()
-    assert "<id>combo-viewer</id>" in (data / "metainfo" / "combo-viewer.metainfo.xml").read_text()
+    assert (data / "icons" / "hicolor" / "scalable" / "apps" / f"{DESKTOP_ID}.svg").is_file()
+    assert (data / "icons" / "hicolor" / "256x256" / "apps" / f"{DESKTOP_ID}.png").is_file()
+    assert f"<id>{DESKTOP_ID}</id>" in (data / "metainfo" / f"{DESKTOP_ID}.metainfo.xml").read_text()
     (data / "applications" / "someone-else.desktop").write_text("[Desktop Entry]\n")  # not ours: it stays
     out = subprocess.run(["bash", str(REPO / "scripts" / "install-desktop.sh"), "uninstall"], capture_output=True,
                          text=True, check=True, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(data)})
     left = sorted(str(p.relative_to(data)) for p in data.rglob("*") if p.is_file() and "cache" not in p.name)
     assert left == ["applications/someone-else.desktop"], left
+
+
+def test_an_entry_installed_before_the_application_id_is_replaced_not_doubled(tmp_path):
+    """0.1.0 installed combo-viewer.desktop: after installing this one the menu lists the program once."""
+    data = tmp_path / "share"
+    old = [data / "applications" / "combo-viewer.desktop", data / "metainfo" / "combo-viewer.metainfo.xml",
+           data / "icons" / "hicolor" / "48x48" / "apps" / "combo-viewer.png"]
+    for path in old:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("before")
+    subprocess.run(["bash", str(REPO / "scripts" / "install-desktop.sh")], capture_output=True, text=True, check=True,
+                   env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(data)})
+    assert sorted((data / "applications").glob("*.desktop")) == [data / "applications" / f"{DESKTOP_ID}.desktop"]
+    assert not any(path.exists() for path in old)
+
+
+def test_one_application_id_names_the_entry_the_metainfo_and_the_icon_and_validates_pedantically():
+    """A reverse-DNS id, as software centres and Wayland expect, the same in every file that says it."""
+    import shutil
+
+    folder = REPO / "resources" / "desktop"
+    assert sorted(p.name for p in folder.iterdir()) == [f"{DESKTOP_ID}.desktop", f"{DESKTOP_ID}.metainfo.xml"]
+    metainfo = (folder / f"{DESKTOP_ID}.metainfo.xml").read_text()
+    assert f"<id>{DESKTOP_ID}</id>" in metainfo and f">{DESKTOP_ID}.desktop</launchable>" in metainfo
+    assert f"Icon={DESKTOP_ID}\n" in (folder / f"{DESKTOP_ID}.desktop").read_text()
+    validate = shutil.which("appstreamcli")
+    assert validate, "appstreamcli is missing: 'make test' installs appstream (scripts/system-deps.sh test)"
+    done = subprocess.run([validate, "validate", "--pedantic", "--no-net", str(folder / f"{DESKTOP_ID}.metainfo.xml")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "✔ Validation was successful.", done.stdout + done.stderr
 
 
 def test_the_desktop_entry_passes_desktop_file_validate_with_no_hint():
@@ -95,7 +126,7 @@ def test_the_desktop_entry_passes_desktop_file_validate_with_no_hint():
 
     validate = shutil.which("desktop-file-validate")
     assert validate, "desktop-file-validate is missing: 'make test' installs desktop-file-utils (scripts/system-deps.sh test)"
-    done = subprocess.run([validate, str(REPO / "resources" / "desktop" / "combo-viewer.desktop")],
+    done = subprocess.run([validate, str(REPO / "resources" / "desktop" / f"{DESKTOP_ID}.desktop")],
                           capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == "", done.stdout + done.stderr
 

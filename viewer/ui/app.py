@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from viewer import __version__
-from viewer.paths import bundled_dir
+from viewer.paths import DESKTOP_ID, bundled_dir
 from viewer.ui.fonts import load_bundled_fonts
 from viewer.ui.i18n import install_translations
 
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from viewer.options import WindowOptions
 
 
-DESKTOP_ID = "combo-viewer"
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 KIOSK_RUNNING = ("combo-viewer: a kiosk is already running for this user on this computer; nothing else "
                  "is started beside it (leave it with the administrator's gesture first)")
