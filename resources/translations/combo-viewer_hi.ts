@@ -115,6 +115,13 @@
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message>
+        <source>Drug Combination Reference</source>
+        <translation>दवा संयोजन संदर्भ</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <source>Touch to start</source>
@@ -995,10 +1002,6 @@
 </context>
 <context>
     <name>WelcomePanel</name>
-    <message>
-        <source>Drug Combination Reference</source>
-        <translation>दवा संयोजन संदर्भ</translation>
-    </message>
     <message>
         <source>Welcome</source>
         <translation>स्वागत</translation>

@@ -100,3 +100,20 @@ def test_focus_is_drawn(controller):
     style = controller.window.styleSheet()
     for selector in ("QLineEdit#SearchBox:focus", "QListView#EntryList:focus", "QTabBar::tab:focus", "QTextBrowser:focus"):
         assert selector in style
+
+
+def test_typing_a_name_the_reference_lacks_does_not_flip_the_view_on_every_key(controller, qtbot):
+    """Each key used to put the welcome back while the text was searched, then "No entry" again:
+    a flicker to the eye and a new view for a screen reader on every key."""
+    from viewer.core.session.states import View
+
+    qtbot.waitUntil(lambda: controller.session.engine.fulltext is not None, timeout=10_000)
+    views: list[str] = []
+    controller.session.events.view.connect(lambda view: views.append(view.name))
+    window = controller.window
+    window.focus_search()
+    for key in "zzqqx":
+        qtbot.keyClicks(window.list_panel.search, key)
+        qtbot.wait(40)  # the text search answers between keys
+    qtbot.waitUntil(lambda: "'zzqqx'" in window.no_result.message.text(), timeout=3000)
+    assert views == ["NO_RESULT"] and controller.session.view == View.NO_RESULT

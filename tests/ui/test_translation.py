@@ -70,6 +70,7 @@ def test_language_hi_starts_the_window_in_hindi_and_leaves_page_text_as_written(
     assert "केवल सामान्य जानकारी, चिकित्सा सलाह नहीं।" in seen["banner"]
     assert seen["tabs"][:4] == ["उपयोग", "दुष्प्रभाव", "क्रियाविधि", "सामान्य प्रश्न"]
     assert "गंभीर" in seen["safety"] and "Together they make serious bleeding more likely" in seen["safety"]
+    assert seen["title"].startswith("दवा संयोजन संदर्भ — ")  # the program's name too; the entry's title as written
     assert seen["no_result"] == ("इस संदर्भ में 'zzqqx' के लिए कोई प्रविष्टि नहीं है। "
                                  "प्रविष्टि न होने का मतलब यह नहीं है कि इन दवाओं को साथ लेना सुरक्षित है।")
 

@@ -31,6 +31,13 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
+def app_name() -> str:
+    """The program's name in the reader's language: the window's title, the welcome, About."""
+    from viewer import APP_NAME
+
+    return translate("Application", APP_NAME)
+
+
 def use(translator: Translator | None) -> None:
     """Say every sentence through ``translator`` from now on (None: in English again)."""
     global _translator

@@ -11,9 +11,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from viewer import APP_NAME, __version__
+from viewer import __version__
 from viewer.core.pages.model import Library
 from viewer.core.pages.safety import DISCLAIMER, safety_sentence
+from viewer.core.words import app_name
 
 
 def about_text(library: Library) -> str:
@@ -31,7 +32,7 @@ def about_text(library: Library) -> str:
     what = QCoreApplication.translate("About", "An offline viewer for drug-combination pages. It opens no network connection.")
     content_word, licences_word = QCoreApplication.translate("About", "Content:"), QCoreApplication.translate("About", "Licences:")
     return (
-        f"<h3>{html.escape(APP_NAME)} {html.escape(__version__)}</h3><p>{what}</p>"
+        f"<h3>{html.escape(app_name())} {html.escape(__version__)}</h3><p>{what}</p>"
         f"<p><b>{content_word}</b> {content}<br>{html.escape(library.root)}</p>"
         f"<p><b>{licences_word}</b> {licences.format(html.escape(qt_version))}</p>"
         f"<p><i>{html.escape(safety_sentence(DISCLAIMER))}</i></p>"
@@ -45,9 +46,9 @@ def add_help_menu(window: QMainWindow, library: Callable[[], Library], usage: Ca
     how.setObjectName("HelpAction")
     how.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     how.triggered.connect(lambda: _show(window, QCoreApplication.translate("Help", "How to use"), usage()))
-    about = QAction(QCoreApplication.translate("Help", "&About {0}").format(APP_NAME), window)
+    about = QAction(QCoreApplication.translate("Help", "&About {0}").format(app_name()), window)
     about.setObjectName("AboutAction")
-    about.triggered.connect(lambda: _show(window, QCoreApplication.translate("Help", "About {0}").format(APP_NAME),
+    about.triggered.connect(lambda: _show(window, QCoreApplication.translate("Help", "About {0}").format(app_name()),
                                           about_text(library())))
     menu.addActions([how, about])
     window.addActions([how, about])

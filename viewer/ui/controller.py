@@ -232,8 +232,8 @@ class Controller(QObject):
         elif isinstance(state, NoResult):
             self._set_view(View.NO_RESULT)
             self.window.show_no_result(text, list(state.nearest), results.notes, results.suggestions)
-        elif self.session.view in (View.NO_RESULT, View.CHECK):
-            self._show_resting_state()
+        elif self.session.view in (View.NO_RESULT, View.CHECK) and not results.text_wanted:
+            self._show_resting_state()  # not while the text is still searched: no flip on every key
 
     def _enter(self) -> None:
         """Enter with no row chosen opens only the query's own entry; else the sentence on screen stands."""

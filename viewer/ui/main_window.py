@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer import APP_NAME
 from viewer.core.pages.model import Listing
 from viewer.core.present.document import EntryDocument
 from viewer.core.search.results import Hit
+from viewer.core.words import app_name
 from viewer.paths import bundled_dir
 from viewer.styles import fill_tokens
 from viewer.ui.banner import DisclaimerBanner
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
     def __init__(self, model: EntryListModel, mode: Mode = DESK) -> None:
         super().__init__()
         self.mode = mode
-        self.setWindowTitle(APP_NAME)
+        self.setWindowTitle(app_name())
         self.setMinimumSize(*mode.minimum_size)
         self.resize(*fitted(DEFAULT_SIZE, self.screen()))
         self.banner = DisclaimerBanner(mode.banner_text) if mode.banner_text else DisclaimerBanner()

@@ -12,7 +12,7 @@ from viewer.core.pages.model import Listing
 from viewer.core.pages.safety import severity_word
 from viewer.core.present.callouts import CALLOUT_ICON
 from viewer.core.search.search_engine import Hit, no_result
-from viewer.core.words import QT_TRANSLATE_NOOP
+from viewer.core.words import QT_TRANSLATE_NOOP, app_name
 
 
 def heard(widget: QWidget) -> str:
@@ -76,7 +76,7 @@ class WelcomePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Welcome")
-        self.heading = _label(self.tr("Drug Combination Reference"), self.tr("Welcome"), heading=True)
+        self.heading = _label(app_name(), self.tr("Welcome"), heading=True)
         self.summary = _label("", self.tr("Entries loaded"))
         self.help = _label(
             self.tr("<p>Type one or two drug names in the search box: the order does not matter, and the "

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from viewer import APP_NAME
+from viewer.core import words
 from viewer.core.catalog.library import read_page
 from viewer.core.pages.model import Entry, Library, Page, Severity, printable
 from viewer.core.pages.site import Site, link_targets
@@ -60,7 +60,7 @@ class Session:
         self._query = ""
         self.state: SearchState | None = None  # what the query's results, last shown, mean
         self.lists_everything = lists_everything  # an empty query lists every entry (the kiosk's lists none)
-        self._title = APP_NAME
+        self._title = words.app_name()
         self._reader = reader
         self._last_good: dict[str, Entry] = {}
         self._open_signature: tuple[int, int] = (-1, -1)  # the open file's (mtime, size) when read
@@ -112,7 +112,8 @@ class Session:
 
     def _retitle(self) -> None:
         shown = self._current is not None and self._view == View.ENTRY
-        title = f"{APP_NAME} — {without_controls(self._current.display_title)}" if shown and self._current else APP_NAME
+        name = words.app_name()
+        title = f"{name} — {without_controls(self._current.display_title)}" if shown and self._current else name
         if title != self._title:
             self._title = title
             self.events.title.emit(title)
