@@ -113,7 +113,11 @@ def test_every_window_has_the_icon_and_the_desktop_files_name(controller):
 
     assert not QGuiApplication.windowIcon().isNull()
     assert not controller.window.windowIcon().isNull()
-    assert QGuiApplication.desktopFileName() == "combo-viewer"
+    from viewer.paths import DESKTOP_ID
+
+    # Wayland matches the window to resources/desktop/<this>.desktop: the menu's icon and name
+    assert QGuiApplication.desktopFileName() == DESKTOP_ID
+    assert (REPO / "resources" / "desktop" / f"{DESKTOP_ID}.desktop").is_file()
     sizes = {(s.width(), s.height()) for s in QGuiApplication.windowIcon().availableSizes()}
     assert {(16, 16), (48, 48), (256, 256)} <= sizes
 
