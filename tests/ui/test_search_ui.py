@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.drawn import showing
-from viewer.core.search.search_engine import MISSING_PAIR
+from viewer.core.search.search_engine import MISSING_PAIR, Results
 from viewer.paths import bundled_dir
 from viewer.ui.entry_list import Role
 
@@ -234,3 +234,26 @@ def test_a_cache_that_cannot_be_written_is_said_once_and_never_turns_into_no_ent
     qtbot.keyClicks(controller.window.list_panel.search, "drowsiness")
     text_searched(controller, qtbot)
     assert showing(controller.window) != "no-result" and any(kind == "fulltext" for _, kind in shown(controller))
+
+
+def test_the_count_line_is_never_cut_and_grows_to_a_second_line_when_its_words_need_it(controller, qtbot):
+    """The count sits outside the panel's layout (its text changes on every key); it still
+    shows every word: a line the list's width cannot hold takes two, and one again after."""
+    from PySide6.QtGui import QFontMetrics
+
+    panel = controller.window.list_panel
+    count = panel.count
+
+    def whole() -> bool:
+        return count.geometry() == panel.count_line.rect() and count.height() >= count.heightForWidth(count.width())
+
+    line = QFontMetrics(count.font()).lineSpacing()
+    words = "Choose a medicine from the keyboard: its combinations with others are listed here."
+    panel.follow_mode(True, words)  # as the kiosk starts: nothing listed until asked, this said instead
+    panel.show_results(Results(asked=False))
+    qtbot.waitUntil(whole, timeout=2000)
+    assert count.height() >= 2 * line and count.text().startswith("Choose a medicine")
+    panel.follow_mode(True, None)
+    panel.show_results(Results.everything(panel.model.listings_view()))
+    qtbot.waitUntil(lambda: whole() and count.height() < 2 * line, timeout=2000)
+    assert count.text().endswith("combinations")

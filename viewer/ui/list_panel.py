@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QSizePolicy,
     QStyledItemDelegate,
     QToolButton,
     QVBoxLayout,
@@ -18,6 +19,38 @@ from viewer.core.search.search_engine import Results
 from viewer.ui.entry_list import EntryFilterProxy, EntryListModel, Role
 from viewer.ui.list_rows import HitDelegate, RowsDelegate, TitleList, WrappingDelegate
 from viewer.ui.panels import notes_label, show_notes
+
+
+class SteadyLine(QWidget):
+    """Holds a label whose text changes on every key (the count) out of the panel's layout: a
+    label in the layout had the whole panel, the list included, worked out again with each new
+    text (a third of a millisecond a key at 10,000 pages). It is as tall as the label's text at
+    its width, and the layout is asked again only when that height changes."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__()
+        self.label = label
+        label.setParent(self)  # a new text, font or style sheet: the label asks this widget (LayoutRequest)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.fit()
+
+    def fit(self) -> None:
+        """As tall as the label's text needs (a wrapping one, at this width)."""
+        label = self.label
+        height = label.heightForWidth(self.width()) if self.width() > 0 else -1
+        height = height if height > 0 else label.sizeHint().height()
+        if height != self.minimumHeight() or height != self.maximumHeight():
+            self.setFixedHeight(height)
+
+    # Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self.fit()  # may change this widget's height first
+        self.label.setGeometry(self.rect())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return super().event(event)
 
 
 class EntryListPanel(QWidget):
@@ -46,6 +79,7 @@ class EntryListPanel(QWidget):
             button.setToolTip(self.tr("Clear search (Esc)"))
         self.count = QLabel()
         self.count.setObjectName("ListCount")
+        self.count.setWordWrap(True)  # never cut: a long line (the kiosk's first words, Hindi) takes two
         self.count.setAccessibleDescription(self.tr("Number of combinations shown"))  # its name is what it says
         self.notes = notes_label(self.tr("What the search understood"))
         self.notes.linkActivated.connect(self.entry_chosen)
@@ -74,7 +108,8 @@ class EntryListPanel(QWidget):
         layout.setContentsMargins(10, 10, 6, 10)
         layout.setSpacing(6)
         layout.addWidget(self.search)
-        layout.addWidget(self.count)
+        self.count_line = SteadyLine(self.count)
+        layout.addWidget(self.count_line)
         layout.addWidget(self.notes)
         layout.addWidget(self.view, 1)
 
@@ -130,7 +165,6 @@ class EntryListPanel(QWidget):
         if not search_box:
             self.search.hide()
         self.before_asked = before_asked or ""
-        self.count.setWordWrap(before_asked is not None)  # that line may need two (a one-line count is quicker to lay out)
         self.proxy.lists_everything = before_asked is None
         self._update_count()
 
@@ -168,17 +202,19 @@ class EntryListPanel(QWidget):
             self.view.setItemDelegate(wanted)
 
     def _update_count(self) -> None:
+        self.count.setText(self._count_text())  # its line is as tall as it needs (SteadyLine)
+
+    def _count_text(self) -> str:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if not self.proxy.results.asked:
-            self.count.setText(self.before_asked)
-        elif self.proxy.text_pending():
-            self.count.setText(self.tr("{0} of {1} · searching the text…").format(shown, total) if shown
-                               else self.tr("Searching the text…"))
-        elif self.proxy.results.text_capped:
-            self.count.setText(self.tr("First {0} matches (more pages hold these words)").format(shown))
-        else:
-            self.count.setText(self.tr("{0} of {1}").format(shown, total) if shown != total
-                               else self.tr("{0} combinations").format(total))
+            return self.before_asked
+        if self.proxy.text_pending():
+            return (self.tr("{0} of {1} · searching the text…").format(shown, total) if shown
+                    else self.tr("Searching the text…"))
+        if self.proxy.results.text_capped:
+            return self.tr("First {0} matches (more pages hold these words)").format(shown)
+        return (self.tr("{0} of {1}").format(shown, total) if shown != total
+                else self.tr("{0} combinations").format(total))
 
     def _move(self, step: int) -> None:
         rows = self.proxy.rowCount()
