@@ -142,6 +142,20 @@ def test_the_search_command_keeps_its_ranking_while_the_folder_and_index_stay(tm
     assert not third.kept and "Alpha + Zeta" in [e.title for e in third.engine.listings]
 
 
+def test_the_kept_ranking_sees_a_page_edited_in_place(tmp_path):
+    """An editor that writes over a page leaves its folder's time alone: only the page's own
+    signature tells, and the kept ranking must not answer with the old title."""
+    folder = library_folder(tmp_path)
+    kept_search(folder)
+    assert kept_search(folder).kept
+    composition = folder / "composition"
+    before = composition.stat().st_mtime_ns
+    (composition / "alpha-beta.md").write_text(page("Alpha + Zeta", FULL_BODY), encoding="utf-8")
+    assert composition.stat().st_mtime_ns == before  # in place: the folder says nothing
+    again = kept_search(folder)
+    assert not again.kept and "Alpha + Zeta" in [e.title for e in again.engine.listings]
+
+
 def test_the_kept_ranking_is_not_used_once_the_index_file_changed(tmp_path):
     folder = library_folder(tmp_path)
     kept_search(folder)

@@ -11,8 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.catalog.catalog import load_kept_catalog
-from viewer.core.catalog.snapshot import read_kept, snapshot_file, stamp_of, started, still_true, unpickled, write_snapshot
-from viewer.core.pages.model import Library
+from viewer.core.catalog.snapshot import (
+    PageChecks,
+    read_kept,
+    snapshot_file,
+    stamp_of,
+    started,
+    still_true_of,
+    unpickled,
+    write_snapshot,
+)
 from viewer.core.search.index import FullTextIndex
 from viewer.core.search.search_engine import SearchEngine
 
@@ -33,22 +41,24 @@ def kept_search(root: Path) -> KeptSearch:
 
 
 def _kept_engine(root: Path) -> SearchEngine | None:
-    """The kept engine with its index, when the folder and the index file are as they were."""
+    """The kept engine with its index, when the folder and the index file are as they were
+    (checked before the engine itself is unpickled)."""
     kept = read_kept(root, "search")
-    parts = unpickled(kept[1]) if kept is not None else None
-    if kept is None or parts is None:
+    checks = unpickled(kept[1][:2]) if kept is not None else None
+    if kept is None or checks is None:
         return None
     try:
-        checked, (library, engine) = parts
+        checked, pages = checks
     except (TypeError, ValueError):  # not of this form
         return None
-    if not isinstance(library, Library) or not isinstance(engine, SearchEngine) or not still_true(library, kept[0]):
+    if not isinstance(pages, PageChecks) or not still_true_of(kept[0], root, pages.pages()):
         return None
     index = _index(root, checked)
-    if not isinstance(index, FullTextIndex) or index.file_signature() != checked:
+    engine = unpickled(kept[1][2:3]) if isinstance(index, FullTextIndex) and index.file_signature() == checked else None
+    if not engine or not isinstance(engine[0], SearchEngine) or not isinstance(index, FullTextIndex):
         return None
-    engine.fulltext = index
-    return engine
+    engine[0].fulltext = index
+    return engine[0]
 
 
 def _index(root: Path, checked: tuple[int, ...] | None = None) -> FullTextIndex | str:
@@ -74,6 +84,6 @@ def _built(root: Path) -> KeptSearch:
     stamp = stamp_of(library, began)
     if stamp is not None and not problem and not index.damaged:
         index.close()  # its file as it will stay: the signature a later run compares
-        write_snapshot(snapshot_file(root, "search"), [stamp, index.file_signature(), (library, engine)])
+        write_snapshot(snapshot_file(root, "search"), [stamp, index.file_signature(), PageChecks.of(library), engine])
     engine.fulltext = index
     return KeptSearch(engine, problem)
