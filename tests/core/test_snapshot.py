@@ -4,6 +4,7 @@ ranking (search/kept.py): used only while true of the folder, never when altered
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import time
 from pathlib import Path
@@ -196,3 +197,31 @@ def test_a_snapshot_of_another_build_is_never_unpickled(tmp_path, monkeypatch):
     monkeypatch.setattr(snapshot.pickle, "loads", loads)
     assert snapshot.read_list(folder) is None and not kept_search(folder).kept
     assert set(made) == {list, snapshot.Stamp}  # each file's list of parts and its stamp: never a listing
+
+
+KEPT_QUERIES = ["sertraline tramadol", "warfarin", "warfarn aspirin", "apixaban, aspirin, ibuprofen", "clarithro",
+                "sertraline clonazepam tramadol", "combiflam crocin", "zzqqx", "statin", "alcohol codeine diazepam"]
+
+
+def test_the_kept_ranking_answers_as_the_ranking_it_was_kept_from(tmp_path):
+    """Packed for keeping (listings and drug sets made only when asked for), the ranking gives
+    every query the same answers, in the same order, as one built from the pages."""
+    from viewer.core.search.search_engine import SearchEngine
+    from viewer.paths import bundled_dir
+
+    folder = tmp_path / "content"
+    shutil.copytree(bundled_dir("content"), folder)
+    settled(folder)
+    kept_search(folder)
+    kept = kept_search(folder)
+    assert kept.kept and isinstance(kept.engine.listings, kept_module.PackedListings)
+    built = SearchEngine.for_library(load_catalog(folder))
+    built.fulltext = kept.engine.fulltext  # the same text index for both
+
+    def answer(engine: SearchEngine, query: str) -> tuple:
+        found = engine.search(query)
+        return (found.positions, found.scores, [(h.title, h.path, h.kind, h.score, h.snippet) for h in found.check],
+                [(h.title, h.snippet) for h in found.suggestions], found.unknown, [h.title for h in found.hits][:30])
+
+    for query in KEPT_QUERIES:
+        assert answer(kept.engine, query) == answer(built, query), query

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import combinations, repeat
 from typing import TYPE_CHECKING
@@ -45,22 +45,27 @@ STRENGTH_VARIANT = 0.02  # below the entry of the same medicines whose title nam
 NEAR_PER_NAME = 3  # entries offered for a name the reference does not know
 
 
+def drugs_key(drugs: Iterable[str]) -> str:
+    """One set of folded drug names as a key: the same for any order or repeat."""
+    return "\0".join(sorted(set(drugs)))
+
+
 class SearchEngine:
     """One ranking for the window and the command line. ``fulltext`` is optional (an index)."""
 
     def __init__(self, listings: Sequence[Listing], dictionary: Mapping[str, DrugInfo] | None = None,
                  brands: Sequence[Brand] = ()) -> None:
-        self.listings = list(listings)
+        self.listings: Sequence[Listing] = list(listings)  # packed when kept (search/kept.py)
         self.titles = TitleIndex(self.listings)
         self.vocabulary = DrugVocabulary(self.listings, dict(dictionary or {}), brands)
-        self._drugs = [frozenset(fold(d) for d in item.drugs) for item in self.listings]
+        self._drugs: Sequence[frozenset[str]] = [frozenset(fold(d) for d in item.drugs) for item in self.listings]
         self._postings: dict[str, set[int]] = defaultdict(set)
         for position, drugs in enumerate(self._drugs):
             for drug in drugs:
                 self._postings[drug].add(position)
-        self._by_drugs: dict[frozenset[str], list[int]] = defaultdict(list)
+        self._by_drugs: dict[str, list[int]] = defaultdict(list)  # drugs_key: strings unpickle quicker than sets
         for position, drugs in enumerate(self._drugs):
-            self._by_drugs[drugs].append(position)
+            self._by_drugs[drugs_key(drugs)].append(position)
         self._paths = {item.path: p for p, item in enumerate(self.listings)}
         self._folded_titles = {" ".join(query_terms(item.title)): p for p, item in reversed(list(enumerate(self.listings)))}
         self.fulltext: FullTextIndex | None = None  # set when the index is ready
@@ -154,7 +159,7 @@ class SearchEngine:
             return titled
         if not reading.medicines or reading.leftover:
             return None
-        plain = [p for p in self._by_drugs.get(frozenset(reading.medicines), []) if not any(ch.isdigit() for ch in self.listings[p].title)]
+        plain = [p for p in self._by_drugs.get(drugs_key(reading.medicines), []) if not any(ch.isdigit() for ch in self.listings[p].title)]
         return plain[0] if len(plain) == 1 else None
 
     def pair_check(self, drugs: Sequence[str]) -> tuple[Hit, ...]:
@@ -164,14 +169,14 @@ class SearchEngine:
         each medicine that is in no entry at all (no pair with it can be checked here)."""
         rows = [
             listing_hit(self.listings, p, "check", 1.0, f"All {len(drugs)} together")
-            for p in self._by_drugs.get(frozenset(drugs), [])[:PAIR_ROWS]
+            for p in self._by_drugs.get(drugs_key(drugs), [])[:PAIR_ROWS]
         ]
         absent = [d for d in drugs if not self._postings.get(d)]
         pairs: list[Hit] = []
         for a, b in combinations(drugs, 2):
             if a in absent or b in absent:
                 continue
-            found = self._by_drugs.get(frozenset({a, b}), [])
+            found = self._by_drugs.get(drugs_key((a, b)), [])
             if found:
                 pairs.extend(listing_hit(self.listings, p, "check", 1.0) for p in found[:PAIR_ROWS])
                 continue

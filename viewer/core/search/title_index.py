@@ -23,7 +23,7 @@ class TitleIndex:
         from rapidfuzz import fuzz, process  # here: built off the window's thread, before a search needs it
 
         self._extract, self._ratio = process.extract, fuzz.ratio
-        self.listings = list(listings)
+        self.listings: Sequence[Listing] = list(listings)
         words = [listing_words(item) for item in self.listings]
         # " word word ": a term starts some word exactly when " " + term occurs in it.
         self._haystacks = [" " + " ".join(w) + " " for w in words]
