@@ -170,3 +170,24 @@ def test_text_objects_are_marked_only_when_they_pair_with_what_was_drawn():
     marked = mark_text(content, ["कि", "x"])
     assert marked == (b"q\n/Span <</ActualText <FEFF0915093F>>> BDC\nBT\n/F1 9 Tf <0001> Tj\nET\nEMC\nQ\n"
                       b"/Span <</ActualText <FEFF0078>>> BDC\nBT\n/F1 9 Tf <0002> Tj\nET\nEMC\n")
+
+
+def test_printing_to_a_pdf_file_from_the_print_dialog_copies_out_as_written_too(tmp_path, qapp):
+    """The print dialog's "Print to file" writes the PDF through the same drawing: marked the same."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from viewer.core.catalog.library import read_page
+    from viewer.ui.printing import EntryPrint, PrintContext, configure
+
+    load_bundled_fonts()
+    sections = "".join(f"## {name}\n\n{text}\n\n" for name, text in HINDI_PAGE.items() if name != "title")
+    (tmp_path / "para-ibu.md").write_text(f'---\ntitle: "{HINDI_PAGE["title"]}"\n---\n\n{sections}', encoding="utf-8")
+    entry = read_page(tmp_path, "para-ibu.md").entry
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # as the dialog sets it for a file
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    configure(printer, entry)
+    EntryPrint(entry, PrintContext.for_folder(tmp_path)).paint(printer)
+    lines = subprocess.run(["pdftotext", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    assert HINDI_PAGE["title"] in lines and HINDI_PAGE["Usage"] in lines

@@ -14,7 +14,10 @@ where the two do not line up one to one, the page is left as Qt wrote it.
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +28,7 @@ from PySide6.QtPrintSupport import QPrinter
 TEXT_OBJECT = re.compile(rb"(?m)^BT\n.*?^ET\n", re.DOTALL)
 
 Metric = QPaintDevice.PaintDeviceMetric
+MOST_BYTES = 256 << 20  # an entry's PDF is a few hundred kilobytes; past this it is not read back
 
 
 class _TextRecorder(QPaintEngine):
@@ -121,6 +125,8 @@ def add_actual_text(path: Path, pages: list[list[str]]) -> int:
 
     staged = path.with_name(path.name + ".marking")
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return 0  # a device or a pipe (/dev/stdout): nothing to read back and rewrite
         return _rewrite(path, pages, staged)
     except (PyPdfError, ValueError, OSError) as exc:
         staged.unlink(missing_ok=True)
@@ -131,7 +137,12 @@ def _rewrite(path: Path, pages: list[list[str]], staged: Path) -> int:
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import DecodedStreamObject
 
-    reader = PdfReader(path)
+    if os.stat(path).st_size > MOST_BYTES:
+        return 0
+    data = path.read_bytes()
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+        return 0  # not whole (a full disk): left for check_pdf to say
+    reader = PdfReader(io.BytesIO(data))
     if len(reader.pages) != len(pages):
         return 0
     contents = []

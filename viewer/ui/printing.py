@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPageLayout,
     QPageSize,
+    QPaintEngine,
     QPainter,
     QPalette,
     QTextBlock,
@@ -143,9 +144,20 @@ class EntryPrint:
         if not painter.begin(printer):
             raise OSError(f"cannot print to {printer.outputFileName() or printer.printerName() or 'the printer'}")
         try:
-            return self._paint(painter, printer, printer.newPage)
+            pages = self._paint(painter, printer, printer.newPage)
+            to_file = painter.paintEngine().type() == QPaintEngine.Type.Pdf and printer.outputFileName()
         finally:
             painter.end()
+        if to_file:  # a PDF, whether exported or printed to a file from the print dialog (not a preview)
+            self._mark_text(printer)
+        return pages
+
+    def _mark_text(self, printer: QPrinter) -> None:
+        path = Path(printer.outputFileName())
+        try:
+            add_actual_text(path, self.texts(printer))
+        except OSError as exc:  # the PDF Qt wrote stands; only copying text out of it is poorer
+            logging.getLogger(__name__).warning("%s: the text was not marked for copying out: %s", path, exc)
 
     def texts(self, printer: QPrinter) -> list[list[str]]:
         """What each text item drawn on ``printer`` says, page by page (nothing is drawn)."""
@@ -274,13 +286,8 @@ def export_pdf(entry: Entry, path: Path, context: PrintContext) -> int:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     configure(printer, entry)
-    printing = EntryPrint(entry, context)
-    pages = printing.paint(printer)
+    pages = EntryPrint(entry, context).paint(printer)  # its text marked for copying out, as any PDF it writes
     check_pdf(path)
-    try:
-        add_actual_text(path, printing.texts(printer))
-    except OSError as exc:  # the PDF Qt wrote stands; only copying text out is poorer
-        logging.getLogger(__name__).warning("%s: the text was not marked for copying out: %s", path, exc)
     return pages
 
 
