@@ -118,15 +118,16 @@ def mark_text(content: bytes, texts: list[str]) -> bytes | None:
 
 
 def add_actual_text(path: Path, pages: list[list[str]]) -> int:
-    """Mark the text objects of the PDF at ``path`` (written by Qt) with what they say; returns
-    how many pages were marked. The file is rewritten only when every page pairs; OSError when
-    it could not be (the file Qt wrote is then left as it was)."""
+    """Mark the text objects of the PDF at ``path`` (written whole by Qt: the caller checks) with
+    what they say; returns how many pages were marked. The file is rewritten only when every page
+    pairs; OSError when it could not be (the file Qt wrote is then left as it was)."""
     from pypdf.errors import PyPdfError
 
     staged = path.with_name(path.name + ".marking")
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return 0  # a device or a pipe (/dev/stdout): nothing to read back and rewrite
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MOST_BYTES:
+            return 0  # a device or a pipe (/dev/stdout), or not an entry's PDF: nothing read back
         return _rewrite(path, pages, staged)
     except (PyPdfError, ValueError, OSError) as exc:
         staged.unlink(missing_ok=True)
@@ -137,12 +138,7 @@ def _rewrite(path: Path, pages: list[list[str]], staged: Path) -> int:
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import DecodedStreamObject
 
-    if os.stat(path).st_size > MOST_BYTES:
-        return 0
-    data = path.read_bytes()
-    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
-        return 0  # not whole (a full disk): left for check_pdf to say
-    reader = PdfReader(io.BytesIO(data))
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
     if len(reader.pages) != len(pages):
         return 0
     contents = []

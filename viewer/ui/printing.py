@@ -155,6 +155,10 @@ class EntryPrint:
     def _mark_text(self, printer: QPrinter) -> None:
         path = Path(printer.outputFileName())
         try:
+            check_pdf(path)
+        except OSError:
+            return  # not whole (a full disk): check_pdf says so to whoever asked for the file
+        try:
             add_actual_text(path, self.texts(printer))
         except OSError as exc:  # the PDF Qt wrote stands; only copying text out of it is poorer
             logging.getLogger(__name__).warning("%s: the text was not marked for copying out: %s", path, exc)
@@ -231,7 +235,6 @@ class EntryPrint:
         painter.restore()
 
 
-EDGE_HAIR = 0.5  # device pixels, 1/2400 inch at the printer's resolution
 MOST_HEADINGS_MOVED = 400  # a bound for a hostile page of headings; past it, pages break where they fall
 
 

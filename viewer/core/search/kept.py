@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
-from typing import overload
+from typing import TypeVar, overload
 
 from viewer.core.catalog.catalog import load_kept_catalog
 from viewer.core.catalog.snapshot import (
@@ -31,8 +31,36 @@ from viewer.core.pages.model import Listing
 from viewer.core.search.index import FullTextIndex
 from viewer.core.search.search_engine import SearchEngine
 
+T = TypeVar("T")
 
-class PackedListings(Sequence[Listing]):
+
+class _Packed(Sequence[T]):
+    """Items kept packed, each made when first asked for (and kept); pickled without what was made."""
+
+    _made: dict[int, T]
+
+    def _make(self, position: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError(index)
+        made = self._made.get(position)
+        if made is None:
+            made = self._made[position] = self._make(position)
+        return made
+
+
+class PackedListings(_Packed[Listing]):
     """Listings kept in one bytes object, each pickled on its own: the kept ranking unpickles in
     a moment whatever the library's size (100,000 listing objects took 0.13 s), and a listing is
     made when a result first asks for it. The bytes come from the signed file with the rest."""
@@ -41,28 +69,15 @@ class PackedListings(Sequence[Listing]):
         parts = [pickle.dumps(listing, protocol=pickle.HIGHEST_PROTOCOL) for listing in listings]
         self._ends = array("Q", accumulate(map(len, parts)))
         self._bytes = b"".join(parts)
-        self._made: dict[int, Listing] = {}
+        self._made = {}
 
     def __len__(self) -> int:
         return len(self._ends)
 
-    @overload
-    def __getitem__(self, index: int) -> Listing: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Listing]: ...
-
-    def __getitem__(self, index: int | slice) -> Listing | list[Listing]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        position = index + len(self) if index < 0 else index
-        if not 0 <= position < len(self):
-            raise IndexError(index)
-        made = self._made.get(position)
-        if made is None:
-            start = self._ends[position - 1] if position else 0
-            made = self._made[position] = pickle.loads(self._bytes[start : self._ends[position]])
-        return made
+    def _make(self, position: int) -> Listing:
+        start = self._ends[position - 1] if position else 0
+        listing: Listing = pickle.loads(self._bytes[start : self._ends[position]])
+        return listing
 
     def __getstate__(self) -> tuple[array[int], bytes]:
         return self._ends, self._bytes
@@ -72,31 +87,20 @@ class PackedListings(Sequence[Listing]):
         self._made = {}
 
 
-class PackedDrugSets(Sequence[frozenset[str]]):
+class PackedDrugSets(_Packed[frozenset[str]]):
     """Each listing's set of folded drug names, kept as one string (100,000 sets took 0.05 s to
     unpickle); a set is made when a ranking first asks for it."""
 
     def __init__(self, sets: Iterable[frozenset[str]]) -> None:
         self._names = [FIELD.join(sorted(names)) for names in sets]
-        self._made: dict[int, frozenset[str]] = {}
+        self._made = {}
 
     def __len__(self) -> int:
         return len(self._names)
 
-    @overload
-    def __getitem__(self, index: int) -> frozenset[str]: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[frozenset[str]]: ...
-
-    def __getitem__(self, index: int | slice) -> frozenset[str] | list[frozenset[str]]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        made = self._made.get(index)
-        if made is None:
-            names = self._names[index]
-            made = self._made[index] = frozenset(names.split(FIELD) if names else ())
-        return made
+    def _make(self, position: int) -> frozenset[str]:
+        names = self._names[position]
+        return frozenset(names.split(FIELD) if names else ())
 
     def __getstate__(self) -> str:
         return RECORD.join(self._names)
@@ -149,8 +153,10 @@ def _kept_engine(root: Path) -> SearchEngine | None:
     if not isinstance(pages, PageChecks) or not still_true_of(kept[0], root, pages.pages()):
         return None
     index = _index(root, checked)
-    engine = unpickled(kept[1][2:3]) if isinstance(index, FullTextIndex) and index.file_signature() == checked else None
-    if not engine or not isinstance(engine[0], SearchEngine) or not isinstance(index, FullTextIndex):
+    if not isinstance(index, FullTextIndex) or index.file_signature() != checked:
+        return None
+    engine = unpickled(kept[1][2:3])
+    if not engine or not isinstance(engine[0], SearchEngine):
         return None
     engine[0].fulltext = index
     return engine[0]
