@@ -90,9 +90,9 @@ class CatalogCache:
 def values_of(path: str, signature: tuple[int, int], read: Read) -> tuple[Any, ...]:
     """A page's read as plain values: a catalog row's columns, and what a first start's readers send."""
     listing = read.listing
-    problems = json.dumps([[p.line, p.severity.value, p.message] for p in read.problems], ensure_ascii=False)
+    problems = json.dumps([[p.line, p.severity.value, p.message] for p in read.problems], ensure_ascii=False) if read.problems else ""
     return (path, signature[0], signature[1], listing.title if listing else None,
-            _DRUGS.join(listing.drugs) if listing else "", problems if read.problems else "", read.kind.value,
+            _DRUGS.join(listing.drugs) if listing else "", problems, read.kind.value,
             read.reason, read.layout, listing.severity if listing else "", listing.warning if listing else "")
 
 

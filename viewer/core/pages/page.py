@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -85,13 +86,20 @@ def _two_medicine_labels(labels: Iterator[re.Match[str]] | Iterator[re.Match[byt
     found: set[str] = set()
     for match in labels:
         label = match.group(1)
-        words = " ".join((label.decode("utf-8", "ignore") if isinstance(label, bytes) else label).split()).casefold()
-        key = LABELS.get(words) or (known_section(words) if "(" in words or "[" in words else None)
+        key = _label_key(label)
         if key in _LISTED_SECTIONS and key not in found and has_text(match.end()):
             found.add(key)
             if len(found) == 2:
                 return True
     return False
+
+
+# The same few labels begin most pages' lines ("**Usage:**", "## Side effects"): each spelling's
+# section is worked out once (bounded: a hostile folder's labels cannot grow it for ever).
+@lru_cache(maxsize=4096)
+def _label_key(label: str | bytes) -> str | None:
+    words = " ".join((label.decode("utf-8", "ignore") if isinstance(label, bytes) else label).split()).casefold()
+    return LABELS.get(words) or (known_section(words) if "(" in words or "[" in words else None)
 
 
 def quick_listing(path: str, data: bytes) -> Listing | None:
