@@ -147,14 +147,14 @@ def test_a_first_start_on_a_site_soon_lists_only_its_medicine_pages(make_control
 
 
 def test_a_reload_walks_the_folder_once_for_the_list_the_watches_and_the_index(controller, content, qtbot, monkeypatch):
+    import viewer.core.catalog.folder as folder_module
     import viewer.core.catalog.library as library_module
-    import viewer.core.search.index as index_module
 
     qtbot.waitUntil(lambda: controller.session.engine.fulltext is not None, timeout=10_000)
     walks: list[str] = []
     real = library_module.scan
     monkeypatch.setattr(library_module, "scan", lambda *args: walks.append("catalog") or real(*args))
-    monkeypatch.setattr(index_module, "scan", lambda *args: walks.append("index") or real(*args))
+    monkeypatch.setattr(folder_module, "scan", lambda *args: walks.append("index") or real(*args))  # as the index finds it
     monkeypatch.setattr(os, "walk", lambda *args, **kwargs: walks.append("os.walk") or iter(()))
     (content / "new.md").write_text(page("Gamma + Delta", FULL_BODY.replace("Drowsiness.", "Quokkaberry rash.")))
     qtbot.waitUntil(lambda: "Gamma + Delta" in [e.title for e in controller.library.entries], timeout=RELOAD_MS)

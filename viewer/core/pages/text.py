@@ -33,6 +33,15 @@ def query_terms(query: str) -> tuple[str, ...]:
     return tuple(t for t in _NON_WORD.split(fold(query)) if t and t not in _JOINERS)
 
 
+def closest(word: str, choices: Sequence[str], cutoff: float, limit: int) -> list[tuple[str, float, int]]:
+    """The choices most like ``word`` by rapidfuzz's ratio (0-100, at least ``cutoff``), best
+    first, with their scores and places. rapidfuzz loads on the first call (a search read from
+    the kept file never loads it unless a word needs it)."""
+    from rapidfuzz import fuzz, process
+
+    return process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+
+
 def listed(names: Sequence[str], last: str = " and ") -> str:
     """Names as a sentence lists them: "a", "a and b", "a, b and c" (``last`` before the last one)."""
     return f"{', '.join(names[:-1])}{last}{names[-1]}" if len(names) > 1 else "".join(names)

@@ -13,13 +13,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from viewer.core.catalog.cache import cache_file, catalog_file, row_mac
-from viewer.core.catalog.folder import scan
-from viewer.core.catalog.library import read_page
 from viewer.core.catalog.snapshot import signature_of
 from viewer.core.catalog.store import SAVE_INDEXED, belongs, connect, create, remove
 from viewer.core.pages.kinds import HEADER_KINDS, MORE, NOTICE_KINDS, TAB_KINDS
 from viewer.core.pages.model import Entry, FileInfo
-from viewer.core.pages.site import read_site
 from viewer.core.pages.text import fold
 from viewer.core.private import private_file, private_folder
 
@@ -221,6 +218,10 @@ class FullTextIndex:
 
     def _update(self, pages: Sequence[FileInfo] | None, progress: Callable[[int, int], None] | None,
                 cancelled: Callable[[], bool] | None) -> int:
+        # Here, not at the top: a search answered from the kept file reads no page, nor loads the reader.
+        from viewer.core.catalog.folder import scan
+        from viewer.core.pages.site import read_site
+
         if pages is None:
             pages = scan(self.root, read_site(self.root)).pages
         with self._lock:
@@ -256,6 +257,8 @@ class FullTextIndex:
         connection.execute("DELETE FROM pages WHERE path = ?", (path,))  # gone from the folder
 
     def _index(self, connection: sqlite3.Connection, page: FileInfo) -> None:
+        from viewer.core.catalog.library import read_page  # see _update
+
         connection.execute("DELETE FROM docs WHERE path = ?", (page.path,))
         entry = read_page(self.root, page.path).entry
         if entry is not None:

@@ -16,7 +16,6 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TypeVar, overload
 
-from viewer.core.catalog.catalog import load_kept_catalog
 from viewer.core.catalog.snapshot import (
     PageChecks,
     read_kept,
@@ -170,6 +169,8 @@ def _index(root: Path, checked: tuple[int, ...] | None = None) -> FullTextIndex 
 
 
 def _built(root: Path) -> KeptSearch:
+    from viewer.core.catalog.catalog import load_kept_catalog  # here: a kept search reads no page
+
     began = started()
     library = load_kept_catalog(root)
     engine = SearchEngine.for_library(library)

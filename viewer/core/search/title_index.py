@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from viewer.core.pages.model import Listing
-from viewer.core.pages.text import fold, query_terms
+from viewer.core.pages.text import closest, fold, query_terms
 
 _WORDS = re.compile(r"[^\w]+")
 
@@ -20,9 +20,8 @@ class TitleIndex:
     """Listings prepared for matching as you type: each as one folded string of its words."""
 
     def __init__(self, listings: Sequence[Listing]) -> None:
-        from rapidfuzz import fuzz, process  # here: built off the window's thread, before a search needs it
+        import rapidfuzz  # noqa: F401 - loaded here, off the window's thread, before a search needs it
 
-        self._extract, self._ratio = process.extract, fuzz.ratio
         self.listings: Sequence[Listing] = list(listings)
         words = [listing_words(item) for item in self.listings]
         # " word word ": a term starts some word exactly when " " + term occurs in it.
@@ -69,7 +68,7 @@ class TitleIndex:
             return []
         close: dict[str, float] = {}
         for term in terms:
-            for word, score, _ in self._extract(term, self._vocabulary, scorer=self._ratio, score_cutoff=60, limit=4):
+            for word, score, _ in closest(term, self._vocabulary, 60, 4):
                 close[word] = max(close.get(word, 0.0), score / 100)
             close.update({w: 1.0 for w in self._vocabulary if w.startswith(term)} if len(term) > 2 else {})
         if not close:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from viewer.core.pages.model import Brand, DrugInfo, Listing
-from viewer.core.pages.text import fold, query_terms
+from viewer.core.pages.text import closest, fold, query_terms
 
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio (0-100) for a typo to count as a drug name
 FUZZY_MIN_LENGTH = 4
@@ -46,9 +46,8 @@ class DrugVocabulary:
 
     def __init__(self, listings: Sequence[Listing], dictionary: Mapping[str, DrugInfo],
                  brands: Sequence[Brand] = ()) -> None:
-        from rapidfuzz import fuzz, process  # here: loaded with the search engine, off the window's thread
+        import rapidfuzz  # noqa: F401 - loaded with the engine, off the window's thread, before a typo needs it
 
-        self._extract, self._ratio = process.extract, fuzz.ratio
         self.display: dict[str, str] = {}  # folded name -> as the pages or drugs.yaml write it
         self._exact: dict[str, str] = {}  # a generic's words as a query gives them -> the generic (folded)
         for item in listings:
@@ -139,7 +138,7 @@ class DrugVocabulary:
             if found:
                 return Concept(frozenset(found), "prefix")
         if len(term) >= FUZZY_MIN_LENGTH and self._names:
-            matches = self._extract(term, self._names, scorer=self._ratio, score_cutoff=FUZZY_CUTOFF, limit=3)
+            matches = closest(term, self._names, FUZZY_CUTOFF, 3)
             if matches:
                 best = matches[0][1]
                 found = set()
@@ -171,8 +170,7 @@ class DrugVocabulary:
         """Known names a word that names nothing may have meant (a letter or two away)."""
         if len(word) < PREFIX_MIN_LENGTH or not self._names:
             return []
-        close = self._extract(word, sorted(self._exact.keys() | set(self.brands)), scorer=self._ratio,
-                              score_cutoff=NEAR_CUTOFF, limit=limit)
+        close = closest(word, sorted(self._exact.keys() | set(self.brands)), NEAR_CUTOFF, limit)
         return [name for name, _, _ in close]
 
     def shown(self, name: str) -> str:
