@@ -246,3 +246,38 @@ def test_a_kept_search_loads_no_page_reader_and_no_fuzzy_matcher_it_does_not_nee
 
     assert loaded("sertraline tramadol") == ["True", "False", "False"]
     assert loaded("setraline tramadol") == ["True", "False", "True"]  # a typo: matched, rapidfuzz loaded for it
+
+
+SHARED_CHECK = """
+import os, sys
+from pathlib import Path
+from viewer.core.catalog import snapshot
+from viewer.core.catalog.library import load_catalog
+snapshot.FORK_FROM = 2  # every folder counts as large: the check is shared with a forked child
+os.sched_getaffinity = lambda pid: {0, 1}  # and the machine has two cores
+folder = Path(sys.argv[1])
+checks = snapshot.PageChecks.of(load_catalog(folder))
+prefix = str(folder.resolve()) + os.sep
+paths = checks.paths.split(chr(0))
+answers = [checks.unchanged(prefix)]
+for path in (paths[0], paths[-1]):  # one in this process's half, one in the child's
+    page = folder / path
+    before = page.stat()
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns + 10**9))  # written again, same size
+    answers.append(checks.unchanged(prefix))
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+answers.append(checks.unchanged(prefix))
+print(snapshot._may_fork(), *answers)
+"""
+
+
+def test_a_large_librarys_check_shared_with_a_forked_child_still_sees_every_edit(tmp_path):
+    """The search command checks a large library's pages in two processes at once; an edit in
+    either half is seen. (In a process of its own: this one has threads, and never forks.)"""
+    import subprocess
+    import sys
+
+    folder = library_folder(tmp_path)
+    found = subprocess.run([sys.executable, "-c", SHARED_CHECK, str(folder)], capture_output=True, text=True, check=True,
+                           cwd=Path(__file__).resolve().parents[2], env={**os.environ, "COMBO_VIEWER_CACHE": str(tmp_path / "cache")})
+    assert found.stdout.split() == ["True", "True", "False", "False", "True"]

@@ -20,10 +20,11 @@ import hashlib
 import hmac
 import os
 import pickle
+import signal
 import sys
 import time
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -135,19 +136,28 @@ def still_true(library: Library, stamp: Stamp) -> bool:
     return still_true_of(stamp, library.root, ((page.path, *page.signature) for page in library.pages))
 
 
-def still_true_of(stamp: Stamp, root: str | Path, pages: Iterable[tuple[str, int, int]]) -> bool:
-    """still_true for pages given as (path, mtime_ns, size)."""
+def still_true_of(stamp: Stamp, root: str | Path, pages: Iterable[tuple[str, int, int]] | PageChecks) -> bool:
+    """still_true for pages given as (path, mtime_ns, size), or as PageChecks."""
     root = str(Path(root).resolve())
     if stamp.code != code_version() or stamp.root != root:
         return False
     if folder_times(root, [folder for folder, _ in stamp.folders]) != stamp.folders or _settings(root) != stamp.settings:
         return False
-    prefix, stat = root + os.sep, os.stat
+    if isinstance(pages, PageChecks):
+        return pages.unchanged(root + os.sep)
+    return _unchanged(root + os.sep, pages)
+
+
+def _unchanged(prefix: str, pages: Iterable[tuple[str, int, int]]) -> bool:
+    stat = os.stat
     try:  # the loop a search at 100,000 pages spends most of its time in: kept plain
         return all((info := stat(prefix + path)).st_mtime_ns == mtime and info.st_size == size
                    for path, mtime, size in pages)
     except (OSError, ValueError):  # gone, or a name the system refuses
         return False
+
+
+FORK_FROM = 5000  # pages: fewer are checked sooner than a child is forked
 
 
 @dataclass(frozen=True)
@@ -165,9 +175,59 @@ class PageChecks:
         return cls("\0".join(page.path for page in pages), array("q", (page.signature[0] for page in pages)),
                    array("q", (page.signature[1] for page in pages)))
 
-    def pages(self) -> Iterator[tuple[str, int, int]]:
-        """(path, mtime_ns, size) of each page; ValueError while iterating when the three disagree."""
-        return zip(self.paths.split("\0") if self.paths else [], self.mtimes, self.sizes, strict=True)
+    def unchanged(self, prefix: str) -> bool:
+        """Whether every page under ``prefix`` still has its signature. Many pages, two cores and
+        a process of one thread (the search command's, never the window's): a forked child stats
+        the second half while this process stats the first, in half the time (two threads would
+        not: the interpreter's lock)."""
+        paths = self.paths.split("\0") if self.paths else []
+        if not len(paths) == len(self.mtimes) == len(self.sizes):
+            return False
+
+        def half(start: int, stop: int) -> bool:
+            return _unchanged(prefix, zip(paths[start:stop], self.mtimes[start:stop], self.sizes[start:stop], strict=True))
+
+        if len(paths) < FORK_FROM or not _may_fork():
+            return half(0, len(paths))
+        return _in_two(half, len(paths))
+
+
+def _may_fork() -> bool:
+    """Linux, two cores or more, and this process's only thread (a child forked beside another
+    thread could find a lock that thread held, held for ever)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) >= 2 and len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
+def _in_two(check: Callable[[int, int], bool], count: int) -> bool:
+    """check(0, count) as check(0, half) here and check(half, count) in a forked child at once;
+    here alone when no child can be forked. A child that dies without an answer is a no."""
+    middle, pipe = count // 2, list[int]()
+    try:
+        pipe[:] = reading, writing = os.pipe()
+        pid = os.fork()
+    except OSError:  # no pipe, or no child: here alone
+        for end in pipe:
+            os.close(end)
+        return check(0, count)
+    if pid == 0:  # the child: answer, then leave at once (nothing of the parent's is flushed or run)
+        try:
+            os.write(writing, b"1" if check(middle, count) else b"0")
+        finally:
+            os._exit(0)
+    os.close(writing)
+    try:
+        mine = check(0, middle)
+        if not mine:
+            os.kill(pid, signal.SIGKILL)  # the answer is no already
+        return mine and os.read(reading, 1) == b"1"
+    finally:
+        os.close(reading)
+        os.waitpid(pid, 0)
 
 
 def started() -> int:

@@ -149,7 +149,7 @@ def _kept_engine(root: Path) -> SearchEngine | None:
         checked, pages = checks
     except (TypeError, ValueError):  # not of this form
         return None
-    if not isinstance(pages, PageChecks) or not still_true_of(kept[0], root, pages.pages()):
+    if not isinstance(pages, PageChecks) or not still_true_of(kept[0], root, pages):
         return None
     index = _index(root, checked)
     if not isinstance(index, FullTextIndex) or index.file_signature() != checked:
