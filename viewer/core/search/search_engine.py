@@ -59,15 +59,18 @@ class SearchEngine:
         self.titles = TitleIndex(self.listings)
         self.vocabulary = DrugVocabulary(self.listings, dict(dictionary or {}), brands)
         self._drugs: Sequence[frozenset[str]] = [frozenset(fold(d) for d in item.drugs) for item in self.listings]
-        self._postings: dict[str, set[int]] = defaultdict(set)
+        postings: dict[str, set[int]] = defaultdict(set)
+        by_drugs: dict[str, list[int]] = defaultdict(list)  # drugs_key: strings unpickle quicker than sets
         for position, drugs in enumerate(self._drugs):
             for drug in drugs:
-                self._postings[drug].add(position)
-        self._by_drugs: dict[str, list[int]] = defaultdict(list)  # drugs_key: strings unpickle quicker than sets
-        for position, drugs in enumerate(self._drugs):
-            self._by_drugs[drugs_key(drugs)].append(position)
-        self._paths = {item.path: p for p, item in enumerate(self.listings)}
-        self._folded_titles = {" ".join(query_terms(item.title)): p for p, item in reversed(list(enumerate(self.listings)))}
+                postings[drug].add(position)
+            by_drugs[drugs_key(drugs)].append(position)
+        # Looked up, never changed (packed when kept: search/kept.py).
+        self._postings: Mapping[str, set[int]] = dict(postings)
+        self._by_drugs: Mapping[str, list[int]] = dict(by_drugs)
+        self._paths: Mapping[str, int] = {item.path: p for p, item in enumerate(self.listings)}
+        self._folded_titles: Mapping[str, int] = {" ".join(query_terms(item.title)): p
+                                                  for p, item in reversed(list(enumerate(self.listings)))}
         self.fulltext: FullTextIndex | None = None  # set when the index is ready
 
     @classmethod
