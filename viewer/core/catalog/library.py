@@ -25,7 +25,7 @@ def read_page(root: Path | str, relative: str) -> Page:
     return Page(None, (data,)) if isinstance(data, Problem) else parse_page(relative, data)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Read:
     """What one page gave: its listing (or none), problems, and whether it is a combination."""
 
