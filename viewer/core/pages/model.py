@@ -50,7 +50,7 @@ class Faq:
     answer: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Listing:
     """What the combination list shows of a page, read without parsing its sections."""
 
@@ -67,7 +67,7 @@ class Listing:
         return without_controls(f"{self.title} ({self.distinguisher})") if self.distinguisher else self.title
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Entry(Listing):
     """One combination page, its sections kept as Markdown source (rendered only when shown)."""
 
@@ -102,7 +102,7 @@ class Entry(Listing):
         raise AttributeError(name)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FileInfo:
     """A page found by the scan: its relative path and its (mtime_ns, size) signature."""
 
