@@ -10,6 +10,7 @@ import copy
 import pickle
 import sqlite3
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -131,13 +132,7 @@ class PackedLookup(Mapping[str, V]):
         return self._keys[self._key_ends[place - 1] if place else 0 : self._key_ends[place]]
 
     def __getitem__(self, key: str) -> V:
-        low, high = 0, len(self._key_ends)
-        while low < high:  # the first key not less than ``key``
-            middle = (low + high) // 2
-            if self._key(middle) < key:
-                low = middle + 1
-            else:
-                high = middle
+        low = bisect_left(range(len(self._key_ends)), key, key=self._key)  # the first key not less than ``key``
         if low == len(self._key_ends) or self._key(low) != key:
             raise KeyError(key)
         return self._make(self._flat[self._value_ends[low - 1] if low else 0 : self._value_ends[low]])
@@ -154,7 +149,8 @@ def _one(positions: array[int]) -> int:
 
 
 def _packed(engine: SearchEngine) -> SearchEngine:
-    """The engine as kept: its listings (the title index's are the same ones) and drug sets packed."""
+    """The engine as kept: its listings (the title index's are the same ones), drug sets and
+    lookups packed."""
     kept = copy.copy(engine)
     kept.titles = copy.copy(engine.titles)
     kept.listings = kept.titles.listings = PackedListings(engine.listings)

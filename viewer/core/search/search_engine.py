@@ -55,6 +55,8 @@ class SearchEngine:
 
     def __init__(self, listings: Sequence[Listing], dictionary: Mapping[str, DrugInfo] | None = None,
                  brands: Sequence[Brand] = ()) -> None:
+        import rapidfuzz  # noqa: F401 - the typo matcher (text.closest), loaded with the engine, off the window's thread
+
         self.listings: Sequence[Listing] = list(listings)  # packed when kept (search/kept.py)
         self.titles = TitleIndex(self.listings)
         self.vocabulary = DrugVocabulary(self.listings, dict(dictionary or {}), brands)

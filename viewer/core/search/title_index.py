@@ -20,8 +20,6 @@ class TitleIndex:
     """Listings prepared for matching as you type: each as one folded string of its words."""
 
     def __init__(self, listings: Sequence[Listing]) -> None:
-        import rapidfuzz  # noqa: F401 - loaded here, off the window's thread, before a search needs it
-
         self.listings: Sequence[Listing] = list(listings)
         words = [listing_words(item) for item in self.listings]
         # " word word ": a term starts some word exactly when " " + term occurs in it.

@@ -46,8 +46,6 @@ class DrugVocabulary:
 
     def __init__(self, listings: Sequence[Listing], dictionary: Mapping[str, DrugInfo],
                  brands: Sequence[Brand] = ()) -> None:
-        import rapidfuzz  # noqa: F401 - loaded with the engine, off the window's thread, before a typo needs it
-
         self.display: dict[str, str] = {}  # folded name -> as the pages or drugs.yaml write it
         self._exact: dict[str, str] = {}  # a generic's words as a query gives them -> the generic (folded)
         for item in listings:
